@@ -1,0 +1,84 @@
+# The two commands of the README: `make serve` and `make test`. Each installs what is missing
+# (pinned versions, nothing downloaded by Trunk itself) and is quick when everything is there.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock; .ci/check-versions enforces it.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+# Tools live outside the work tree, keyed by version, so a fresh clone (CI) reuses them.
+TOOLS ?= $(HOME)/.cache/pismo/tools
+TRUNK_ROOT := $(TOOLS)/trunk-$(TRUNK_VERSION)
+WASM_BINDGEN_ROOT := $(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)
+export PATH := $(TRUNK_ROOT)/bin:$(WASM_BINDGEN_ROOT)/bin:$(CURDIR)/.ci/tools/node_modules/.bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: serve test build setup tools browser npm check-versions lint test-native test-wasm test-e2e bench screenshots clean
+
+serve: build
+	echo "Pismo is served at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: setup lint test-native test-wasm test-e2e
+
+setup: tools browser npm check-versions
+
+tools:
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	if ! [ -x "$(TRUNK_ROOT)/bin/trunk" ]; then
+	  echo "Installing trunk $(TRUNK_VERSION) from crates.io (about 6 minutes, once)"
+	  cargo install trunk --version $(TRUNK_VERSION) --locked --root "$(TRUNK_ROOT)"
+	fi
+	if ! [ -x "$(WASM_BINDGEN_ROOT)/bin/wasm-bindgen" ]; then
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) from crates.io (a few minutes, once)"
+	  # Not --locked: its lock names a crate version the registry index lacks (see TOOLCHAIN notes).
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root "$(WASM_BINDGEN_ROOT)"
+	fi
+
+browser:
+	if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+	  echo "Installing Debian's chromium and chromium-driver"
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium chromium-driver
+	fi
+
+npm:
+	for dir in .ci/tools tests/e2e; do
+	  if ! [ -d $$dir/node_modules ] || [ $$dir/package-lock.json -nt $$dir/node_modules/.package-lock.json ]; then
+	    npm ci --prefix $$dir --no-audit --no-fund --loglevel=error
+	  fi
+	done
+
+check-versions:
+	.ci/check-versions
+
+build: setup
+	cargo fetch --locked
+	trunk build --release
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin pismo -- -D warnings
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test storage
+
+test-e2e: build
+	node --test tests/e2e/
+
+bench: setup
+	cargo bench --locked --bench native
+	trunk build --release
+	node tests/bench/browser.mjs
+
+screenshots: build
+	node tests/e2e/screenshots.mjs
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,179 @@
+//! The JSON backup: one file with every record and the settings, in a versioned format
+//! (docs/backup-format.md). Reading is all-or-nothing: a file is parsed and checked completely
+//! before anything is applied, and every error says where it is.
+
+mod check;
+pub mod v1;
+
+use serde::Deserialize;
+
+use super::base::Batch;
+use super::model::Timestamp;
+use super::settings::Settings;
+
+pub use check::{BackupWarning, MAX_WARNINGS};
+
+pub const FORMAT: &str = "pismo-backup";
+pub const CURRENT_VERSION: u32 = 1;
+/// Larger files are refused before parsing: far beyond any real base (100,000 clients are ~60 MB).
+pub const MAX_BYTES: usize = 512 * 1024 * 1024;
+
+/// A backup read into memory, whatever version it was written in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub version: u32,
+    pub exported_at: Timestamp,
+    pub settings: Settings,
+    pub data: Batch,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    TooLarge {
+        bytes: usize,
+    },
+    Empty,
+    /// Not JSON at all, or cut off: `line`/`column` from the parser.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotPismo,
+    UnsupportedVersion {
+        version: u32,
+    },
+    /// The JSON is well formed but a value is wrong; `path` like `clients[12].phones[0]`.
+    Invalid {
+        path: String,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupError::TooLarge { bytes } => write!(
+                f,
+                "the file is too large ({} MB; at most {} MB)",
+                bytes / 1_048_576,
+                MAX_BYTES / 1_048_576
+            ),
+            BackupError::Empty => write!(f, "the file is empty"),
+            BackupError::Syntax {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "not valid JSON at line {line}, column {column}: {message} (is the file complete?)"
+            ),
+            BackupError::NotPismo => write!(f, "this is not a Pismo backup (no \"format\": \"{FORMAT}\")"),
+            BackupError::UnsupportedVersion { version } => write!(
+                f,
+                "backup version {version} is not supported: this app reads versions 1 to {CURRENT_VERSION}"
+            ),
+            BackupError::Invalid { path, message } => write!(f, "{path}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+fn syntax(e: &serde_json::Error) -> BackupError {
+    BackupError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
+}
+
+/// Explains why a file that did not parse as the current version failed: not JSON, not ours, a
+/// version we do not read, or a bad value at a path.
+fn diagnose(text: &str, path_error: serde_path_to_error::Error<serde_json::Error>) -> BackupError {
+    let inner = path_error.inner();
+    if inner.is_syntax() || inner.is_eof() {
+        return syntax(inner);
+    }
+    let header: Header = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(_) => return BackupError::NotPismo,
+    };
+    match (&header.format, &header.version) {
+        (Some(serde_json::Value::String(f)), _) if f == FORMAT => {}
+        _ => return BackupError::NotPismo,
+    }
+    match header.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v as u32 as u64 == v && (1..=u64::from(CURRENT_VERSION)).contains(&v) => {}
+        Some(v) => {
+            return BackupError::UnsupportedVersion {
+                version: u32::try_from(v).unwrap_or(u32::MAX),
+            }
+        }
+        None => {
+            return BackupError::Invalid {
+                path: "version".into(),
+                message: "missing or not a whole number".into(),
+            }
+        }
+    }
+    let path = path_error.path().to_string();
+    let message = inner
+        .to_string()
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    BackupError::Invalid { path, message }
+}
+
+/// Parses and checks a backup. Structural errors stop it; doubtful values become warnings.
+pub fn read(text: &str) -> Result<(Backup, Vec<BackupWarning>), BackupError> {
+    if text.len() > MAX_BYTES {
+        return Err(BackupError::TooLarge { bytes: text.len() });
+    }
+    let trimmed = text.trim_start_matches('\u{feff}');
+    if trimmed.trim().is_empty() {
+        return Err(BackupError::Empty);
+    }
+    let de = &mut serde_json::Deserializer::from_str(trimmed);
+    let file: v1::FileV1 = match serde_path_to_error::deserialize(de) {
+        Ok(f) => f,
+        Err(e) => return Err(diagnose(trimmed, e)),
+    };
+    if file.format != FORMAT {
+        return Err(BackupError::NotPismo);
+    }
+    if file.version == 0 || file.version > CURRENT_VERSION {
+        return Err(BackupError::UnsupportedVersion {
+            version: file.version,
+        });
+    }
+    let backup = file.into_backup();
+    let warnings = check::check(&backup)?;
+    Ok((backup, warnings))
+}
+
+/// Writes a backup in the current version.
+pub fn write(
+    settings: &Settings,
+    data: &Batch,
+    exported_at: Timestamp,
+) -> Result<String, serde_json::Error> {
+    v1::write(settings, data, exported_at, false)
+}
+
+/// The same, indented: for golden files and people who read backups.
+pub fn write_pretty(
+    settings: &Settings,
+    data: &Batch,
+    exported_at: Timestamp,
+) -> Result<String, serde_json::Error> {
+    v1::write(settings, data, exported_at, true)
+}

@@ -1,0 +1,100 @@
+//! Version 1 of the backup file. When a record changes shape incompatibly, this module keeps the old
+//! shape (as its own types) and converts it, and a new `vN` module becomes the current one.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Backup, FORMAT};
+use crate::domain::base::Batch;
+use crate::domain::model::*;
+use crate::domain::settings::Settings;
+
+#[derive(Debug, Deserialize)]
+pub struct FileV1 {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: Timestamp,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub clients: Vec<Client>,
+    #[serde(default)]
+    pub products: Vec<Product>,
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    #[serde(default)]
+    pub letters: Vec<Letter>,
+    #[serde(default)]
+    pub staff: Vec<Staff>,
+    #[serde(default)]
+    pub requests: Vec<Request>,
+    #[serde(default)]
+    pub changes: Vec<ChangeLogEntry>,
+    #[serde(default)]
+    pub tombstones: Vec<Tombstone>,
+}
+
+impl FileV1 {
+    pub fn into_backup(self) -> Backup {
+        Backup {
+            version: self.version,
+            exported_at: self.exported_at,
+            settings: self.settings,
+            data: Batch {
+                clients: self.clients,
+                products: self.products,
+                orders: self.orders,
+                letters: self.letters,
+                staff: self.staff,
+                requests: self.requests,
+                changes: self.changes,
+                tombstones: self.tombstones,
+            },
+        }
+    }
+}
+
+/// Borrowing twin of [`FileV1`], so exporting does not copy the base.
+#[derive(Serialize)]
+struct FileV1Ref<'a> {
+    format: &'a str,
+    version: u32,
+    exported_at: Timestamp,
+    app: &'a str,
+    settings: &'a Settings,
+    clients: &'a [Client],
+    products: &'a [Product],
+    orders: &'a [Order],
+    letters: &'a [Letter],
+    staff: &'a [Staff],
+    requests: &'a [Request],
+    changes: &'a [ChangeLogEntry],
+    tombstones: &'a [Tombstone],
+}
+
+pub fn write(
+    settings: &Settings,
+    data: &Batch,
+    exported_at: Timestamp,
+    pretty: bool,
+) -> Result<String, serde_json::Error> {
+    let file = FileV1Ref {
+        format: FORMAT,
+        version: 1,
+        exported_at,
+        app: concat!("pismo ", env!("CARGO_PKG_VERSION")),
+        settings,
+        clients: &data.clients,
+        products: &data.products,
+        orders: &data.orders,
+        letters: &data.letters,
+        staff: &data.staff,
+        requests: &data.requests,
+        changes: &data.changes,
+        tombstones: &data.tombstones,
+    };
+    if pretty {
+        serde_json::to_string_pretty(&file)
+    } else {
+        serde_json::to_string(&file)
+    }
+}

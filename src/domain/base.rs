@@ -1,0 +1,285 @@
+//! The whole client base in memory: what the app works on and what storage loads and saves.
+//! Changes are expressed as a [`Batch`] so the same edit is applied in memory and written to storage
+//! in one atomic transaction.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::*;
+use super::record::Record;
+
+/// Records of one kind, in insertion order, with an index by id.
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    rows: Vec<T>,
+    by_id: HashMap<Id, usize>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            rows: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Record> Table<T> {
+    pub fn from_vec(rows: Vec<T>) -> Self {
+        let mut t = Table::default();
+        for r in rows {
+            t.upsert(r);
+        }
+        t
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn get(&self, id: &Id) -> Option<&T> {
+        self.by_id.get(id).map(|&i| &self.rows[i])
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.rows.iter()
+    }
+
+    pub fn as_slice(&self) -> &[T] {
+        &self.rows
+    }
+
+    pub fn upsert(&mut self, r: T) {
+        match self.by_id.get(&r.id()) {
+            Some(&i) => self.rows[i] = r,
+            None => {
+                self.by_id.insert(r.id(), self.rows.len());
+                self.rows.push(r);
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &Id) -> Option<T> {
+        let i = self.by_id.remove(id)?;
+        let removed = self.rows.swap_remove(i);
+        if let Some(moved) = self.rows.get(i) {
+            self.by_id.insert(moved.id(), i);
+        }
+        Some(removed)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Base {
+    pub clients: Table<Client>,
+    pub products: Table<Product>,
+    pub orders: Table<Order>,
+    pub letters: Table<Letter>,
+    pub staff: Table<Staff>,
+    pub requests: Table<Request>,
+    pub changes: Table<ChangeLogEntry>,
+    pub tombstones: HashMap<Id, Tombstone>,
+}
+
+/// A set of writes that must land together.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Batch {
+    pub clients: Vec<Client>,
+    pub products: Vec<Product>,
+    pub orders: Vec<Order>,
+    pub letters: Vec<Letter>,
+    pub staff: Vec<Staff>,
+    pub requests: Vec<Request>,
+    pub changes: Vec<ChangeLogEntry>,
+    pub tombstones: Vec<Tombstone>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub clients: usize,
+    pub products: usize,
+    pub orders: usize,
+    pub letters: usize,
+    pub staff: usize,
+    pub requests: usize,
+    pub changes: usize,
+    pub tombstones: usize,
+}
+
+impl Counts {
+    pub fn total(&self) -> usize {
+        self.clients
+            + self.products
+            + self.orders
+            + self.letters
+            + self.staff
+            + self.requests
+            + self.changes
+            + self.tombstones
+    }
+}
+
+impl Batch {
+    pub fn is_empty(&self) -> bool {
+        self.counts().total() == 0
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts {
+            clients: self.clients.len(),
+            products: self.products.len(),
+            orders: self.orders.len(),
+            letters: self.letters.len(),
+            staff: self.staff.len(),
+            requests: self.requests.len(),
+            changes: self.changes.len(),
+            tombstones: self.tombstones.len(),
+        }
+    }
+}
+
+impl Base {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            clients: self.clients.len(),
+            products: self.products.len(),
+            orders: self.orders.len(),
+            letters: self.letters.len(),
+            staff: self.staff.len(),
+            requests: self.requests.len(),
+            changes: self.changes.len(),
+            tombstones: self.tombstones.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts().total() == 0
+    }
+
+    /// Applies a batch: puts replace records with the same id, tombstones remove them.
+    pub fn apply(&mut self, batch: &Batch) {
+        fn put<T: Record>(t: &mut Table<T>, rows: &[T], tomb: &mut HashMap<Id, Tombstone>) {
+            for r in rows {
+                tomb.remove(&r.id());
+                t.upsert(r.clone());
+            }
+        }
+        put(&mut self.clients, &batch.clients, &mut self.tombstones);
+        put(&mut self.products, &batch.products, &mut self.tombstones);
+        put(&mut self.orders, &batch.orders, &mut self.tombstones);
+        put(&mut self.letters, &batch.letters, &mut self.tombstones);
+        put(&mut self.staff, &batch.staff, &mut self.tombstones);
+        put(&mut self.requests, &batch.requests, &mut self.tombstones);
+        put(&mut self.changes, &batch.changes, &mut self.tombstones);
+        for t in &batch.tombstones {
+            match t.kind {
+                RecordKind::Client => drop(self.clients.remove(&t.id)),
+                RecordKind::Product => drop(self.products.remove(&t.id)),
+                RecordKind::Order => drop(self.orders.remove(&t.id)),
+                RecordKind::Letter => drop(self.letters.remove(&t.id)),
+                RecordKind::Staff => drop(self.staff.remove(&t.id)),
+                RecordKind::Request => drop(self.requests.remove(&t.id)),
+                RecordKind::Change => drop(self.changes.remove(&t.id)),
+            }
+            self.tombstones.insert(t.id, t.clone());
+        }
+    }
+
+    /// Everything in the base as one batch (a backup, or a replace-import into storage).
+    pub fn to_batch(&self) -> Batch {
+        let mut tombstones: Vec<Tombstone> = self.tombstones.values().cloned().collect();
+        tombstones.sort_by_key(|t| (t.deleted_at, t.id));
+        Batch {
+            clients: self.clients.as_slice().to_vec(),
+            products: self.products.as_slice().to_vec(),
+            orders: self.orders.as_slice().to_vec(),
+            letters: self.letters.as_slice().to_vec(),
+            staff: self.staff.as_slice().to_vec(),
+            requests: self.requests.as_slice().to_vec(),
+            changes: self.changes.as_slice().to_vec(),
+            tombstones,
+        }
+    }
+
+    pub fn from_batch(batch: &Batch) -> Base {
+        let mut b = Base::default();
+        b.apply(batch);
+        b
+    }
+
+    /// The orders of one client, newest first.
+    pub fn orders_of(&self, client: &Id) -> Vec<&Order> {
+        let mut v: Vec<&Order> = self.orders.iter().filter(|o| o.client == *client).collect();
+        v.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    /// A delete of a client takes its orders, letters, requests and history with it: a tombstone
+    /// for each, so no orphan is left and no older copy brings them back.
+    pub fn delete_client(&self, id: Id, at: Timestamp) -> Batch {
+        let mut tombstones = vec![Tombstone {
+            id,
+            kind: RecordKind::Client,
+            deleted_at: at,
+        }];
+        let mut dependents = |kind: RecordKind, ids: Vec<Id>| {
+            tombstones.extend(ids.into_iter().map(|id| Tombstone {
+                id,
+                kind,
+                deleted_at: at,
+            }))
+        };
+        dependents(
+            RecordKind::Order,
+            self.orders
+                .iter()
+                .filter(|o| o.client == id)
+                .map(|o| o.id)
+                .collect(),
+        );
+        dependents(
+            RecordKind::Letter,
+            self.letters
+                .iter()
+                .filter(|o| o.client == id)
+                .map(|o| o.id)
+                .collect(),
+        );
+        dependents(
+            RecordKind::Request,
+            self.requests
+                .iter()
+                .filter(|o| o.client == id)
+                .map(|o| o.id)
+                .collect(),
+        );
+        dependents(
+            RecordKind::Change,
+            self.changes
+                .iter()
+                .filter(|o| o.client == id)
+                .map(|o| o.id)
+                .collect(),
+        );
+        Batch {
+            tombstones,
+            ..Batch::default()
+        }
+    }
+
+    pub fn tombstone(kind: RecordKind, id: Id, at: Timestamp) -> Batch {
+        Batch {
+            tombstones: vec![Tombstone {
+                id,
+                kind,
+                deleted_at: at,
+            }],
+            ..Batch::default()
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure Rust: the records and every decision about them. No browser types, no clock (callers pass
+//! `today`/`now`), no I/O, so all of it is tested natively.
+
+pub mod backup;
+pub mod base;
+pub mod contact;
+pub mod demo;
+pub mod merge;
+pub mod model;
+pub mod record;
+pub mod search;
+pub mod settings;
+pub mod text;
+pub mod validate;

@@ -1,0 +1,120 @@
+//! Settings of one installation: who signs the letters and how the rotation runs.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::model::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub company: String,
+    pub sender_name: String,
+    pub sender_title: String,
+    pub signature: String,
+    /// Letters a working day.
+    pub quota: u32,
+    /// Days in which every pool client gets one letter.
+    pub cycle_days: u32,
+    /// Monday first.
+    pub working_days: [bool; 7],
+    pub holidays: Vec<NaiveDate>,
+    /// `None`: follow the browser.
+    pub ui_language: Option<Lang>,
+    pub minutes_per_letter: u32,
+    /// An order this many days after a letter counts as revenue from letters.
+    pub attribution_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            company: String::new(),
+            sender_name: String::new(),
+            sender_title: String::new(),
+            signature: String::new(),
+            quota: 40,
+            cycle_days: 90,
+            working_days: [true, true, true, true, true, false, false],
+            holidays: Vec::new(),
+            ui_language: None,
+            minutes_per_letter: 6,
+            attribution_days: 90,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsProblem {
+    QuotaZero,
+    QuotaTooHigh,
+    CycleTooShort,
+    CycleTooLong,
+    NoWorkingDays,
+}
+
+impl Settings {
+    pub fn is_working_day(&self, day: NaiveDate) -> bool {
+        let idx = day.weekday().num_days_from_monday() as usize;
+        self.working_days[idx] && !self.holidays.contains(&day)
+    }
+
+    pub fn problems(&self) -> Vec<SettingsProblem> {
+        let mut out = Vec::new();
+        if self.quota == 0 {
+            out.push(SettingsProblem::QuotaZero);
+        }
+        if self.quota > 1000 {
+            out.push(SettingsProblem::QuotaTooHigh);
+        }
+        if self.cycle_days < 7 {
+            out.push(SettingsProblem::CycleTooShort);
+        }
+        if self.cycle_days > 730 {
+            out.push(SettingsProblem::CycleTooLong);
+        }
+        if !self.working_days.iter().any(|d| *d) {
+            out.push(SettingsProblem::NoWorkingDays);
+        }
+        out
+    }
+}
+
+pub fn weekday_index(w: Weekday) -> usize {
+    w.num_days_from_monday() as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekends_and_holidays_are_not_working_days() {
+        let mut s = Settings::default();
+        let fri = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let sat = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert!(s.is_working_day(fri));
+        assert!(!s.is_working_day(sat));
+        s.holidays.push(fri);
+        assert!(!s.is_working_day(fri));
+    }
+
+    #[test]
+    fn defaults_are_valid_and_bad_values_are_named() {
+        assert!(Settings::default().problems().is_empty());
+        let s = Settings {
+            quota: 0,
+            cycle_days: 3,
+            working_days: [false; 7],
+            ..Settings::default()
+        };
+        assert_eq!(
+            s.problems(),
+            vec![
+                SettingsProblem::QuotaZero,
+                SettingsProblem::CycleTooShort,
+                SettingsProblem::NoWorkingDays
+            ]
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! The storage layer on real IndexedDB in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use pismo::domain::backup;
+use pismo::domain::base::{Base, Batch};
+use pismo::domain::demo;
+use pismo::domain::model::RecordKind;
+use pismo::storage::{Db, StorageError};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+/// A fresh database per test, so tests do not see each other's data.
+async fn fresh(name: &str) -> Db {
+    let _ = rexie::Rexie::delete(name).await;
+    Db::open_named(name).await.expect("open a fresh database")
+}
+
+fn small_demo() -> Batch {
+    demo::generate_sized(today(), 200).1
+}
+
+#[wasm_bindgen_test]
+async fn put_get_and_query_survive_a_reopen() {
+    let db = fresh("t-roundtrip").await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    db.close();
+
+    let db = Db::open_named("t-roundtrip").await.expect("reopen");
+    let loaded = db.load().await.expect("load");
+    assert!(loaded.unreadable.is_empty());
+    let base = loaded.base;
+    assert_eq!(base.counts(), Base::from_batch(&batch).counts());
+    let c = &batch.clients[17];
+    assert_eq!(base.clients.get(&c.id), Some(c));
+    // A query over what was loaded: the orders of one client.
+    let expected = batch.orders.iter().filter(|o| o.client == c.id).count();
+    assert_eq!(base.orders_of(&c.id).len(), expected);
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_and_a_delete_touch_only_their_records() {
+    let db = fresh("t-edit").await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    let mut edited = batch.clients[3].clone();
+    edited.phones[0].number = "+7 900 111-22-33".into();
+    edited.updated_at = Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap();
+    db.write(&Batch {
+        clients: vec![edited.clone()],
+        ..Batch::default()
+    })
+    .await
+    .expect("edit");
+    let gone = batch.clients[4].id;
+    let base = db.load().await.expect("load").base;
+    let deletion = base.delete_client(gone, edited.updated_at);
+    db.write(&deletion).await.expect("delete");
+
+    let base = db.load().await.expect("load").base;
+    assert_eq!(base.clients.get(&edited.id), Some(&edited));
+    assert!(base.clients.get(&gone).is_none());
+    assert!(
+        base.orders.iter().all(|o| o.client != gone),
+        "its orders went with it"
+    );
+    assert_eq!(
+        base.tombstones.get(&gone).map(|t| t.kind),
+        Some(RecordKind::Client)
+    );
+    assert_eq!(base.clients.len(), batch.clients.len() - 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_entry_leaves_nothing_written() {
+    let db = fresh("t-atomic").await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    let before = db.load().await.expect("load").base.counts();
+
+    // The last value cannot be stored (a function is not cloneable): the whole write must abort,
+    // including the clear that came first.
+    let bad = js_sys::Function::new_no_args("return 1");
+    let entries = vec![
+        ("client/00".to_string(), JsValue::from_str("[]")),
+        ("client/01".to_string(), JsValue::from(bad)),
+    ];
+    let err = db.put_entries(entries, true).await;
+    assert!(err.is_err(), "an uncloneable value must fail");
+
+    let after = db.load().await.expect("load").base.counts();
+    assert_eq!(before, after);
+}
+
+#[wasm_bindgen_test]
+async fn replace_all_is_a_whole_import() {
+    let db = fresh("t-replace").await;
+    db.write(&small_demo()).await.expect("write");
+    let other = demo::generate_sized(today(), 50).1;
+    db.replace_all(&other).await.expect("replace");
+    let base = db.load().await.expect("load").base;
+    assert_eq!(base.counts(), Base::from_batch(&other).counts());
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_backup_changes_nothing() {
+    let db = fresh("t-corrupt").await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    let text = backup::write(&demo::settings(), &batch, Utc::now()).expect("export");
+    let cut = &text[..text.len() / 2];
+    assert!(matches!(
+        backup::read(cut),
+        Err(backup::BackupError::Syntax { .. })
+    ));
+    let base = db.load().await.expect("load").base;
+    assert_eq!(base.counts(), Base::from_batch(&batch).counts());
+}
+
+#[wasm_bindgen_test]
+async fn a_bucket_that_does_not_parse_is_reported_and_kept() {
+    let db = fresh("t-unreadable").await;
+    db.write(&small_demo()).await.expect("write");
+    db.put_entries(
+        vec![("client/63".into(), JsValue::from_str("{not json"))],
+        false,
+    )
+    .await
+    .expect("plant a bad bucket");
+    let loaded = db.load().await.expect("load");
+    assert!(
+        matches!(&loaded.unreadable[..], [StorageError::Codec { key, .. }] if key == "client/63")
+    );
+    // A write into the same bucket must not overwrite what could not be read.
+    let mut c = loaded.base.clients.iter().next().unwrap().clone();
+    c.id = uuid::Uuid::from_u128(63); // bucket 63
+    c.updated_at = Utc::now();
+    let err = db
+        .write(&Batch {
+            clients: vec![c],
+            ..Batch::default()
+        })
+        .await;
+    assert!(matches!(err, Err(StorageError::Codec { .. })));
+}
+
+#[wasm_bindgen_test]
+async fn upgrade_keeps_data_and_a_newer_database_is_named() {
+    let name = "t-upgrade";
+    let db = fresh(name).await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    db.close();
+    // The next schema version opens the same data (stores kept, nothing lost).
+    let db = Db::open_at(name, pismo::storage::SCHEMA_VERSION + 1)
+        .await
+        .expect("upgrade");
+    assert_eq!(
+        db.load().await.expect("load").base.clients.len(),
+        batch.clients.len()
+    );
+    db.close();
+    // An older app meeting the newer database gets a named error, not a panic.
+    let err = Db::open_at(name, pismo::storage::SCHEMA_VERSION)
+        .await
+        .err();
+    assert_eq!(err, Some(StorageError::VersionTooNew));
+}
+
+#[wasm_bindgen_test]
+async fn meta_values_round_trip() {
+    let db = fresh("t-meta").await;
+    assert_eq!(db.get_meta("queue").await.expect("get"), None);
+    db.set_meta("queue", "[1,2]").await.expect("set");
+    assert_eq!(
+        db.get_meta("queue").await.expect("get").as_deref(),
+        Some("[1,2]")
+    );
+}
+
+#[wasm_bindgen_test]
+fn settings_round_trip_in_local_storage() {
+    let mut s = pismo::storage::load_settings().expect("load");
+    s.quota = 37;
+    s.company = "Тест".into();
+    pismo::storage::save_settings(&s).expect("save");
+    assert_eq!(pismo::storage::load_settings().expect("reload"), s);
+}
