@@ -5,6 +5,8 @@ pub mod backup;
 pub mod base;
 pub mod contact;
 pub mod demo;
+pub mod format;
+pub mod history;
 pub mod merge;
 pub mod model;
 pub mod record;

@@ -87,8 +87,9 @@ fn email_tokens(emails: &[Email], t: &mut Vec<String>) {
     }
 }
 
+/// Names sort by their words, so «Ромашка» and "Ромашка" sit beside Ромашка.
 fn sort_key(c: &Client) -> String {
-    fold(&c.name)
+    words(&c.name).collect::<Vec<_>>().join(" ")
 }
 
 /// Query terms, all of which must match; each term is a set of alternative prefixes. A query that

@@ -1,0 +1,132 @@
+//! Russian and English texts of the interface, and the wording of domain problems.
+
+mod texts;
+
+pub use texts::Tr;
+
+use crate::domain::backup::BackupError;
+use crate::domain::contact::{EmailProblem, InnProblem, PhoneProblem, PostcodeProblem};
+use crate::domain::model::{Lang, OrderSource, OrderStage, Role};
+use crate::domain::settings::SettingsProblem;
+use crate::domain::validate::Problem;
+
+pub fn tr(lang: Lang) -> &'static Tr {
+    match lang {
+        Lang::Ru => &texts::RU,
+        Lang::En => &texts::EN,
+    }
+}
+
+impl Tr {
+    fn ru(&self) -> bool {
+        std::ptr::eq(self, &texts::RU)
+    }
+
+    fn pick(&self, ru: &'static str, en: &'static str) -> &'static str {
+        if self.ru() {
+            ru
+        } else {
+            en
+        }
+    }
+
+    pub fn order_source(&self, s: OrderSource) -> &'static str {
+        match s {
+            OrderSource::Letter => self.pick("письмо", "letter"),
+            OrderSource::Sales => self.pick("продажи", "sales"),
+            OrderSource::Corporate => self.pick("корпоративный", "corporate"),
+        }
+    }
+
+    pub fn order_stage(&self, s: OrderStage) -> &'static str {
+        match s {
+            OrderStage::Contract => self.pick("договор", "contract"),
+            OrderStage::Paid => self.pick("оплачен", "paid"),
+            OrderStage::Shipped => self.pick("отгружен", "shipped"),
+            OrderStage::Closed => self.pick("закрыт", "closed"),
+        }
+    }
+
+    pub fn role_name(&self, r: Role) -> &'static str {
+        match r {
+            Role::Salesperson => self.pick("продавец", "salesperson"),
+            Role::AccountManager => self.pick("аккаунт-менеджер", "account manager"),
+            Role::LetterWriter => self.pick("автор писем", "letter writer"),
+            Role::BaseKeeper => self.pick("ведение базы", "client-base keeper"),
+        }
+    }
+
+    pub fn settings_problem(&self, p: SettingsProblem) -> &'static str {
+        match p {
+            SettingsProblem::QuotaZero => {
+                self.pick("Хотя бы одно письмо в день", "At least one letter a day")
+            }
+            SettingsProblem::QuotaTooHigh => {
+                self.pick("Не больше 1000 писем в день", "At most 1,000 letters a day")
+            }
+            SettingsProblem::CycleTooShort => {
+                self.pick("Цикл не короче 7 дней", "A cycle of at least 7 days")
+            }
+            SettingsProblem::CycleTooLong => {
+                self.pick("Цикл не длиннее 730 дней", "A cycle of at most 730 days")
+            }
+            SettingsProblem::NoWorkingDays => self.pick(
+                "Нужен хотя бы один рабочий день",
+                "At least one working day is needed",
+            ),
+        }
+    }
+}
+
+pub fn problem_text(lang: Lang, p: Problem) -> &'static str {
+    if lang == Lang::En {
+        return p.message();
+    }
+    match p {
+        Problem::EmptyName => "Укажите наименование",
+        Problem::Phone(PhoneProblem::Empty) => "Телефон пуст",
+        Problem::Phone(PhoneProblem::BadCharacters) => "В телефоне только цифры, пробелы и + ( ) -",
+        Problem::Phone(PhoneProblem::TooShort) => "Мало цифр: нет кода города?",
+        Problem::Phone(PhoneProblem::TooLong) => "Слишком много цифр для телефона",
+        Problem::Email(EmailProblem::Empty) => "E-mail пуст",
+        Problem::Email(EmailProblem::NoAt) => "В адресе нет @",
+        Problem::Email(EmailProblem::BadLocal) => "Ошибка в части до @",
+        Problem::Email(EmailProblem::BadDomain) => "Ошибка в домене после @",
+        Problem::Email(EmailProblem::Spaces) => "В адресе не может быть пробелов",
+        Problem::Inn(InnProblem::NotDigits) => "ИНН состоит только из цифр",
+        Problem::Inn(InnProblem::Length) => "ИНН: 10 цифр у организации, 12 у ИП и физлица",
+        Problem::Inn(InnProblem::Checksum) => "Контрольные цифры ИНН не сходятся: опечатка?",
+        Problem::Postcode(PostcodeProblem::NotSixDigits) => "Индекс — 6 цифр",
+        Problem::ContactWithoutName => "Укажите фамилию или имя",
+        Problem::EmptyDescription => "Укажите, что заказано",
+        Problem::ZeroQuantity => "Количество — не меньше 1",
+        Problem::NegativePrice => "Цена не может быть отрицательной",
+        Problem::UnknownClient => "Нет такого клиента",
+        Problem::UnknownProduct => "Нет такого товара",
+        Problem::UnknownStaff => "Нет такого сотрудника",
+        Problem::ZeroCapacity => "Ёмкость продавца — хотя бы 1 клиент",
+        Problem::EmptyLetterForm => "Как назвать товар в письме (во множественном числе)",
+    }
+}
+
+/// Why a backup file was refused, in the user's language; paths and parser details stay as they are.
+pub fn backup_error(lang: Lang, e: &BackupError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        BackupError::TooLarge { bytes } => format!("файл слишком велик ({} МБ)", bytes / 1_048_576),
+        BackupError::Empty => "файл пуст".into(),
+        BackupError::Syntax {
+            line,
+            column,
+            message,
+        } => format!("это не JSON или файл обрезан: строка {line}, позиция {column} ({message})"),
+        BackupError::NotPismo => "это не резервная копия «Письма»".into(),
+        BackupError::UnsupportedVersion { version } => format!(
+            "версия копии {version} не поддерживается (эта программа читает версии 1–{})",
+            crate::domain::backup::CURRENT_VERSION
+        ),
+        BackupError::Invalid { path, message } => format!("ошибка в {path}: {message}"),
+    }
+}

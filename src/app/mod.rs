@@ -1,0 +1,106 @@
+//! The application shell: shared state, routing, the frame around every page, and startup
+//! (open the database, load the base, ask for persistent storage, listen to other tabs).
+
+pub mod browser;
+pub mod i18n;
+pub mod router;
+pub mod state;
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::components::nav::Nav;
+use crate::components::toasts::Toasts;
+use crate::pages;
+use crate::storage::{self, Db};
+use router::{use_route, Route};
+use state::{provide_app, AppState, LoadStatus};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (settings, settings_error) = match storage::load_settings() {
+        Ok(s) => (s, None),
+        Err(e) => (Default::default(), Some(e)),
+    };
+    let lang = settings.ui_language.unwrap_or_else(browser::browser_lang);
+    let state = AppState::new(lang, settings);
+    provide_app(state);
+    if let Some(e) = settings_error {
+        state.toast(
+            format!("{}: {e}", state.tr_untracked().settings_unreadable),
+            true,
+        );
+    }
+    leptos::task::spawn_local(start(state));
+    let route = use_route();
+
+    Effect::new(move || {
+        let code = match state.lang.get() {
+            crate::domain::model::Lang::Ru => "ru",
+            crate::domain::model::Lang::En => "en",
+        };
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", code);
+        }
+    });
+
+    view! {
+        <Nav route=route />
+        <main id="main">
+            {move || match state.status.get() {
+                LoadStatus::Loading => view! { <p class="loading">{state.tr().loading}</p> }.into_any(),
+                LoadStatus::Failed(e) => view! {
+                    <section class="fatal" role="alert">
+                        <h1>{state.tr().storage_failed}</h1>
+                        <p>{e.to_string()}</p>
+                        <p>{state.tr().storage_failed_hint}</p>
+                    </section>
+                }.into_any(),
+                LoadStatus::Ready => page(route.get()),
+            }}
+        </main>
+        <Toasts />
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <pages::home::Home /> }.into_any(),
+        Route::Clients => view! { <pages::clients::Clients /> }.into_any(),
+        Route::NewClient => view! { <pages::client::ClientPage id=None /> }.into_any(),
+        Route::Client(id) => view! { <pages::client::ClientPage id=Some(id) /> }.into_any(),
+        Route::Products => view! { <pages::products::Products /> }.into_any(),
+        Route::Staff => view! { <pages::staff::StaffPage /> }.into_any(),
+        Route::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
+        Route::Backup => view! { <pages::backup::BackupPage /> }.into_any(),
+        Route::NotFound(path) => view! { <pages::home::NotFound path=path /> }.into_any(),
+    }
+}
+
+async fn start(state: AppState) {
+    match Db::open().await {
+        Ok(db) => state::set_db(db),
+        Err(e) => {
+            state.status.set(LoadStatus::Failed(e));
+            return;
+        }
+    }
+    state.reload().await;
+    listen_to_other_tabs(state);
+    state
+        .persistence
+        .set(Some(storage::request_persistence().await));
+}
+
+/// Another tab that saved something says so on this channel; this tab then reloads the base.
+fn listen_to_other_tabs(state: AppState) {
+    let Ok(channel) = web_sys::BroadcastChannel::new("pismo") else {
+        return;
+    };
+    let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| {
+        leptos::task::spawn_local(state.reload());
+    });
+    channel.set_onmessage(Some(cb.as_ref().unchecked_ref()));
+    cb.forget();
+    state::set_channel(channel);
+}

@@ -1,0 +1,107 @@
+//! Routing on the URL's hash (`#/clients/<id>`): it works from any static server and offline,
+//! and a reload lands on the same screen.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::domain::model::Id;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Clients,
+    NewClient,
+    Client(Id),
+    Products,
+    Staff,
+    Settings,
+    Backup,
+    NotFound(String),
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_matches('/');
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts.as_slice() {
+            [""] => Route::Home,
+            ["clients"] => Route::Clients,
+            ["clients", "new"] => Route::NewClient,
+            ["clients", id] => match Uuid::parse_str(id) {
+                Ok(id) => Route::Client(id),
+                Err(_) => Route::NotFound(path.to_string()),
+            },
+            ["products"] => Route::Products,
+            ["staff"] => Route::Staff,
+            ["settings"] => Route::Settings,
+            ["backup"] => Route::Backup,
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Clients => "#/clients".into(),
+            Route::NewClient => "#/clients/new".into(),
+            Route::Client(id) => format!("#/clients/{id}"),
+            Route::Products => "#/products".into(),
+            Route::Staff => "#/staff".into(),
+            Route::Settings => "#/settings".into(),
+            Route::Backup => "#/backup".into(),
+            Route::NotFound(p) => format!("#/{p}"),
+        }
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The current route as a signal, following `hashchange`.
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::parse(&current_hash()));
+    if let Some(w) = web_sys::window() {
+        let cb = Closure::<dyn Fn()>::new(move || set_route.set(Route::parse(&current_hash())));
+        let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        cb.forget();
+    }
+    route
+}
+
+pub fn navigate(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        let id = Uuid::from_u128(7);
+        for r in [
+            Route::Home,
+            Route::Clients,
+            Route::NewClient,
+            Route::Client(id),
+            Route::Products,
+            Route::Staff,
+            Route::Settings,
+            Route::Backup,
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(
+            Route::parse("#/clients/xyz"),
+            Route::NotFound("clients/xyz".into())
+        );
+    }
+}

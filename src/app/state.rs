@@ -1,0 +1,217 @@
+//! The state every page shares: the base in memory, its search index, settings, language,
+//! and the one way to change the base: [`AppState::commit`], which writes to storage first and
+//! changes memory only when storage accepted it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::i18n::{tr, Tr};
+use crate::domain::base::{Base, Batch};
+use crate::domain::model::Lang;
+use crate::domain::search::SearchIndex;
+use crate::domain::settings::Settings;
+use crate::storage::{Db, Persistence, StorageError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadStatus {
+    Loading,
+    Ready,
+    Failed(StorageError),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toast {
+    pub id: u64,
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub base: RwSignal<Base>,
+    pub index: RwSignal<SearchIndex>,
+    pub settings: RwSignal<Settings>,
+    pub lang: RwSignal<Lang>,
+    pub status: RwSignal<LoadStatus>,
+    pub persistence: RwSignal<Option<Persistence>>,
+    /// Stored buckets that could not be read at startup: shown, never overwritten.
+    pub unreadable: RwSignal<Vec<String>>,
+    pub toasts: RwSignal<Vec<Toast>>,
+    /// Set while a write is under way, so buttons can show it and not be pressed twice.
+    pub busy: RwSignal<bool>,
+}
+
+thread_local! {
+    // The database handle holds JS objects, which signals (Send + Sync) cannot; the app has one
+    // thread, so it lives here.
+    static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+pub fn set_db(db: Db) {
+    DB.with(|d| *d.borrow_mut() = Some(Rc::new(db)));
+}
+
+pub fn db() -> Result<Rc<Db>, StorageError> {
+    DB.with(|d| d.borrow().clone())
+        .ok_or_else(|| StorageError::Unavailable("the database is not open".into()))
+}
+
+pub fn set_channel(c: web_sys::BroadcastChannel) {
+    CHANNEL.with(|ch| *ch.borrow_mut() = Some(c));
+}
+
+/// Tells other open tabs that the base changed, so they reload it.
+fn announce_change() {
+    CHANNEL.with(|ch| {
+        if let Some(c) = ch.borrow().as_ref() {
+            let _ = c.post_message(&"changed".into());
+        }
+    });
+}
+
+impl AppState {
+    pub fn new(lang: Lang, settings: Settings) -> AppState {
+        AppState {
+            base: RwSignal::new(Base::default()),
+            index: RwSignal::new(SearchIndex::default()),
+            settings: RwSignal::new(settings),
+            lang: RwSignal::new(lang),
+            status: RwSignal::new(LoadStatus::Loading),
+            persistence: RwSignal::new(None),
+            unreadable: RwSignal::new(Vec::new()),
+            toasts: RwSignal::new(Vec::new()),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    pub fn tr(&self) -> &'static Tr {
+        tr(self.lang.get())
+    }
+
+    pub fn tr_untracked(&self) -> &'static Tr {
+        tr(self.lang.get_untracked())
+    }
+
+    pub fn toast(&self, text: impl Into<String>, error: bool) {
+        let id = js_sys::Date::now() as u64 ^ (self.toasts.with_untracked(Vec::len) as u64);
+        let text = text.into();
+        self.toasts.update(|t| t.push(Toast { id, text, error }));
+        let toasts = self.toasts;
+        // Errors stay until dismissed: a message about lost work must not vanish unread.
+        if !error {
+            set_timeout(
+                move || toasts.update(|t| t.retain(|x| x.id != id)),
+                std::time::Duration::from_secs(4),
+            );
+        }
+    }
+
+    pub fn storage_error(&self, e: &StorageError) {
+        let t = self.tr_untracked();
+        self.toast(format!("{}: {e}", t.not_saved), true);
+    }
+
+    /// Writes a batch to storage and, only if that succeeded, applies it in memory.
+    pub async fn commit(self, batch: Batch) -> Result<(), StorageError> {
+        let db = db()?;
+        self.busy.set(true);
+        let result = db.write(&batch).await;
+        self.busy.set(false);
+        match result {
+            Ok(()) => {
+                self.apply(&batch);
+                announce_change();
+                Ok(())
+            }
+            Err(e) => {
+                self.storage_error(&e);
+                Err(e)
+            }
+        }
+    }
+
+    /// Replaces the whole base (demo, replace-import) in storage, then in memory.
+    pub async fn replace(self, batch: Batch) -> Result<(), StorageError> {
+        let db = db()?;
+        self.busy.set(true);
+        let result = db.replace_all(&batch).await;
+        self.busy.set(false);
+        match result {
+            Ok(()) => {
+                self.set_base(Base::from_batch(&batch));
+                announce_change();
+                Ok(())
+            }
+            Err(e) => {
+                self.storage_error(&e);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn set_base(&self, base: Base) {
+        let index = SearchIndex::build(base.clients.iter());
+        self.index.set(index);
+        self.base.set(base);
+    }
+
+    fn apply(&self, batch: &Batch) {
+        self.base.update(|b| b.apply(batch));
+        let touched = !batch.clients.is_empty()
+            || batch
+                .tombstones
+                .iter()
+                .any(|t| t.kind == crate::domain::model::RecordKind::Client);
+        if batch.clients.len() > 200 {
+            // Re-indexing client by client re-sorts each time; past a few hundred a rebuild is cheaper.
+            let index = self
+                .base
+                .with_untracked(|b| SearchIndex::build(b.clients.iter()));
+            self.index.set(index);
+        } else if touched {
+            self.index.update(|idx| {
+                for c in &batch.clients {
+                    idx.update(c);
+                }
+                for t in &batch.tombstones {
+                    idx.remove(&t.id);
+                }
+            });
+        }
+    }
+
+    /// Reloads everything from storage (after another tab changed it).
+    pub async fn reload(self) {
+        let loaded = match db() {
+            Ok(db) => db.load().await,
+            Err(e) => Err(e),
+        };
+        match loaded {
+            Ok(l) => {
+                self.unreadable
+                    .set(l.unreadable.iter().map(ToString::to_string).collect());
+                self.set_base(l.base);
+                self.status.set(LoadStatus::Ready);
+            }
+            Err(e) => self.status.set(LoadStatus::Failed(e)),
+        }
+    }
+}
+
+pub fn provide_app(state: AppState) {
+    provide_context(state);
+}
+
+pub fn use_app() -> AppState {
+    // Every page is rendered inside `App`, which provides the state first.
+    use_context::<AppState>().unwrap_or_else(|| {
+        let s = AppState::new(Lang::Ru, Settings::default());
+        s.status.set(LoadStatus::Failed(StorageError::Unavailable(
+            "application state missing".into(),
+        )));
+        s
+    })
+}

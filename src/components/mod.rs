@@ -1,0 +1,6 @@
+//! View pieces more than one page uses.
+
+pub mod field;
+pub mod nav;
+pub mod toasts;
+pub mod virtual_list;

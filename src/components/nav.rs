@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::app::router::Route;
+use crate::app::state::use_app;
+use crate::domain::model::Lang;
+use crate::storage;
+
+#[component]
+pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
+    let s = use_app();
+    let link = move |target: Route, label: fn(&crate::app::i18n::Tr) -> &'static str| {
+        let href = target.href();
+        let current = Memo::new(move |_| {
+            let r = route.get();
+            r == target
+                || (target == Route::Clients && matches!(r, Route::Client(_) | Route::NewClient))
+        });
+        view! {
+            <a href=href class:current=current aria-current=move || current.get().then_some("page")>
+                {move || label(s.tr())}
+            </a>
+        }
+    };
+    let switch = move |lang: Lang| {
+        s.lang.set(lang);
+        let mut settings = s.settings.get_untracked();
+        settings.ui_language = Some(lang);
+        if let Err(e) = storage::save_settings(&settings) {
+            s.storage_error(&e);
+        }
+        s.settings.set(settings);
+    };
+    view! {
+        <header class="top">
+            <a class="brand" href="#/">{move || s.tr().brand}</a>
+            <nav aria-label="main">
+                {link(Route::Clients, |t| t.clients)}
+                {link(Route::Products, |t| t.products)}
+                {link(Route::Staff, |t| t.staff)}
+                {link(Route::Backup, |t| t.backup)}
+                {link(Route::Settings, |t| t.settings)}
+            </nav>
+            <span class="spacer"></span>
+            <span class="busy" class:on=move || s.busy.get()>{move || s.tr().saving}</span>
+            <div class="lang" role="group" aria-label="language">
+                <button class:on=move || s.lang.get() == Lang::Ru on:click=move |_| switch(Lang::Ru)>"RU"</button>
+                <button class:on=move || s.lang.get() == Lang::En on:click=move |_| switch(Lang::En)>"EN"</button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,209 @@
+//! Backups: export everything as one JSON file; import one with validation, a preview, and an
+//! all-or-nothing apply (replace or merge).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::browser::{self, download, now};
+use crate::app::i18n::backup_error;
+use crate::app::state::use_app;
+use crate::domain::backup::{self, Backup, BackupWarning};
+use crate::domain::base::Counts;
+use crate::domain::format::group;
+use crate::domain::merge::{plan_merge, MergeStats};
+use crate::storage::{self, LocalKey};
+
+#[derive(Clone, PartialEq)]
+struct Preview {
+    file: String,
+    version: u32,
+    exported_at: String,
+    counts: Counts,
+    warnings: Vec<BackupWarning>,
+    merge: MergeStats,
+}
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let s = use_app();
+    let preview: RwSignal<Option<Preview>> = RwSignal::new(None);
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let pending: StoredValue<Option<Backup>> = StoredValue::new(None);
+    let last = RwSignal::new(storage::get_string(LocalKey::LastBackupAt).ok().flatten());
+
+    let export = move |_| {
+        let at = now();
+        let text = s.settings.with_untracked(|st| {
+            s.base
+                .with_untracked(|b| backup::write(st, &b.to_batch(), at))
+        });
+        let result = text.map_err(|e| e.to_string()).and_then(|t| {
+            download(
+                &format!("pismo-backup-{}.json", at.format("%Y-%m-%d-%H%M")),
+                "application/json",
+                &t,
+            )
+        });
+        match result {
+            Ok(()) => {
+                let stamp = at.to_rfc3339();
+                if let Err(e) = storage::set_string(LocalKey::LastBackupAt, &stamp) {
+                    s.storage_error(&e);
+                }
+                last.set(Some(stamp));
+                s.toast(s.tr_untracked().backup_exported, false);
+            }
+            Err(e) => s.toast(
+                format!("{}: {e}", s.tr_untracked().backup_export_failed),
+                true,
+            ),
+        }
+    };
+
+    let on_file = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        preview.set(None);
+        error.set(None);
+        pending.set_value(None);
+        let name = file.name();
+        // Picking the same file again after fixing it must fire `change` again.
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = match browser::read_file(&file).await {
+                Ok(t) => t,
+                Err(e) => {
+                    error.set(Some(format!("{name}: {e}")));
+                    return;
+                }
+            };
+            match backup::read(&text) {
+                Ok((b, warnings)) => {
+                    let merge = s
+                        .base
+                        .with_untracked(|base| plan_merge(base, &b.data))
+                        .stats;
+                    preview.set(Some(Preview {
+                        file: name,
+                        version: b.version,
+                        exported_at: b.exported_at.format("%d.%m.%Y %H:%M").to_string(),
+                        counts: b.data.counts(),
+                        warnings,
+                        merge,
+                    }));
+                    pending.set_value(Some(b));
+                }
+                Err(e) => error.set(Some(format!(
+                    "{name}: {}",
+                    backup_error(s.lang.get_untracked(), &e)
+                ))),
+            }
+        });
+    };
+
+    let apply = move |replace: bool| {
+        let Some(b) = pending.get_value() else { return };
+        if replace
+            && !s.base.with_untracked(|b| b.is_empty())
+            && !window()
+                .confirm_with_message(s.tr_untracked().confirm_replace)
+                .unwrap_or(false)
+        {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let ok = if replace {
+                let ok = s.replace(b.data).await.is_ok();
+                if ok {
+                    let settings = crate::domain::settings::Settings {
+                        ui_language: s.settings.get_untracked().ui_language,
+                        ..b.settings
+                    };
+                    match storage::save_settings(&settings) {
+                        Ok(()) => s.settings.set(settings),
+                        Err(e) => s.storage_error(&e),
+                    }
+                }
+                ok
+            } else {
+                let plan = s.base.with_untracked(|base| plan_merge(base, &b.data));
+                s.commit(plan.batch).await.is_ok()
+            };
+            if ok {
+                preview.set(None);
+                pending.set_value(None);
+                s.toast(s.tr_untracked().import_done, false);
+            }
+        });
+    };
+
+    let count_row = move |label: fn(&crate::app::i18n::Tr) -> &'static str, n: usize| {
+        view! { <tr><td>{move || label(s.tr())}</td><td class="num">{group(n as i64)}</td></tr> }
+    };
+
+    view! {
+        <section class="backup">
+            <h1>{move || s.tr().backup}</h1>
+            <div class="panel">
+                <h2>{move || s.tr().export}</h2>
+                <p class="hint">{move || s.tr().export_hint}</p>
+                <p>
+                    {move || s.tr().last_backup} ": "
+                    {move || last.get().and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+                        .map(|t| t.format("%d.%m.%Y %H:%M").to_string()).unwrap_or_else(|| s.tr().never.to_string())}
+                </p>
+                <button class="primary" id="export-backup" on:click=export>{move || s.tr().export_button}</button>
+            </div>
+            <div class="panel">
+                <h2>{move || s.tr().import}</h2>
+                <p class="hint">{move || s.tr().import_hint}</p>
+                <label class="button">
+                    {move || s.tr().choose_file}
+                    <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
+                </label>
+                {move || error.get().map(|e| view! { <p class="error-box" id="import-error" role="alert">{e}</p> })}
+                {move || preview.get().map(|p| view! {
+                    <div class="preview" id="import-preview">
+                        <p><strong>{p.file.clone()}</strong>" · v" {p.version} " · " {p.exported_at.clone()}</p>
+                        <table class="dense counts">
+                            <tbody>
+                                {count_row(|t| t.clients, p.counts.clients)}
+                                {count_row(|t| t.products, p.counts.products)}
+                                {count_row(|t| t.orders, p.counts.orders)}
+                                {count_row(|t| t.letters, p.counts.letters)}
+                                {count_row(|t| t.staff, p.counts.staff)}
+                                {count_row(|t| t.requests, p.counts.requests)}
+                                {count_row(|t| t.history, p.counts.changes)}
+                                {count_row(|t| t.deleted_records, p.counts.tombstones)}
+                            </tbody>
+                        </table>
+                        <p class="hint">
+                            {move || s.tr().merge_would} ": "
+                            {format!("+{} · ~{} · ={} · −{}", p.merge.added, p.merge.updated, p.merge.kept, p.merge.deleted)}
+                        </p>
+                        {(!p.warnings.is_empty()).then(|| view! {
+                            <details class="warnings">
+                                <summary>{move || s.tr().doubtful_values} " (" {p.warnings.len()} ")"</summary>
+                                <ul>
+                                    {p.warnings.iter().map(|w| view! { <li><code>{w.path.clone()}</code>" " {w.message.clone()}</li> }).collect_view()}
+                                </ul>
+                            </details>
+                        })}
+                        <div class="actions">
+                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy.get()>{move || s.tr().replace_all}</button>
+                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy.get()>{move || s.tr().merge}</button>
+                            <button on:click=move |_| { preview.set(None); pending.set_value(None); }>{move || s.tr().cancel}</button>
+                        </div>
+                    </div>
+                })}
+            </div>
+        </section>
+    }
+}

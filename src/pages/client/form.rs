@@ -1,0 +1,204 @@
+//! The client's own fields: name, ИНН, phones, e-mails, addresses, owner, do-not-contact, notes.
+
+use leptos::prelude::*;
+
+use super::Draft;
+use crate::app::browser::now;
+use crate::app::state::use_app;
+use crate::components::field::{Field, TextArea};
+use crate::domain::model::*;
+
+#[component]
+pub fn MainFields(draft: Draft) -> impl IntoView {
+    let s = use_app();
+    let c = draft.client;
+    let text =
+        move |get: fn(&Client) -> &String| Signal::derive(move || c.with(|c| get(c).clone()));
+    let segments_text = RwSignal::new(c.with_untracked(|c| c.segments.join(", ")));
+    let owners = move || {
+        s.base.with(|b| {
+            b.staff
+                .iter()
+                .filter(|st| matches!(st.role, Role::Salesperson | Role::AccountManager))
+                .map(|st| (st.id, st.name.clone(), st.active))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="grid">
+            <legend>{move || s.tr().client_fields}</legend>
+            <label class="field">
+                <span class="label">{move || s.tr().kind}</span>
+                <select name="kind" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    c.update(|c| c.kind = if v == "person" { ClientKind::Person } else { ClientKind::Company });
+                }>
+                    <option value="company" selected=move || c.with(|c| c.kind == ClientKind::Company)>{move || s.tr().company}</option>
+                    <option value="person" selected=move || c.with(|c| c.kind == ClientKind::Person)>{move || s.tr().person}</option>
+                </select>
+            </label>
+            <Field label=|t| t.legal_form name="legal_form" value=text(|c| &c.legal_form)
+                on_input=move |v: String| c.update(|c| c.legal_form = v) placeholder="ООО" />
+            <Field label=|t| t.name name="name" wide=true value=text(|c| &c.name)
+                on_input=move |v: String| c.update(|c| c.name = v) error=draft.error("name".into()) />
+            <Field label=|t| t.inn name="inn" value=text(|c| &c.inn)
+                on_input=move |v: String| c.update(|c| c.inn = v) error=draft.error("inn".into()) />
+            <Field label=|t| t.segments name="segments" value=Signal::derive(move || segments_text.get())
+                on_input=move |v: String| {
+                    let parsed = v.split(',').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect();
+                    segments_text.set(v);
+                    c.update(|c| c.segments = parsed);
+                } />
+            <label class="field">
+                <span class="label">{move || s.tr().owner}</span>
+                <select name="owner" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    c.update(|c| c.owner = uuid::Uuid::parse_str(&v).ok());
+                }>
+                    <option value="" selected=move || c.with(|c| c.owner.is_none())>{move || s.tr().owner_nobody}</option>
+                    {move || owners().into_iter().map(|(id, name, active)| view! {
+                        <option value=id.to_string() selected=move || c.with(|c| c.owner == Some(id))>
+                            {name}{if active { "" } else { " ✕" }}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span class="label">{move || s.tr().letter_language}</span>
+                <select name="language" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    c.update(|c| c.language = if v == "en" { Lang::En } else { Lang::Ru });
+                }>
+                    <option value="ru" selected=move || c.with(|c| c.language == Lang::Ru)>"Русский"</option>
+                    <option value="en" selected=move || c.with(|c| c.language == Lang::En)>"English"</option>
+                </select>
+            </label>
+        </fieldset>
+        <Phones draft=draft />
+        <Emails draft=draft />
+        <Addresses draft=draft />
+        <fieldset class="grid">
+            <legend>{move || s.tr().status}</legend>
+            <label class="check">
+                <input type="checkbox" name="dnc"
+                    prop:checked=move || c.with(|c| c.do_not_contact.is_some())
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        c.update(|c| c.do_not_contact = on.then(|| DoNotContact { reason: String::new(), since: now() }));
+                    } />
+                {move || s.tr().do_not_contact}
+            </label>
+            <Show when=move || c.with(|c| c.do_not_contact.is_some())>
+                <Field label=|t| t.reason name="dnc_reason" wide=true
+                    value=Signal::derive(move || c.with(|c| c.do_not_contact.as_ref().map(|d| d.reason.clone()).unwrap_or_default()))
+                    on_input=move |v: String| c.update(|c| if let Some(d) = c.do_not_contact.as_mut() { d.reason = v }) />
+            </Show>
+            <div class="field">
+                <span class="label">{move || s.tr().verified}</span>
+                <span>
+                    {move || c.with(|c| c.verified_at.map(|t| t.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "—".into()))}
+                    " "
+                    <button type="button" on:click=move |_| c.update(|c| c.verified_at = Some(now()))>{move || s.tr().confirmed_today}</button>
+                </span>
+            </div>
+            <TextArea label=|t| t.notes name="notes" value=text(|c| &c.notes) on_input=move |v: String| c.update(|c| c.notes = v) />
+        </fieldset>
+    }
+}
+
+#[component]
+fn Phones(draft: Draft) -> impl IntoView {
+    let s = use_app();
+    let c = draft.client;
+    // Only the number of rows re-renders the list, so typing keeps the focus.
+    let n = Memo::new(move |_| c.with(|c| c.phones.len()));
+    view! {
+        <fieldset class="grid">
+            <legend>{move || s.tr().phones}</legend>
+            {move || (0..n.get()).map(|i| view! {
+                <div class="line">
+                    <Field label=|t| t.phone name="phone"
+                        value=Signal::derive(move || c.with(|c| c.phones.get(i).map(|p| p.number.clone()).unwrap_or_default()))
+                        on_input=move |v: String| c.update(|c| if let Some(p) = c.phones.get_mut(i) { p.number = v })
+                        error=draft.error(format!("phones[{i}].number")) placeholder="+7 912 345-67-89" />
+                    <Field label=|t| t.label name="phone_label"
+                        value=Signal::derive(move || c.with(|c| c.phones.get(i).map(|p| p.label.clone()).unwrap_or_default()))
+                        on_input=move |v: String| c.update(|c| if let Some(p) = c.phones.get_mut(i) { p.label = v }) />
+                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                        on:click=move |_| c.update(|c| { if i < c.phones.len() { c.phones.remove(i); } })>"×"</button>
+                </div>
+            }).collect_view()}
+            <button type="button" class="add" on:click=move |_| c.update(|c| c.phones.push(Phone::default()))>
+                {move || s.tr().add_phone}
+            </button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Emails(draft: Draft) -> impl IntoView {
+    let s = use_app();
+    let c = draft.client;
+    let n = Memo::new(move |_| c.with(|c| c.emails.len()));
+    view! {
+        <fieldset class="grid">
+            <legend>{move || s.tr().emails}</legend>
+            {move || (0..n.get()).map(|i| view! {
+                <div class="line">
+                    <Field label=|t| t.email name="email" kind="email"
+                        value=Signal::derive(move || c.with(|c| c.emails.get(i).map(|p| p.address.clone()).unwrap_or_default()))
+                        on_input=move |v: String| c.update(|c| if let Some(p) = c.emails.get_mut(i) { p.address = v })
+                        error=draft.error(format!("emails[{i}].address")) />
+                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                        on:click=move |_| c.update(|c| { if i < c.emails.len() { c.emails.remove(i); } })>"×"</button>
+                </div>
+            }).collect_view()}
+            <button type="button" class="add" on:click=move |_| c.update(|c| c.emails.push(Email::default()))>
+                {move || s.tr().add_email}
+            </button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Addresses(draft: Draft) -> impl IntoView {
+    let s = use_app();
+    let c = draft.client;
+    let n = Memo::new(move |_| c.with(|c| c.addresses.len()));
+    let part = move |i: usize, get: fn(&Address) -> &String| {
+        Signal::derive(move || {
+            c.with(|c| {
+                c.addresses
+                    .get(i)
+                    .map(|a| get(a).clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    view! {
+        <fieldset class="grid">
+            <legend>{move || s.tr().addresses}</legend>
+            {move || (0..n.get()).map(|i| view! {
+                <div class="line address">
+                    <Field label=|t| t.postcode name="postcode" value=part(i, |a| &a.postcode)
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.postcode = v })
+                        error=draft.error(format!("addresses[{i}].postcode")) />
+                    <Field label=|t| t.region name="region" value=part(i, |a| &a.region)
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.region = v }) />
+                    <Field label=|t| t.city name="city" value=part(i, |a| &a.city)
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.city = v }) />
+                    <Field label=|t| t.street name="street" wide=true value=part(i, |a| &a.street)
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.street = v }) />
+                    <Show when=move || c.with(|c| c.addresses.get(i).is_some_and(|a| a.returned))>
+                        <span class="badge warn">{move || s.tr().mail_returned}</span>
+                    </Show>
+                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                        on:click=move |_| c.update(|c| { if i < c.addresses.len() { c.addresses.remove(i); } })>"×"</button>
+                </div>
+            }).collect_view()}
+            <button type="button" class="add" on:click=move |_| c.update(|c| c.addresses.push(Address::default()))>
+                {move || s.tr().add_address}
+            </button>
+        </fieldset>
+    }
+}

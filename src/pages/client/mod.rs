@@ -1,0 +1,231 @@
+//! One client: its fields, contact persons, orders and history. Edits go to a draft; «Save»
+//! validates it and commits it with a history entry per changed contact field.
+
+mod contacts;
+mod form;
+mod orders;
+
+use leptos::prelude::*;
+
+use crate::app::browser::{new_id, now};
+use crate::app::i18n::problem_text;
+use crate::app::router::{navigate, Route};
+use crate::app::state::use_app;
+use crate::domain::base::Batch;
+use crate::domain::history;
+use crate::domain::model::*;
+use crate::domain::validate::{validate_client, Problem};
+
+/// The draft being edited and its problems, shared by the page's sections.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    pub client: RwSignal<Client>,
+    pub tried: RwSignal<bool>,
+}
+
+impl Draft {
+    /// The message for one field, when it has a problem worth showing now.
+    pub fn error(self, field: String) -> Signal<Option<String>> {
+        let s = use_app();
+        Signal::derive(move || {
+            let tried = self.tried.get();
+            self.client.with(|c| {
+                validate_client(c)
+                    .into_iter()
+                    .find(|p| p.field == field && (tried || p.problem != Problem::EmptyName))
+                    .map(|p| problem_text(s.lang.get(), p.problem).to_string())
+            })
+        })
+    }
+}
+
+fn blank_client() -> Client {
+    let t = now();
+    Client {
+        id: new_id(),
+        kind: ClientKind::Company,
+        name: String::new(),
+        legal_form: String::new(),
+        inn: String::new(),
+        segments: Vec::new(),
+        addresses: vec![Address::default()],
+        phones: vec![Phone::default()],
+        emails: vec![Email::default()],
+        contacts: Vec::new(),
+        owner: None,
+        do_not_contact: None,
+        language: Lang::Ru,
+        notes: String::new(),
+        merged_into: None,
+        created_at: t,
+        updated_at: t,
+        verified_at: None,
+    }
+}
+
+/// Empty phone, e-mail and address rows are form scaffolding, not data.
+fn without_blanks(mut c: Client) -> Client {
+    c.phones.retain(|p| !p.number.trim().is_empty());
+    c.emails.retain(|e| !e.address.trim().is_empty());
+    c.addresses.retain(|a| !history::address_line(a).is_empty());
+    for p in &mut c.contacts {
+        p.phones.retain(|x| !x.number.trim().is_empty());
+        p.emails.retain(|x| !x.address.trim().is_empty());
+    }
+    c.name = c.name.trim().to_string();
+    c
+}
+
+#[component]
+pub fn ClientPage(id: Option<Id>) -> impl IntoView {
+    let s = use_app();
+    let stored = id.and_then(|id| s.base.with_untracked(|b| b.clients.get(&id).cloned()));
+    if id.is_some() && stored.is_none() {
+        return view! {
+            <section>
+                <h1>{move || s.tr().client_missing}</h1>
+                <a href=Route::Clients.href()>{move || s.tr().back_to_clients}</a>
+            </section>
+        }
+        .into_any();
+    }
+    let is_new = stored.is_none();
+    let draft = Draft {
+        client: RwSignal::new(stored.clone().unwrap_or_else(blank_client)),
+        tried: RwSignal::new(false),
+    };
+    let client_id = draft.client.with_untracked(|c| c.id);
+    let original = StoredValue::new(stored);
+    let dirty =
+        Memo::new(move |_| original.with_value(|o| draft.client.with(|c| o.as_ref() != Some(c))));
+
+    let save = move || {
+        draft.tried.set(true);
+        let mut c = without_blanks(draft.client.get_untracked());
+        if !validate_client(&c).is_empty() {
+            s.toast(s.tr_untracked().fix_marked, true);
+            return;
+        }
+        let at = now();
+        c.updated_at = at;
+        let old = original.get_value();
+        let changes = history::changes(old.as_ref(), &c, at, new_id);
+        let batch = Batch {
+            clients: vec![c.clone()],
+            changes,
+            ..Batch::default()
+        };
+        leptos::task::spawn_local(async move {
+            if s.commit(batch).await.is_ok() {
+                s.toast(s.tr_untracked().saved, false);
+                original.set_value(Some(c.clone()));
+                draft.client.set(c);
+                draft.tried.set(false);
+                if is_new {
+                    navigate(&Route::Client(client_id));
+                }
+            }
+        });
+    };
+
+    let delete = move |_| {
+        let question = s.tr_untracked().confirm_delete_client;
+        if !window().confirm_with_message(question).unwrap_or(false) {
+            return;
+        }
+        let batch = s.base.with_untracked(|b| b.delete_client(client_id, now()));
+        leptos::task::spawn_local(async move {
+            if s.commit(batch).await.is_ok() {
+                s.toast(s.tr_untracked().deleted, false);
+                navigate(&Route::Clients);
+            }
+        });
+    };
+
+    let title = move || {
+        draft.client.with(|c| {
+            if c.name.trim().is_empty() {
+                s.tr().new_client.to_string()
+            } else {
+                format!("{} {}", c.legal_form, c.name).trim().to_string()
+            }
+        })
+    };
+
+    view! {
+        <section class="client">
+            <div class="toolbar">
+                <a class="back" href=Route::Clients.href()>{move || s.tr().back_to_clients}</a>
+                <h1 id="client-title">{title}</h1>
+                <span class="spacer"></span>
+                <Show when=move || dirty.get()>
+                    <span class="unsaved">{move || s.tr().unsaved}</span>
+                </Show>
+                <button class="primary" id="save-client" on:click=move |_| save() disabled=move || s.busy.get()>
+                    {move || s.tr().save}
+                </button>
+                <Show when=move || !is_new>
+                    <button class="danger" id="delete-client" on:click=delete>{move || s.tr().delete}</button>
+                </Show>
+            </div>
+            <form
+                class="client-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save();
+                }
+            >
+                <form::MainFields draft=draft />
+                <contacts::Contacts draft=draft />
+                // Enter in any field saves.
+                <button type="submit" hidden></button>
+            </form>
+            <Show
+                when=move || !is_new
+                fallback=move || view! { <p class="hint">{move || s.tr().save_first_for_orders}</p> }
+            >
+                <orders::Orders client=client_id />
+                <History client=client_id />
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn History(client: Id) -> impl IntoView {
+    let s = use_app();
+    let entries = Memo::new(move |_| {
+        s.base.with(|b| {
+            let mut v: Vec<ChangeLogEntry> = b
+                .changes
+                .iter()
+                .filter(|e| e.client == client)
+                .cloned()
+                .collect();
+            v.sort_by(|a, b| b.at.cmp(&a.at));
+            v
+        })
+    });
+    view! {
+        <section class="history">
+            <h2>{move || s.tr().history}</h2>
+            <Show when=move || entries.with(Vec::is_empty)>
+                <p class="hint">{move || s.tr().history_empty}</p>
+            </Show>
+            <table class="dense">
+                <tbody>
+                    <For each=move || entries.get() key=|e| e.id let:e>
+                        <tr>
+                            <td class="num">{e.at.format("%d.%m.%Y %H:%M").to_string()}</td>
+                            <td>{e.field.clone()}</td>
+                            <td class="old">{e.old.clone()}</td>
+                            <td>"→"</td>
+                            <td>{e.new.clone()}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::app::router::{navigate, Route};
+use crate::app::state::use_app;
+use crate::components::virtual_list::VirtualList;
+use crate::domain::contact::normalize_phone;
+use crate::domain::format::group;
+use crate::domain::search::{query, ClientQuery, OwnerFilter};
+
+const ROW_HEIGHT: f64 = 34.0;
+
+#[component]
+pub fn Clients() -> impl IntoView {
+    let s = use_app();
+    let text = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::from("any"));
+    let segment = RwSignal::new(String::new());
+
+    let segments = Memo::new(move |_| {
+        s.base.with(|b| {
+            b.clients
+                .iter()
+                .flat_map(|c| c.segments.iter().cloned())
+                .collect::<BTreeSet<String>>()
+        })
+    });
+    let results = Memo::new(move |_| {
+        let q = ClientQuery {
+            text: text.get(),
+            owner: match owner.get().as_str() {
+                "any" => OwnerFilter::Any,
+                "nobody" => OwnerFilter::Nobody,
+                id => uuid::Uuid::parse_str(id)
+                    .map(OwnerFilter::Staff)
+                    .unwrap_or_default(),
+            },
+            segment: Some(segment.get()).filter(|s| !s.is_empty()),
+        };
+        s.index
+            .with(|idx| s.base.with(|b| query(idx, &b.clients, &q)))
+    });
+    let count = Signal::derive(move || results.with(Vec::len));
+
+    let row = move |i: usize| {
+        let id = results.with(|r| r.get(i).copied());
+        let Some(id) = id else { return ().into_any() };
+        s.base.with(|b| {
+            let Some(c) = b.clients.get(&id) else { return ().into_any() };
+            let phone = c
+                .phones
+                .first()
+                .map(|p| normalize_phone(&p.number).map(|n| n.display()).unwrap_or_else(|_| p.number.clone()))
+                .unwrap_or_default();
+            let owner = c
+                .owner
+                .and_then(|o| b.staff.get(&o))
+                .map(|st| st.name.clone())
+                .unwrap_or_default();
+            let city = c.addresses.first().map(|a| a.city.clone()).unwrap_or_default();
+            let email = c.emails.first().map(|e| e.address.clone()).unwrap_or_default();
+            let name = if c.legal_form.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{} {}", c.legal_form, c.name)
+            };
+            view! {
+                <a class="row" role="row" href=Route::Client(id).href() class:dnc=c.do_not_contact.is_some()>
+                    <span role="cell" class="name">{name}</span>
+                    <span role="cell">{city}</span>
+                    <span role="cell" class="num">{phone}</span>
+                    <span role="cell">{email}</span>
+                    <span role="cell">{owner}</span>
+                    <span role="cell">{c.segments.join(", ")}</span>
+                </a>
+            }
+            .into_any()
+        })
+    };
+
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            if let Some(id) = results.with_untracked(|r| r.first().copied()) {
+                navigate(&Route::Client(id));
+            }
+        }
+    };
+
+    view! {
+        <section class="clients">
+            <div class="toolbar">
+                <h1>{move || s.tr().clients}</h1>
+                <input
+                    type="search"
+                    id="client-search"
+                    class="search"
+                    autofocus
+                    placeholder=move || s.tr().search_placeholder
+                    aria-label=move || s.tr().search_placeholder
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:keydown=on_key
+                />
+                <select id="owner-filter" aria-label=move || s.tr().owner on:change=move |ev| owner.set(event_target_value(&ev))>
+                    <option value="any">{move || s.tr().owner_any}</option>
+                    <option value="nobody">{move || s.tr().owner_nobody}</option>
+                    {move || s.base.with(|b| b.staff.iter().filter(|st| st.active).map(|st| view! {
+                        <option value=st.id.to_string()>{st.name.clone()}</option>
+                    }).collect_view())}
+                </select>
+                <select id="segment-filter" aria-label=move || s.tr().segment on:change=move |ev| segment.set(event_target_value(&ev))>
+                    <option value="">{move || s.tr().segment_any}</option>
+                    {move || segments.get().into_iter().map(|seg| view! { <option value=seg.clone()>{seg.clone()}</option> }).collect_view()}
+                </select>
+                <span class="count" id="result-count">{move || format!("{} {}", s.tr().found, group(count.get() as i64))}</span>
+                <a class="button primary" href=Route::NewClient.href() id="new-client">{move || s.tr().new_client}</a>
+            </div>
+            <div class="table" role="table" aria-label=move || s.tr().clients>
+                <div class="row head" role="row">
+                    <span role="columnheader">{move || s.tr().name}</span>
+                    <span role="columnheader">{move || s.tr().city}</span>
+                    <span role="columnheader">{move || s.tr().phone}</span>
+                    <span role="columnheader">{move || s.tr().email}</span>
+                    <span role="columnheader">{move || s.tr().owner}</span>
+                    <span role="columnheader">{move || s.tr().segments}</span>
+                </div>
+                <VirtualList count=count row_height=ROW_HEIGHT render=row />
+            </div>
+            <Show when=move || count.get() == 0>
+                <p class="empty">{move || s.tr().nothing_found}</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+use leptos::prelude::*;
+
+use crate::app::browser;
+use crate::app::router::Route;
+use crate::app::state::use_app;
+use crate::domain::demo;
+use crate::domain::format::group;
+use crate::storage::{self, LocalKey, Persistence};
+
+/// Days after which the home page reminds the user to export a backup.
+const BACKUP_REMINDER_DAYS: i64 = 7;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let s = use_app();
+    let empty = move || s.base.with(|b| b.clients.is_empty());
+    view! {
+        <Show when=empty fallback=|| view! { <Overview /> }>
+            <Welcome />
+        </Show>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let s = use_app();
+    let load_demo = move |_| {
+        let (demo_settings, batch) = demo::generate(browser::today());
+        let clients = batch.clients.len();
+        leptos::task::spawn_local(async move {
+            if s.replace(batch).await.is_ok() {
+                let mut settings = s.settings.get_untracked();
+                if settings.company.is_empty() {
+                    settings = crate::domain::settings::Settings {
+                        ui_language: settings.ui_language,
+                        ..demo_settings
+                    };
+                    if let Err(e) = storage::save_settings(&settings) {
+                        s.storage_error(&e);
+                    }
+                    s.settings.set(settings);
+                }
+                s.toast(
+                    format!("{} {}", s.tr_untracked().demo_loaded, group(clients as i64)),
+                    false,
+                );
+            }
+        });
+    };
+    view! {
+        <section class="welcome">
+            <h1>{move || s.tr().welcome_title}</h1>
+            <p class="lead">{move || s.tr().welcome_text}</p>
+            <div class="actions">
+                <button class="primary" id="load-demo" on:click=load_demo disabled=move || s.busy.get()>
+                    {move || s.tr().load_demo}
+                </button>
+                <a class="button" href=Route::Backup.href()>{move || s.tr().import_backup}</a>
+            </div>
+            <p class="hint">{move || s.tr().welcome_hint}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let s = use_app();
+    let counts = move || s.base.with(|b| b.counts());
+    let pool = move || {
+        s.base.with(|b| {
+            b.clients
+                .iter()
+                .filter(|c| {
+                    c.owner.is_none() && c.do_not_contact.is_none() && c.merged_into.is_none()
+                })
+                .count()
+        })
+    };
+    let tile = move |label: fn(&crate::app::i18n::Tr) -> &'static str,
+                     value: Signal<usize>,
+                     id: &'static str,
+                     href: String| {
+        view! {
+            <a class="tile" href=href data-count=id>
+                <span class="value">{move || group(value.get() as i64)}</span>
+                <span class="label">{move || label(s.tr())}</span>
+            </a>
+        }
+    };
+    let last_backup = storage::get_string(LocalKey::LastBackupAt).ok().flatten();
+    let backup_age = last_backup
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| (browser::now() - t.with_timezone(&chrono::Utc)).num_days());
+    view! {
+        <section class="overview">
+            <h1>{move || s.settings.with(|st| if st.company.is_empty() { s.tr().brand.to_string() } else { st.company.clone() })}</h1>
+            <div class="tiles">
+                {tile(|t| t.clients, Signal::derive(move || counts().clients), "clients", Route::Clients.href())}
+                {tile(|t| t.letter_pool, Signal::derive(pool), "pool", Route::Clients.href())}
+                {tile(|t| t.orders, Signal::derive(move || counts().orders), "orders", Route::Clients.href())}
+                {tile(|t| t.products, Signal::derive(move || counts().products), "products", Route::Products.href())}
+                {tile(|t| t.staff, Signal::derive(move || counts().staff), "staff", Route::Staff.href())}
+            </div>
+            <ul class="notices">
+                {move || match s.persistence.get() {
+                    Some(Persistence::Granted) => view! { <li class="ok">{s.tr().persist_granted}</li> }.into_any(),
+                    Some(Persistence::Refused) => view! { <li class="warn">{s.tr().persist_refused}</li> }.into_any(),
+                    Some(Persistence::Unsupported) => view! { <li class="warn">{s.tr().persist_unsupported}</li> }.into_any(),
+                    None => ().into_any(),
+                }}
+                {move || match backup_age {
+                    None => view! { <li class="warn"><a href=Route::Backup.href()>{s.tr().backup_never}</a></li> }.into_any(),
+                    Some(d) if d >= BACKUP_REMINDER_DAYS => view! {
+                        <li class="warn"><a href=Route::Backup.href()>{format!("{} {d}", s.tr().backup_old)}</a></li>
+                    }.into_any(),
+                    Some(_) => ().into_any(),
+                }}
+                {move || s.unreadable.get().into_iter().map(|u| view! {
+                    <li class="error">{format!("{}: {u}", s.tr().unreadable_bucket)}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFound(path: String) -> impl IntoView {
+    let s = use_app();
+    view! {
+        <section>
+            <h1>{move || s.tr().not_found}</h1>
+            <p><code>{path.clone()}</code></p>
+            <a href=Route::Home.href()>{move || s.tr().go_home}</a>
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per screen. Thin: signals and views; decisions live in `domain`.
+
+pub mod backup;
+pub mod client;
+pub mod clients;
+pub mod home;
+pub mod products;
+pub mod settings;
+pub mod staff;

@@ -1,0 +1,134 @@
+//! Settings of this installation: who signs the letters and how the rotation runs.
+
+use leptos::prelude::*;
+
+use crate::app::state::use_app;
+use crate::components::field::{Field, TextArea};
+use crate::domain::model::Lang;
+use crate::domain::settings::{Settings, SettingsProblem};
+use crate::storage;
+
+fn parse_holidays(text: &str) -> Result<Vec<chrono::NaiveDate>, String> {
+    text.split(|c: char| c == '\n' || c == ',' || c == ';')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            chrono::NaiveDate::parse_from_str(l, "%Y-%m-%d")
+                .or_else(|_| chrono::NaiveDate::parse_from_str(l, "%d.%m.%Y"))
+                .map_err(|_| l.to_string())
+        })
+        .collect()
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let s = use_app();
+    let d = RwSignal::new(s.settings.get_untracked());
+    let holidays = RwSignal::new(d.with_untracked(|d| {
+        d.holidays
+            .iter()
+            .map(|h| h.format("%d.%m.%Y").to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }));
+    let number = move |get: fn(&Settings) -> u32| Signal::derive(move || d.with(get).to_string());
+    let text = move |get: fn(&Settings) -> String| Signal::derive(move || d.with(get));
+    let problem = move |p: SettingsProblem| {
+        Signal::derive(move || {
+            d.with(|d| d.problems().contains(&p))
+                .then(|| s.tr().settings_problem(p).to_string())
+        })
+    };
+    let bad_holiday = Signal::derive(move || {
+        parse_holidays(&holidays.get())
+            .err()
+            .map(|l| format!("{}: {l}", s.tr().bad_date))
+    });
+    let save = move |_| {
+        let mut next = d.get_untracked();
+        match parse_holidays(&holidays.get_untracked()) {
+            Ok(h) => next.holidays = h,
+            Err(_) => {
+                s.toast(s.tr_untracked().fix_marked, true);
+                return;
+            }
+        }
+        if !next.problems().is_empty() {
+            s.toast(s.tr_untracked().fix_marked, true);
+            return;
+        }
+        match storage::save_settings(&next) {
+            Ok(()) => {
+                if let Some(l) = next.ui_language {
+                    s.lang.set(l);
+                }
+                s.settings.set(next);
+                s.toast(s.tr_untracked().saved, false);
+            }
+            Err(e) => s.storage_error(&e),
+        }
+    };
+    let weekdays = move || s.tr().weekdays;
+    view! {
+        <section class="settings">
+            <div class="toolbar">
+                <h1>{move || s.tr().settings}</h1>
+                <span class="spacer"></span>
+                <button class="primary" id="save-settings" on:click=save>{move || s.tr().save}</button>
+            </div>
+            <fieldset class="grid">
+                <legend>{move || s.tr().sender}</legend>
+                <Field label=|t| t.company name="company" wide=true value=text(|d| d.company.clone()) on_input=move |v: String| d.update(|d| d.company = v) />
+                <Field label=|t| t.sender_name name="sender_name" value=text(|d| d.sender_name.clone()) on_input=move |v: String| d.update(|d| d.sender_name = v) />
+                <Field label=|t| t.sender_title name="sender_title" wide=true value=text(|d| d.sender_title.clone()) on_input=move |v: String| d.update(|d| d.sender_title = v) />
+                <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) />
+            </fieldset>
+            <fieldset class="grid">
+                <legend>{move || s.tr().rotation}</legend>
+                <Field label=|t| t.quota name="quota" kind="number" value=number(|d| d.quota)
+                    on_input=move |v: String| d.update(|d| d.quota = v.trim().parse().unwrap_or(0))
+                    error=Signal::derive(move || problem(SettingsProblem::QuotaZero).get().or_else(|| problem(SettingsProblem::QuotaTooHigh).get())) />
+                <Field label=|t| t.cycle_days name="cycle_days" kind="number" value=number(|d| d.cycle_days)
+                    on_input=move |v: String| d.update(|d| d.cycle_days = v.trim().parse().unwrap_or(0))
+                    error=Signal::derive(move || problem(SettingsProblem::CycleTooShort).get().or_else(|| problem(SettingsProblem::CycleTooLong).get())) />
+                <Field label=|t| t.minutes_per_letter name="minutes_per_letter" kind="number" value=number(|d| d.minutes_per_letter)
+                    on_input=move |v: String| d.update(|d| d.minutes_per_letter = v.trim().parse().unwrap_or(0)) />
+                <Field label=|t| t.attribution_days name="attribution_days" kind="number" value=number(|d| d.attribution_days)
+                    on_input=move |v: String| d.update(|d| d.attribution_days = v.trim().parse().unwrap_or(0)) />
+                <div class="field wide">
+                    <span class="label">{move || s.tr().working_days}</span>
+                    <span class="days">
+                        {(0..7).map(|i| view! {
+                            <label class="check">
+                                <input type="checkbox" prop:checked=move || d.with(|d| d.working_days[i])
+                                    on:change=move |ev| d.update(|d| d.working_days[i] = event_target_checked(&ev)) />
+                                {move || weekdays()[i]}
+                            </label>
+                        }).collect_view()}
+                    </span>
+                    <span class="error">{move || problem(SettingsProblem::NoWorkingDays).get()}</span>
+                </div>
+                <label class="field wide" class:invalid=move || bad_holiday.get().is_some()>
+                    <span class="label">{move || s.tr().holidays}</span>
+                    <textarea name="holidays" rows="3" placeholder="01.01.2027" prop:value=move || holidays.get()
+                        on:input=move |ev| holidays.set(event_target_value(&ev))></textarea>
+                    <span class="error">{move || bad_holiday.get()}</span>
+                </label>
+            </fieldset>
+            <fieldset class="grid">
+                <legend>{move || s.tr().interface}</legend>
+                <label class="field">
+                    <span class="label">{move || s.tr().ui_language}</span>
+                    <select name="ui_language" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        d.update(|d| d.ui_language = match v.as_str() { "ru" => Some(Lang::Ru), "en" => Some(Lang::En), _ => None });
+                    }>
+                        <option value="" selected=move || d.with(|d| d.ui_language.is_none())>{move || s.tr().browser_language}</option>
+                        <option value="ru" selected=move || d.with(|d| d.ui_language == Some(Lang::Ru))>"Русский"</option>
+                        <option value="en" selected=move || d.with(|d| d.ui_language == Some(Lang::En))>"English"</option>
+                    </select>
+                </label>
+            </fieldset>
+        </section>
+    }
+}

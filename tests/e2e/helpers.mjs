@@ -1,0 +1,84 @@
+// Shared by the end-to-end tests: serve dist/ on 127.0.0.1 and drive Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+
+const CHROME_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForPort(port, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port}`);
+}
+
+/** Serves the release build in dist/; returns { url, stop }. */
+export async function serve() {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'dist')], {
+    stdio: 'ignore',
+  });
+  await waitForPort(port);
+  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
+}
+
+/** A browser with a fresh profile (a new user on a new computer). */
+export async function freshBrowser() {
+  const dir = mkdtempSync(join(tmpdir(), 'pismo-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+    acceptDownloads: true,
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 860 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return {
+    context,
+    page,
+    errors,
+    close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+/** Waits until the app has loaded the base from storage. */
+export async function ready(page) {
+  await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('main > section'));
+}
+
+/** The number shown on a home-page tile. */
+export async function tileCount(page, name) {
+  const text = await page.locator(`[data-count="${name}"] .value`).innerText();
+  return Number(text.replace(/\D/g, ''));
+}

@@ -1,0 +1,161 @@
+// The foundation's whole user flow in a real browser, against the release build:
+// demo → search by phone in another format → edit → reload → export → import elsewhere → corrupt file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, freshBrowser, ready, tileCount } from './helpers.mjs';
+
+let server;
+const work = mkdtempSync(join(tmpdir(), 'pismo-flow-'));
+before(async () => { server = await serve(); });
+after(() => server?.stop());
+
+async function counts(page, url) {
+  await page.goto(url + '#/');
+  await page.waitForSelector('[data-count="clients"]');
+  const out = {};
+  for (const k of ['clients', 'orders', 'products', 'staff']) out[k] = await tileCount(page, k);
+  return out;
+}
+
+test('demo, search, edit, reload, export, import, corrupt import', async () => {
+  const a = await freshBrowser();
+  a.page.on('dialog', (d) => d.accept());
+  let exported;
+  let before;
+  try {
+    const { page } = a;
+    await page.goto(server.url);
+    await ready(page);
+    assert.ok(await page.isVisible('#load-demo'), 'an empty base offers the demo');
+    assert.ok(await page.isVisible('a[href="#/backup"]'), 'and a backup import');
+    await page.click('#load-demo');
+    await page.waitForSelector('[data-count="clients"]');
+    before = await counts(page, server.url);
+    assert.ok(before.clients >= 3000, `demo clients: ${before.clients}`);
+    assert.ok(before.orders > 4000, `demo orders: ${before.orders}`);
+    assert.equal(before.staff, 9);
+
+    // Find a client by its phone typed in another format.
+    await page.goto(server.url + '#/clients');
+    await page.waitForSelector('.vlist a.row');
+    const row = page.locator('.vlist a.row').nth(5);
+    const name = await row.locator('.name').innerText();
+    const phone = await row.locator('[role=cell]').nth(2).innerText();
+    const d = phone.replace(/\D/g, '').slice(1); // ten digits
+    assert.equal(d.length, 10, `phone shown in one form: ${phone}`);
+    const typed = `8 (${d.slice(0, 3)}) ${d.slice(3)}`;
+    await page.fill('#client-search', typed);
+    await page.waitForFunction((n) => {
+      const first = document.querySelector('.vlist a.row .name');
+      return first && first.textContent === n;
+    }, name);
+    const found = Number((await page.innerText('#result-count')).replace(/\D/g, ''));
+    assert.ok(found >= 1 && found <= 3, `search by phone found ${found}`);
+
+    // A bad phone is refused with a message next to the field.
+    await page.press('#client-search', 'Enter');
+    await page.waitForSelector('#client-title');
+    const url = page.url();
+    const phoneInput = page.locator('input[name="phone"]').first();
+    await phoneInput.fill('12-34');
+    await page.click('#save-client');
+    const err = page.locator('label.field.invalid .error').first();
+    await err.waitFor();
+    assert.match(await err.innerText(), /цифр/);
+
+    // A good one is saved, and survives a reload.
+    await phoneInput.fill('+7 (900) 123-45-67');
+    await page.click('#save-client');
+    await page.waitForSelector('.toast >> text=Сохранено');
+    await page.reload();
+    await ready(page);
+    assert.equal(page.url(), url);
+    await page.waitForSelector('#client-title');
+    assert.equal(await page.locator('input[name="phone"]').first().inputValue(), '+7 (900) 123-45-67');
+    assert.match(await page.innerText('.history'), /\+7 \(900\) 123-45-67/, 'the change is in the history');
+    await page.goto(server.url + '#/clients');
+    await page.fill('#client-search', '9001234567');
+    await page.waitForFunction((n) => document.querySelector('.vlist a.row .name')?.textContent === n, name);
+
+    // Export a backup.
+    await page.goto(server.url + '#/backup');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    exported = join(work, 'backup.json');
+    await download.saveAs(exported);
+    const json = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(json.format, 'pismo-backup');
+    assert.equal(json.version, 1);
+    assert.equal(json.clients.length, before.clients);
+    assert.deepEqual(a.errors, []);
+  } finally {
+    await a.close();
+  }
+
+  // Another computer: a fresh profile imports the file and shows the same counts.
+  const b = await freshBrowser();
+  b.page.on('dialog', (d) => d.accept());
+  try {
+    const { page } = b;
+    await page.goto(server.url + '#/backup');
+    await ready(page);
+    await page.setInputFiles('#import-file', exported);
+    await page.waitForSelector('#import-preview');
+    assert.match(await page.innerText('#import-preview'), /3\s?0\d\d/);
+    await page.click('#import-replace');
+    await page.waitForSelector('.toast >> text=Импорт завершён');
+    const after = await counts(page, server.url);
+    assert.deepEqual(after, before);
+
+    // The edited phone travelled with the backup.
+    await page.goto(server.url + '#/clients');
+    await page.fill('#client-search', '+7 900 123 45 67');
+    await page.waitForFunction(() => document.querySelectorAll('.vlist a.row').length === 1);
+
+    // A corrupt file: a clear message, and nothing changes.
+    const cut = join(work, 'cut.json');
+    writeFileSync(cut, readFileSync(exported, 'utf8').slice(0, 5000));
+    await page.goto(server.url + '#/backup');
+    await page.setInputFiles('#import-file', cut);
+    const msg = await page.locator('#import-error').innerText();
+    assert.match(msg, /cut\.json/);
+    assert.match(msg, /обрезан|JSON/);
+    assert.equal(await page.locator('#import-preview').count(), 0, 'no preview, nothing to apply');
+
+    // A file from a newer version, and one that is not ours.
+    const newer = join(work, 'newer.json');
+    writeFileSync(newer, JSON.stringify({ format: 'pismo-backup', version: 99, exported_at: '2030-01-01T00:00:00Z', clients: [] }));
+    await page.setInputFiles('#import-file', newer);
+    await page.waitForFunction(() => /99/.test(document.querySelector('#import-error')?.textContent ?? ''));
+    const hostile = join(work, 'hostile.json');
+    writeFileSync(hostile, JSON.stringify({ format: 'pismo-backup', version: 1, exported_at: '2026-01-01T00:00:00Z',
+      clients: [{ id: 'not-a-uuid', name: '<img src=x onerror=alert(1)>', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }] }));
+    await page.setInputFiles('#import-file', hostile);
+    await page.waitForFunction(() => /clients\[0\]\.id/.test(document.querySelector('#import-error')?.textContent ?? ''));
+
+    assert.deepEqual(await counts(page, server.url), before, 'the stored base is exactly as it was');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the interface switches between Russian and English and remembers it', async () => {
+  const c = await freshBrowser();
+  try {
+    const { page } = c;
+    await page.goto(server.url);
+    await ready(page);
+    assert.match(await page.innerText('#load-demo'), /демо/);
+    await page.click('.lang button >> text=EN');
+    assert.match(await page.innerText('#load-demo'), /Load the demo company/);
+    await page.reload();
+    await ready(page);
+    assert.match(await page.innerText('#load-demo'), /Load the demo company/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally {
+    await c.close();
+  }
+});
