@@ -26,6 +26,11 @@ pub fn now() -> Timestamp {
     Utc::now()
 }
 
+/// A stored UTC time as the user's wall-clock time.
+pub fn local(t: Timestamp) -> chrono::NaiveDateTime {
+    t.with_timezone(&Local).naive_local()
+}
+
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;
 use crate::domain::model::Lang;
@@ -32,7 +33,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
     };
     view! {
         <header class="top">
-            <a class="brand" href="#/">{move || s.tr().brand}</a>
+            <a class="brand" href="#/">{tx(|t| t.brand)}</a>
             <nav aria-label="main">
                 {link(Route::Clients, |t| t.clients)}
                 {link(Route::Products, |t| t.products)}
@@ -41,7 +42,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                 {link(Route::Settings, |t| t.settings)}
             </nav>
             <span class="spacer"></span>
-            <span class="busy" class:on=move || s.busy.get()>{move || s.tr().saving}</span>
+            <span class="busy" class:on=move || s.busy.get()>{tx(|t| t.saving)}</span>
             <div class="lang" role="group" aria-label="language">
                 <button class:on=move || s.lang.get() == Lang::Ru on:click=move |_| switch(Lang::Ru)>"RU"</button>
                 <button class:on=move || s.lang.get() == Lang::En on:click=move |_| switch(Lang::En)>"EN"</button>

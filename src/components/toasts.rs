@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::app::i18n::tx;
 use crate::app::state::use_app;
 
 /// Messages after an action; errors stay until closed.
@@ -13,7 +14,7 @@ pub fn Toasts() -> impl IntoView {
                     <span>{toast.text.clone()}</span>
                     <button
                         class="close"
-                        aria-label=move || s.tr().close
+                        aria-label=tx(|t| t.close)
                         on:click=move |_| s.toasts.update(|ts| ts.retain(|x| x.id != toast.id))
                     >
                         "×"

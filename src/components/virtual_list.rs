@@ -9,7 +9,7 @@ const OVERSCAN: usize = 8;
 pub fn VirtualList<F, V>(
     #[prop(into)] count: Signal<usize>,
     /// Pixels; must match the row height in the CSS.
-    row_height: f64,
+    row_height: u32,
     render: F,
 ) -> impl IntoView
 where
@@ -17,12 +17,13 @@ where
     V: IntoView + 'static,
 {
     let el = NodeRef::<Div>::new();
-    let scroll = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(800.0f64);
+    // Whole pixels: formatting floats would pull float printing into the wasm for no gain.
+    let scroll = RwSignal::new(0u32);
+    let viewport = RwSignal::new(800u32);
     Effect::new(move || {
         if let Some(div) = el.get() {
-            let h = f64::from(div.client_height());
-            if h > 0.0 {
+            let h = div.client_height().max(0) as u32;
+            if h > 0 {
                 viewport.set(h);
             }
         }
@@ -33,7 +34,7 @@ where
         if let Some(div) = el.get_untracked() {
             div.set_scroll_top(0);
         }
-        scroll.set(0.0);
+        scroll.set(0);
     });
     let range = move || {
         let n = count.get();
@@ -49,15 +50,15 @@ where
             role="rowgroup"
             on:scroll=move |_| {
                 if let Some(div) = el.get_untracked() {
-                    scroll.set(f64::from(div.scroll_top()));
-                    viewport.set(f64::from(div.client_height()).max(1.0));
+                    scroll.set(div.scroll_top().max(0) as u32);
+                    viewport.set(div.client_height().max(1) as u32);
                 }
             }
         >
-            <div class="vlist-inner" style=move || format!("height:{}px", count.get() as f64 * row_height)>
+            <div class="vlist-inner" style=move || format!("height:{}px", count.get() as u64 * u64::from(row_height))>
                 <div
                     class="vlist-window"
-                    style=move || format!("transform:translateY({}px)", range().start as f64 * row_height)
+                    style=move || format!("transform:translateY({}px)", range().start as u64 * u64::from(row_height))
                 >
                     {move || range().map(render.clone()).collect_view()}
                 </div>

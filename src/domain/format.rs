@@ -1,6 +1,6 @@
 //! How numbers, money and dates read in the app and in letters.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::model::Lang;
 
@@ -60,10 +60,39 @@ pub fn parse_money(s: &str) -> Option<i64> {
     whole.checked_mul(100)?.checked_add(frac)
 }
 
-pub fn date(d: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => d.format("%d.%m.%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
+/// «26.11.2026». Written out by hand: chrono's format strings pull a parser into the wasm.
+pub fn dmy(d: NaiveDate) -> String {
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
+
+/// «26.11.2026 09:05», for a local date and time.
+pub fn dmy_hm(t: NaiveDateTime) -> String {
+    format!("{} {:02}:{:02}", dmy(t.date()), t.hour(), t.minute())
+}
+
+/// A date as people type it: «26.11.2026» or «2026-11-26».
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let nums: Vec<&str> = s.split(['.', '-', '/']).collect();
+    let [a, b, c] = nums.as_slice() else {
+        return None;
+    };
+    let n = |x: &str| x.parse::<u32>().ok();
+    if a.len() == 4 {
+        NaiveDate::from_ymd_opt(a.parse().ok()?, n(b)?, n(c)?)
+    } else if c.len() == 4 {
+        NaiveDate::from_ymd_opt(c.parse().ok()?, n(b)?, n(a)?)
+    } else {
+        None
+    }
+}
+
+/// Kopecks as typed back into a price field: «1200,50», no grouping or currency.
+pub fn money_input(kop: i64) -> String {
+    if kop % 100 == 0 {
+        (kop / 100).to_string()
+    } else {
+        format!("{},{:02}", kop / 100, (kop % 100).abs())
     }
 }
 
@@ -80,6 +109,20 @@ mod tests {
         assert_eq!(money(100_000, Lang::En), "1\u{202f}000\u{a0}₽");
         assert_eq!(money(5, Lang::Ru), "0,05\u{a0}₽");
         assert_eq!(group(-1234), "−1\u{202f}234");
+    }
+
+    #[test]
+    fn dates_and_prices_as_written() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(dmy(d), "05.03.2026");
+        assert_eq!(dmy_hm(d.and_hms_opt(9, 7, 0).unwrap()), "05.03.2026 09:07");
+        assert_eq!(money_input(120_050), "1200,50");
+        assert_eq!(parse_date("05.03.2026"), Some(d));
+        assert_eq!(parse_date("2026-03-05"), Some(d));
+        assert_eq!(parse_date("31.02.2026"), None);
+        assert_eq!(parse_date("5 марта"), None);
+        assert_eq!(money_input(30_000), "300");
+        assert_eq!(parse_money(&money_input(120_005)), Some(120_005));
     }
 
     #[test]

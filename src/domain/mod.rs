@@ -7,6 +7,7 @@ pub mod contact;
 pub mod demo;
 pub mod format;
 pub mod history;
+pub mod json;
 pub mod merge;
 pub mod model;
 pub mod record;

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::browser::{self, download, now};
-use crate::app::i18n::backup_error;
+use crate::app::browser::{self, download, local, now};
+use crate::app::i18n::{backup_error, tx};
 use crate::app::state::use_app;
 use crate::domain::backup::{self, Backup, BackupWarning};
 use crate::domain::base::Counts;
+use crate::domain::format::dmy_hm;
 use crate::domain::format::group;
 use crate::domain::merge::{plan_merge, MergeStats};
 use crate::storage::{self, LocalKey};
@@ -21,6 +22,19 @@ struct Preview {
     counts: Counts,
     warnings: Vec<BackupWarning>,
     merge: MergeStats,
+}
+
+/// `pismo-backup-2026-11-26-0930.json`: sorts by date in a folder.
+fn backup_file_name(t: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "pismo-backup-{}-{:02}-{:02}-{:02}{:02}.json",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 #[component]
@@ -37,13 +51,9 @@ pub fn BackupPage() -> impl IntoView {
             s.base
                 .with_untracked(|b| backup::write(st, &b.to_batch(), at))
         });
-        let result = text.map_err(|e| e.to_string()).and_then(|t| {
-            download(
-                &format!("pismo-backup-{}.json", at.format("%Y-%m-%d-%H%M")),
-                "application/json",
-                &t,
-            )
-        });
+        let result = text
+            .map_err(|e| e.to_string())
+            .and_then(|t| download(&backup_file_name(local(at)), "application/json", &t));
         match result {
             Ok(()) => {
                 let stamp = at.to_rfc3339();
@@ -93,7 +103,7 @@ pub fn BackupPage() -> impl IntoView {
                     preview.set(Some(Preview {
                         file: name,
                         version: b.version,
-                        exported_at: b.exported_at.format("%d.%m.%Y %H:%M").to_string(),
+                        exported_at: dmy_hm(local(b.exported_at)),
                         counts: b.data.counts(),
                         warnings,
                         merge,
@@ -150,22 +160,22 @@ pub fn BackupPage() -> impl IntoView {
 
     view! {
         <section class="backup">
-            <h1>{move || s.tr().backup}</h1>
+            <h1>{tx(|t| t.backup)}</h1>
             <div class="panel">
-                <h2>{move || s.tr().export}</h2>
-                <p class="hint">{move || s.tr().export_hint}</p>
+                <h2>{tx(|t| t.export)}</h2>
+                <p class="hint">{tx(|t| t.export_hint)}</p>
                 <p>
-                    {move || s.tr().last_backup} ": "
+                    {tx(|t| t.last_backup)} ": "
                     {move || last.get().and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
-                        .map(|t| t.format("%d.%m.%Y %H:%M").to_string()).unwrap_or_else(|| s.tr().never.to_string())}
+                        .map(|t| dmy_hm(local(t.with_timezone(&chrono::Utc)))).unwrap_or_else(|| s.tr().never.to_string())}
                 </p>
-                <button class="primary" id="export-backup" on:click=export>{move || s.tr().export_button}</button>
+                <button class="primary" id="export-backup" on:click=export>{tx(|t| t.export_button)}</button>
             </div>
             <div class="panel">
-                <h2>{move || s.tr().import}</h2>
-                <p class="hint">{move || s.tr().import_hint}</p>
+                <h2>{tx(|t| t.import)}</h2>
+                <p class="hint">{tx(|t| t.import_hint)}</p>
                 <label class="button">
-                    {move || s.tr().choose_file}
+                    {tx(|t| t.choose_file)}
                     <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
                 </label>
                 {move || error.get().map(|e| view! { <p class="error-box" id="import-error" role="alert">{e}</p> })}
@@ -185,21 +195,21 @@ pub fn BackupPage() -> impl IntoView {
                             </tbody>
                         </table>
                         <p class="hint">
-                            {move || s.tr().merge_would} ": "
+                            {tx(|t| t.merge_would)} ": "
                             {format!("+{} · ~{} · ={} · −{}", p.merge.added, p.merge.updated, p.merge.kept, p.merge.deleted)}
                         </p>
                         {(!p.warnings.is_empty()).then(|| view! {
                             <details class="warnings">
-                                <summary>{move || s.tr().doubtful_values} " (" {p.warnings.len()} ")"</summary>
+                                <summary>{tx(|t| t.doubtful_values)} " (" {p.warnings.len()} ")"</summary>
                                 <ul>
                                     {p.warnings.iter().map(|w| view! { <li><code>{w.path.clone()}</code>" " {w.message.clone()}</li> }).collect_view()}
                                 </ul>
                             </details>
                         })}
                         <div class="actions">
-                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy.get()>{move || s.tr().replace_all}</button>
-                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy.get()>{move || s.tr().merge}</button>
-                            <button on:click=move |_| { preview.set(None); pending.set_value(None); }>{move || s.tr().cancel}</button>
+                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy.get()>{tx(|t| t.replace_all)}</button>
+                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy.get()>{tx(|t| t.merge)}</button>
+                            <button on:click=move |_| { preview.set(None); pending.set_value(None); }>{tx(|t| t.cancel)}</button>
                         </div>
                     </div>
                 })}

@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::app::i18n::tx;
 use crate::app::router::{navigate, Route};
 use crate::app::state::use_app;
 use crate::components::virtual_list::VirtualList;
@@ -9,7 +10,7 @@ use crate::domain::contact::normalize_phone;
 use crate::domain::format::group;
 use crate::domain::search::{query, ClientQuery, OwnerFilter};
 
-const ROW_HEIGHT: f64 = 34.0;
+const ROW_HEIGHT: u32 = 34;
 
 #[component]
 pub fn Clients() -> impl IntoView {
@@ -90,45 +91,45 @@ pub fn Clients() -> impl IntoView {
     view! {
         <section class="clients">
             <div class="toolbar">
-                <h1>{move || s.tr().clients}</h1>
+                <h1>{tx(|t| t.clients)}</h1>
                 <input
                     type="search"
                     id="client-search"
                     class="search"
                     autofocus
-                    placeholder=move || s.tr().search_placeholder
-                    aria-label=move || s.tr().search_placeholder
+                    placeholder=tx(|t| t.search_placeholder)
+                    aria-label=tx(|t| t.search_placeholder)
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                     on:keydown=on_key
                 />
-                <select id="owner-filter" aria-label=move || s.tr().owner on:change=move |ev| owner.set(event_target_value(&ev))>
-                    <option value="any">{move || s.tr().owner_any}</option>
-                    <option value="nobody">{move || s.tr().owner_nobody}</option>
+                <select id="owner-filter" aria-label=tx(|t| t.owner) on:change=move |ev| owner.set(event_target_value(&ev))>
+                    <option value="any">{tx(|t| t.owner_any)}</option>
+                    <option value="nobody">{tx(|t| t.owner_nobody)}</option>
                     {move || s.base.with(|b| b.staff.iter().filter(|st| st.active).map(|st| view! {
                         <option value=st.id.to_string()>{st.name.clone()}</option>
                     }).collect_view())}
                 </select>
-                <select id="segment-filter" aria-label=move || s.tr().segment on:change=move |ev| segment.set(event_target_value(&ev))>
-                    <option value="">{move || s.tr().segment_any}</option>
+                <select id="segment-filter" aria-label=tx(|t| t.segment) on:change=move |ev| segment.set(event_target_value(&ev))>
+                    <option value="">{tx(|t| t.segment_any)}</option>
                     {move || segments.get().into_iter().map(|seg| view! { <option value=seg.clone()>{seg.clone()}</option> }).collect_view()}
                 </select>
                 <span class="count" id="result-count">{move || format!("{} {}", s.tr().found, group(count.get() as i64))}</span>
-                <a class="button primary" href=Route::NewClient.href() id="new-client">{move || s.tr().new_client}</a>
+                <a class="button primary" href=Route::NewClient.href() id="new-client">{tx(|t| t.new_client)}</a>
             </div>
-            <div class="table" role="table" aria-label=move || s.tr().clients>
+            <div class="table" role="table" aria-label=tx(|t| t.clients)>
                 <div class="row head" role="row">
-                    <span role="columnheader">{move || s.tr().name}</span>
-                    <span role="columnheader">{move || s.tr().city}</span>
-                    <span role="columnheader">{move || s.tr().phone}</span>
-                    <span role="columnheader">{move || s.tr().email}</span>
-                    <span role="columnheader">{move || s.tr().owner}</span>
-                    <span role="columnheader">{move || s.tr().segments}</span>
+                    <span role="columnheader">{tx(|t| t.name)}</span>
+                    <span role="columnheader">{tx(|t| t.city)}</span>
+                    <span role="columnheader">{tx(|t| t.phone)}</span>
+                    <span role="columnheader">{tx(|t| t.email)}</span>
+                    <span role="columnheader">{tx(|t| t.owner)}</span>
+                    <span role="columnheader">{tx(|t| t.segments)}</span>
                 </div>
                 <VirtualList count=count row_height=ROW_HEIGHT render=row />
             </div>
             <Show when=move || count.get() == 0>
-                <p class="empty">{move || s.tr().nothing_found}</p>
+                <p class="empty">{tx(|t| t.nothing_found)}</p>
             </Show>
         </section>
     }

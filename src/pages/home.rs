@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser;
+use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;
 use crate::domain::demo;
@@ -49,15 +50,15 @@ fn Welcome() -> impl IntoView {
     };
     view! {
         <section class="welcome">
-            <h1>{move || s.tr().welcome_title}</h1>
-            <p class="lead">{move || s.tr().welcome_text}</p>
+            <h1>{tx(|t| t.welcome_title)}</h1>
+            <p class="lead">{tx(|t| t.welcome_text)}</p>
             <div class="actions">
                 <button class="primary" id="load-demo" on:click=load_demo disabled=move || s.busy.get()>
-                    {move || s.tr().load_demo}
+                    {tx(|t| t.load_demo)}
                 </button>
-                <a class="button" href=Route::Backup.href()>{move || s.tr().import_backup}</a>
+                <a class="button" href=Route::Backup.href()>{tx(|t| t.import_backup)}</a>
             </div>
-            <p class="hint">{move || s.tr().welcome_hint}</p>
+            <p class="hint">{tx(|t| t.welcome_hint)}</p>
         </section>
     }
 }
@@ -126,12 +127,11 @@ fn Overview() -> impl IntoView {
 
 #[component]
 pub fn NotFound(path: String) -> impl IntoView {
-    let s = use_app();
     view! {
         <section>
-            <h1>{move || s.tr().not_found}</h1>
+            <h1>{tx(|t| t.not_found)}</h1>
             <p><code>{path.clone()}</code></p>
-            <a href=Route::Home.href()>{move || s.tr().go_home}</a>
+            <a href=Route::Home.href()>{tx(|t| t.go_home)}</a>
         </section>
     }
 }

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::browser::{new_id, now, today};
-use crate::app::i18n::problem_text;
+use crate::app::i18n::{problem_text, tx};
 use crate::app::state::use_app;
 use crate::components::field::Field;
 use crate::domain::base::{Base, Batch};
-use crate::domain::format::{money, parse_money};
+use crate::domain::format::{dmy, money, money_input, parse_money};
 use crate::domain::model::*;
 use crate::domain::validate::validate_product;
 
@@ -68,20 +68,20 @@ pub fn Products() -> impl IntoView {
     view! {
         <section class="products">
             <div class="toolbar">
-                <h1>{move || s.tr().products}</h1>
+                <h1>{tx(|t| t.products)}</h1>
                 <span class="count">{move || rows.with(Vec::len)}</span>
                 <span class="spacer"></span>
-                <button class="primary" id="new-product" on:click=move |_| editing.set(Some(blank()))>{move || s.tr().new_product}</button>
+                <button class="primary" id="new-product" on:click=move |_| editing.set(Some(blank()))>{tx(|t| t.new_product)}</button>
             </div>
             {move || editing.get().map(|p| view! { <ProductEditor product=p editing=editing /> })}
             <table class="dense">
                 <thead>
                     <tr>
-                        <th>{move || s.tr().category}</th>
-                        <th>{move || s.tr().name}</th>
-                        <th>{move || s.tr().letter_form}</th>
-                        <th>{move || s.tr().introduced_on}</th>
-                        <th class="num">{move || s.tr().price}</th>
+                        <th>{tx(|t| t.category)}</th>
+                        <th>{tx(|t| t.name)}</th>
+                        <th>{tx(|t| t.letter_form)}</th>
+                        <th>{tx(|t| t.introduced_on)}</th>
+                        <th class="num">{tx(|t| t.price)}</th>
                         <th></th>
                     </tr>
                 </thead>
@@ -91,11 +91,11 @@ pub fn Products() -> impl IntoView {
                             <td>{p.category.clone()}</td>
                             <td>{p.name.clone()}</td>
                             <td>{p.letter_form.clone()}</td>
-                            <td class="num">{p.introduced_on.format("%d.%m.%Y").to_string()}</td>
+                            <td class="num">{dmy(p.introduced_on)}</td>
                             <td class="num">{move || money(p.price_kop, s.lang.get())}</td>
                             <td class="actions">
-                                <button on:click={let p = p.clone(); move |_| editing.set(Some(p.clone()))}>{move || s.tr().edit}</button>
-                                <button class="danger" on:click={let p = p.clone(); move |_| delete(p.clone())}>{move || s.tr().delete}</button>
+                                <button on:click={let p = p.clone(); move |_| editing.set(Some(p.clone()))}>{tx(|t| t.edit)}</button>
+                                <button class="danger" on:click={let p = p.clone(); move |_| delete(p.clone())}>{tx(|t| t.delete)}</button>
                             </td>
                         </tr>
                     </For>
@@ -110,7 +110,7 @@ fn ProductEditor(product: Product, editing: RwSignal<Option<Product>>) -> impl I
     let s = use_app();
     let p = RwSignal::new(product);
     let tried = RwSignal::new(false);
-    let price = RwSignal::new(p.with_untracked(|p| (p.price_kop as f64 / 100.0).to_string()));
+    let price = RwSignal::new(p.with_untracked(|p| money_input(p.price_kop)));
     let price_ok = move || parse_money(&price.get()).is_some();
     let err = move |field: &'static str| {
         Signal::derive(move || {
@@ -155,7 +155,7 @@ fn ProductEditor(product: Product, editing: RwSignal<Option<Product>>) -> impl I
             <Field label=|t| t.category name="category" value=text(|p| p.category.clone())
                 on_input=move |v: String| p.update(|p| p.category = v) />
             <label class="field">
-                <span class="label">{move || s.tr().introduced_on}</span>
+                <span class="label">{tx(|t| t.introduced_on)}</span>
                 <input type="date" name="introduced_on" value=p.with_untracked(|p| p.introduced_on.to_string())
                     on:input=move |ev| if let Ok(d) = event_target_value(&ev).parse() { p.update(|p| p.introduced_on = d) } />
             </label>
@@ -168,11 +168,11 @@ fn ProductEditor(product: Product, editing: RwSignal<Option<Product>>) -> impl I
             <label class="check">
                 <input type="checkbox" prop:checked=move || p.with(|p| p.discontinued)
                     on:change=move |ev| p.update(|p| p.discontinued = event_target_checked(&ev)) />
-                {move || s.tr().discontinued}
+                {tx(|t| t.discontinued)}
             </label>
             <div class="actions wide">
-                <button class="primary" id="save-product" on:click=save>{move || s.tr().save}</button>
-                <button on:click=move |_| editing.set(None)>{move || s.tr().cancel}</button>
+                <button class="primary" id="save-product" on:click=save>{tx(|t| t.save)}</button>
+                <button on:click=move |_| editing.set(None)>{tx(|t| t.cancel)}</button>
             </div>
         </div>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::tx;
 use crate::app::state::use_app;
 use crate::components::field::{Field, TextArea};
 use crate::domain::model::Lang;
@@ -12,11 +13,7 @@ fn parse_holidays(text: &str) -> Result<Vec<chrono::NaiveDate>, String> {
     text.split(|c: char| c == '\n' || c == ',' || c == ';')
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|l| {
-            chrono::NaiveDate::parse_from_str(l, "%Y-%m-%d")
-                .or_else(|_| chrono::NaiveDate::parse_from_str(l, "%d.%m.%Y"))
-                .map_err(|_| l.to_string())
-        })
+        .map(|l| crate::domain::format::parse_date(l).ok_or_else(|| l.to_string()))
         .collect()
 }
 
@@ -27,7 +24,7 @@ pub fn SettingsPage() -> impl IntoView {
     let holidays = RwSignal::new(d.with_untracked(|d| {
         d.holidays
             .iter()
-            .map(|h| h.format("%d.%m.%Y").to_string())
+            .map(|h| crate::domain::format::dmy(*h))
             .collect::<Vec<_>>()
             .join("\n")
     }));
@@ -72,19 +69,19 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="settings">
             <div class="toolbar">
-                <h1>{move || s.tr().settings}</h1>
+                <h1>{tx(|t| t.settings)}</h1>
                 <span class="spacer"></span>
-                <button class="primary" id="save-settings" on:click=save>{move || s.tr().save}</button>
+                <button class="primary" id="save-settings" on:click=save>{tx(|t| t.save)}</button>
             </div>
             <fieldset class="grid">
-                <legend>{move || s.tr().sender}</legend>
+                <legend>{tx(|t| t.sender)}</legend>
                 <Field label=|t| t.company name="company" wide=true value=text(|d| d.company.clone()) on_input=move |v: String| d.update(|d| d.company = v) />
                 <Field label=|t| t.sender_name name="sender_name" value=text(|d| d.sender_name.clone()) on_input=move |v: String| d.update(|d| d.sender_name = v) />
                 <Field label=|t| t.sender_title name="sender_title" wide=true value=text(|d| d.sender_title.clone()) on_input=move |v: String| d.update(|d| d.sender_title = v) />
                 <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) />
             </fieldset>
             <fieldset class="grid">
-                <legend>{move || s.tr().rotation}</legend>
+                <legend>{tx(|t| t.rotation)}</legend>
                 <Field label=|t| t.quota name="quota" kind="number" value=number(|d| d.quota)
                     on_input=move |v: String| d.update(|d| d.quota = v.trim().parse().unwrap_or(0))
                     error=Signal::derive(move || problem(SettingsProblem::QuotaZero).get().or_else(|| problem(SettingsProblem::QuotaTooHigh).get())) />
@@ -96,7 +93,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Field label=|t| t.attribution_days name="attribution_days" kind="number" value=number(|d| d.attribution_days)
                     on_input=move |v: String| d.update(|d| d.attribution_days = v.trim().parse().unwrap_or(0)) />
                 <div class="field wide">
-                    <span class="label">{move || s.tr().working_days}</span>
+                    <span class="label">{tx(|t| t.working_days)}</span>
                     <span class="days">
                         {(0..7).map(|i| view! {
                             <label class="check">
@@ -109,21 +106,21 @@ pub fn SettingsPage() -> impl IntoView {
                     <span class="error">{move || problem(SettingsProblem::NoWorkingDays).get()}</span>
                 </div>
                 <label class="field wide" class:invalid=move || bad_holiday.get().is_some()>
-                    <span class="label">{move || s.tr().holidays}</span>
+                    <span class="label">{tx(|t| t.holidays)}</span>
                     <textarea name="holidays" rows="3" placeholder="01.01.2027" prop:value=move || holidays.get()
                         on:input=move |ev| holidays.set(event_target_value(&ev))></textarea>
                     <span class="error">{move || bad_holiday.get()}</span>
                 </label>
             </fieldset>
             <fieldset class="grid">
-                <legend>{move || s.tr().interface}</legend>
+                <legend>{tx(|t| t.interface)}</legend>
                 <label class="field">
-                    <span class="label">{move || s.tr().ui_language}</span>
+                    <span class="label">{tx(|t| t.ui_language)}</span>
                     <select name="ui_language" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         d.update(|d| d.ui_language = match v.as_str() { "ru" => Some(Lang::Ru), "en" => Some(Lang::En), _ => None });
                     }>
-                        <option value="" selected=move || d.with(|d| d.ui_language.is_none())>{move || s.tr().browser_language}</option>
+                        <option value="" selected=move || d.with(|d| d.ui_language.is_none())>{tx(|t| t.browser_language)}</option>
                         <option value="ru" selected=move || d.with(|d| d.ui_language == Some(Lang::Ru))>"Русский"</option>
                         <option value="en" selected=move || d.with(|d| d.ui_language == Some(Lang::En))>"English"</option>
                     </select>

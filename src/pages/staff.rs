@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::{new_id, now};
-use crate::app::i18n::problem_text;
+use crate::app::i18n::{problem_text, tx};
 use crate::app::state::use_app;
 use crate::components::field::Field;
 use crate::domain::base::{Base, Batch};
@@ -74,19 +74,19 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <section class="staff">
             <div class="toolbar">
-                <h1>{move || s.tr().staff}</h1>
+                <h1>{tx(|t| t.staff)}</h1>
                 <span class="spacer"></span>
-                <button class="primary" id="new-staff" on:click=move |_| editing.set(Some(blank()))>{move || s.tr().new_staff}</button>
+                <button class="primary" id="new-staff" on:click=move |_| editing.set(Some(blank()))>{tx(|t| t.new_staff)}</button>
             </div>
             {move || editing.get().map(|st| view! { <StaffEditor staff=st editing=editing /> })}
             <table class="dense">
                 <thead>
                     <tr>
-                        <th>{move || s.tr().name}</th>
-                        <th>{move || s.tr().role}</th>
-                        <th class="num">{move || s.tr().active_clients}</th>
-                        <th>{move || s.tr().email}</th>
-                        <th>{move || s.tr().phone}</th>
+                        <th>{tx(|t| t.name)}</th>
+                        <th>{tx(|t| t.role)}</th>
+                        <th class="num">{tx(|t| t.active_clients)}</th>
+                        <th>{tx(|t| t.email)}</th>
+                        <th>{tx(|t| t.phone)}</th>
                         <th></th>
                     </tr>
                 </thead>
@@ -99,8 +99,8 @@ pub fn StaffPage() -> impl IntoView {
                             <td>{row.0.email.clone()}</td>
                             <td>{row.0.phone.clone()}</td>
                             <td class="actions">
-                                <button on:click={let st = row.0.clone(); move |_| editing.set(Some(st.clone()))}>{move || s.tr().edit}</button>
-                                <button class="danger" on:click={let st = row.0.clone(); move |_| delete(st.clone(), row.1)}>{move || s.tr().delete}</button>
+                                <button on:click={let st = row.0.clone(); move |_| editing.set(Some(st.clone()))}>{tx(|t| t.edit)}</button>
+                                <button class="danger" on:click={let st = row.0.clone(); move |_| delete(st.clone(), row.1)}>{tx(|t| t.delete)}</button>
                             </td>
                         </tr>
                     </For>
@@ -151,7 +151,7 @@ fn StaffEditor(staff: Staff, editing: RwSignal<Option<Staff>>) -> impl IntoView 
             <Field label=|t| t.name name="staff_name" wide=true value=text(|x| x.name.clone())
                 on_input=move |v: String| st.update(|x| x.name = v) error=err("name") />
             <label class="field">
-                <span class="label">{move || s.tr().role}</span>
+                <span class="label">{tx(|t| t.role)}</span>
                 <select name="role" on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     st.update(|x| x.role = ROLES[i.min(ROLES.len() - 1)]);
@@ -170,11 +170,11 @@ fn StaffEditor(staff: Staff, editing: RwSignal<Option<Staff>>) -> impl IntoView 
             <label class="check">
                 <input type="checkbox" prop:checked=move || st.with(|x| x.active)
                     on:change=move |ev| st.update(|x| x.active = event_target_checked(&ev)) />
-                {move || s.tr().active}
+                {tx(|t| t.active)}
             </label>
             <div class="actions wide">
-                <button class="primary" id="save-staff" on:click=save>{move || s.tr().save}</button>
-                <button on:click=move |_| editing.set(None)>{move || s.tr().cancel}</button>
+                <button class="primary" id="save-staff" on:click=save>{tx(|t| t.save)}</button>
+                <button on:click=move |_| editing.set(None)>{tx(|t| t.cancel)}</button>
             </div>
         </div>
     }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 
 use super::StorageError;
 use crate::domain::base::{Base, Batch};
+use crate::domain::json;
 use crate::domain::model::{Id, RecordKind};
 use crate::domain::record::{bucket_of, Keyed};
 
@@ -252,7 +253,7 @@ fn parse_all<T: Keyed>(
     unreadable: &mut Vec<StorageError>,
 ) {
     for (k, v) in grouped.remove(T::STORE).unwrap_or_default() {
-        match serde_json::from_str::<Vec<T>>(&v) {
+        match json::parse::<Vec<T>>(&v) {
             Ok(rows) => out.extend(rows),
             Err(e) => unreadable.push(codec(&k, e)),
         }
@@ -267,7 +268,7 @@ async fn read_bucket<T: serde::de::DeserializeOwned>(
         None => Ok(Vec::new()),
         Some(v) => {
             let text = v.as_string().ok_or_else(|| codec(key, "not text"))?;
-            serde_json::from_str(&text).map_err(|e| codec(key, e))
+            json::parse(&text).map_err(|e| codec(key, e))
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod v1;
 use serde::Deserialize;
 
 use super::base::Batch;
+use super::json::{self, JsonError};
 use super::model::Timestamp;
 use super::settings::Settings;
 
@@ -86,51 +87,37 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
-fn syntax(e: &serde_json::Error) -> BackupError {
-    BackupError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    }
-}
-
 /// Explains why a file that did not parse as the current version failed: not JSON, not ours, a
 /// version we do not read, or a bad value at a path.
-fn diagnose(text: &str, path_error: serde_path_to_error::Error<serde_json::Error>) -> BackupError {
-    let inner = path_error.inner();
-    if inner.is_syntax() || inner.is_eof() {
-        return syntax(inner);
+fn diagnose(text: &str, e: JsonError) -> BackupError {
+    if e.syntax {
+        return BackupError::Syntax {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        };
     }
     let header: Header = match serde_json::from_str(text) {
         Ok(h) => h,
         Err(_) => return BackupError::NotPismo,
     };
-    match (&header.format, &header.version) {
-        (Some(serde_json::Value::String(f)), _) if f == FORMAT => {}
+    match &header.format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
         _ => return BackupError::NotPismo,
     }
     match header.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v as u32 as u64 == v && (1..=u64::from(CURRENT_VERSION)).contains(&v) => {}
-        Some(v) => {
-            return BackupError::UnsupportedVersion {
-                version: u32::try_from(v).unwrap_or(u32::MAX),
-            }
-        }
-        None => {
-            return BackupError::Invalid {
-                path: "version".into(),
-                message: "missing or not a whole number".into(),
-            }
-        }
+        Some(v) if (1..=u64::from(CURRENT_VERSION)).contains(&v) => BackupError::Invalid {
+            path: e.path,
+            message: e.message,
+        },
+        Some(v) => BackupError::UnsupportedVersion {
+            version: u32::try_from(v).unwrap_or(u32::MAX),
+        },
+        None => BackupError::Invalid {
+            path: "version".into(),
+            message: "missing or not a whole number".into(),
+        },
     }
-    let path = path_error.path().to_string();
-    let message = inner
-        .to_string()
-        .split(" at line ")
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    BackupError::Invalid { path, message }
 }
 
 /// Parses and checks a backup. Structural errors stop it; doubtful values become warnings.
@@ -142,11 +129,7 @@ pub fn read(text: &str) -> Result<(Backup, Vec<BackupWarning>), BackupError> {
     if trimmed.trim().is_empty() {
         return Err(BackupError::Empty);
     }
-    let de = &mut serde_json::Deserializer::from_str(trimmed);
-    let file: v1::FileV1 = match serde_path_to_error::deserialize(de) {
-        Ok(f) => f,
-        Err(e) => return Err(diagnose(trimmed, e)),
-    };
+    let file: v1::FileV1 = json::parse(trimmed).map_err(|e| diagnose(trimmed, e))?;
     if file.format != FORMAT {
         return Err(BackupError::NotPismo);
     }

@@ -5,13 +5,13 @@
 mod names;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
-use translit::{Passport2013, ToLatin};
 use uuid::Uuid;
 
 use super::base::Batch;
 use super::contact::complete_inn;
 use super::model::*;
 use super::settings::Settings;
+use super::text;
 use names::*;
 
 pub const CLIENTS: usize = 3000;
@@ -114,8 +114,8 @@ fn phone(rng: &mut Rng, area: &str) -> String {
     }
 }
 
-fn latin(s: &str, t: &Passport2013) -> String {
-    t.to_latin(&s.to_lowercase())
+fn latin(s: &str) -> String {
+    text::latin(&s.to_lowercase())
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect()
@@ -164,7 +164,6 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
     let mut rng = Rng::new(0x5049_534D_4F00 ^ clients as u64);
     let now = Utc
         .from_utc_datetime(&today.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()));
-    let translit = Passport2013::new();
     let mut b = Batch::default();
 
     for (name, role) in STAFF {
@@ -184,7 +183,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
             } else {
                 0
             },
-            email: format!("{}@lavr-venets.ru", latin(last, &translit)),
+            email: format!("{}@lavr-venets.ru", latin(last)),
             phone: format!("+7 343 222-33-{:02}", 40 + b.staff.len()),
             active: true,
             updated_at: now,
@@ -229,7 +228,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
 
     let first_day = today.checked_sub_days(Days::new(4 * 365)).unwrap_or(today);
     for i in 0..clients {
-        let c = client(&mut rng, i, now, &translit);
+        let c = client(&mut rng, i, now);
         orders_for(
             &mut rng,
             &c,
@@ -256,7 +255,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
     (settings(), b)
 }
 
-fn client(rng: &mut Rng, i: usize, now: Timestamp, t: &Passport2013) -> Client {
+fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
     let (addr, area) = address(rng);
     let roll = rng.below(100);
     let contact = person(rng);
@@ -320,11 +319,11 @@ fn client(rng: &mut Rng, i: usize, now: Timestamp, t: &Passport2013) -> Client {
         }
         _ => complete_inn(&format!("66{:07}", rng.below(10_000_000))).unwrap_or_default(),
     };
-    let lat_last = latin(&contact.last, t);
+    let lat_last = latin(&contact.last);
     let email = match kind {
         ClientKind::Person => format!(
             "{}.{}@{}",
-            latin(&contact.first, t),
+            latin(&contact.first),
             lat_last,
             rng.pick(MAIL_DOMAINS)
         ),
@@ -472,7 +471,6 @@ fn orders_for(
 
 /// The client base section's daily bread: the same client typed in twice, differently.
 fn plant_duplicates(rng: &mut Rng, b: &mut Batch, now: Timestamp) {
-    let t = Passport2013::new();
     let mut planted = Vec::new();
     for k in 0..12 {
         let src = b.clients[(k * 211 + 17) % b.clients.len()].clone();
@@ -509,7 +507,7 @@ fn plant_duplicates(rng: &mut Rng, b: &mut Batch, now: Timestamp) {
                 d.name = chars.into_iter().collect();
             }
             // Written in Latin letters.
-            _ => d.name = t.to_latin(&src.name),
+            _ => d.name = text::latin(&src.name),
         }
         planted.push(d);
     }

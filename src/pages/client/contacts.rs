@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::Draft;
 use crate::app::browser::new_id;
-use crate::app::state::use_app;
+use crate::app::i18n::tx;
 use crate::components::field::Field;
 use crate::domain::model::*;
 
@@ -23,7 +23,6 @@ fn blank_contact() -> ContactPerson {
 
 #[component]
 pub fn Contacts(draft: Draft) -> impl IntoView {
-    let s = use_app();
     let c = draft.client;
     let n = Memo::new(move |_| c.with(|c| c.contacts.len()));
     let text = move |i: usize, get: fn(&ContactPerson) -> String| {
@@ -40,7 +39,7 @@ pub fn Contacts(draft: Draft) -> impl IntoView {
     };
     view! {
         <fieldset class="contacts">
-            <legend>{move || s.tr().contact_persons}</legend>
+            <legend>{tx(|t| t.contact_persons)}</legend>
             {move || (0..n.get()).map(|i| view! {
                 <div class="contact grid">
                     <Field label=|t| t.last_name name="contact_last" value=text(i, |p| p.last.clone())
@@ -50,7 +49,7 @@ pub fn Contacts(draft: Draft) -> impl IntoView {
                     <Field label=|t| t.patronymic name="contact_patronymic" value=text(i, |p| p.patronymic.clone())
                         on_input=edit(i, |p, v| p.patronymic = v) />
                     <label class="field">
-                        <span class="label">{move || s.tr().gender}</span>
+                        <span class="label">{tx(|t| t.gender)}</span>
                         <select name="contact_gender" on:change=move |ev| {
                             let g = match event_target_value(&ev).as_str() {
                                 "male" => Some(Gender::Male),
@@ -60,13 +59,13 @@ pub fn Contacts(draft: Draft) -> impl IntoView {
                             c.update(|c| if let Some(p) = c.contacts.get_mut(i) { p.gender = g });
                         }>
                             <option value="" selected=move || c.with(|c| c.contacts.get(i).is_some_and(|p| p.gender.is_none()))>
-                                {move || s.tr().gender_unknown}
+                                {tx(|t| t.gender_unknown)}
                             </option>
                             <option value="male" selected=move || c.with(|c| c.contacts.get(i).is_some_and(|p| p.gender == Some(Gender::Male)))>
-                                {move || s.tr().male}
+                                {tx(|t| t.male)}
                             </option>
                             <option value="female" selected=move || c.with(|c| c.contacts.get(i).is_some_and(|p| p.gender == Some(Gender::Female)))>
-                                {move || s.tr().female}
+                                {tx(|t| t.female)}
                             </option>
                         </select>
                     </label>
@@ -86,12 +85,12 @@ pub fn Contacts(draft: Draft) -> impl IntoView {
                             None => p.emails.push(Email { address: v, label: String::new() }),
                         })
                         error=draft.error(format!("contacts[{i}].emails[0].address")) />
-                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                    <button type="button" class="remove" aria-label=tx(|t| t.remove)
                         on:click=move |_| c.update(|c| { if i < c.contacts.len() { c.contacts.remove(i); } })>"×"</button>
                 </div>
             }).collect_view()}
             <button type="button" class="add" on:click=move |_| c.update(|c| c.contacts.push(blank_contact()))>
-                {move || s.tr().add_contact}
+                {tx(|t| t.add_contact)}
             </button>
         </fieldset>
     }

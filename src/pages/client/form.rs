@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use super::Draft;
-use crate::app::browser::now;
+use crate::app::browser::{local, now};
+use crate::app::i18n::tx;
 use crate::app::state::use_app;
 use crate::components::field::{Field, TextArea};
+use crate::domain::format::dmy;
 use crate::domain::model::*;
 
 #[component]
@@ -26,15 +28,15 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
     };
     view! {
         <fieldset class="grid">
-            <legend>{move || s.tr().client_fields}</legend>
+            <legend>{tx(|t| t.client_fields)}</legend>
             <label class="field">
-                <span class="label">{move || s.tr().kind}</span>
+                <span class="label">{tx(|t| t.kind)}</span>
                 <select name="kind" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     c.update(|c| c.kind = if v == "person" { ClientKind::Person } else { ClientKind::Company });
                 }>
-                    <option value="company" selected=move || c.with(|c| c.kind == ClientKind::Company)>{move || s.tr().company}</option>
-                    <option value="person" selected=move || c.with(|c| c.kind == ClientKind::Person)>{move || s.tr().person}</option>
+                    <option value="company" selected=move || c.with(|c| c.kind == ClientKind::Company)>{tx(|t| t.company)}</option>
+                    <option value="person" selected=move || c.with(|c| c.kind == ClientKind::Person)>{tx(|t| t.person)}</option>
                 </select>
             </label>
             <Field label=|t| t.legal_form name="legal_form" value=text(|c| &c.legal_form)
@@ -50,12 +52,12 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
                     c.update(|c| c.segments = parsed);
                 } />
             <label class="field">
-                <span class="label">{move || s.tr().owner}</span>
+                <span class="label">{tx(|t| t.owner)}</span>
                 <select name="owner" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     c.update(|c| c.owner = uuid::Uuid::parse_str(&v).ok());
                 }>
-                    <option value="" selected=move || c.with(|c| c.owner.is_none())>{move || s.tr().owner_nobody}</option>
+                    <option value="" selected=move || c.with(|c| c.owner.is_none())>{tx(|t| t.owner_nobody)}</option>
                     {move || owners().into_iter().map(|(id, name, active)| view! {
                         <option value=id.to_string() selected=move || c.with(|c| c.owner == Some(id))>
                             {name}{if active { "" } else { " ✕" }}
@@ -64,7 +66,7 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
                 </select>
             </label>
             <label class="field">
-                <span class="label">{move || s.tr().letter_language}</span>
+                <span class="label">{tx(|t| t.letter_language)}</span>
                 <select name="language" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     c.update(|c| c.language = if v == "en" { Lang::En } else { Lang::Ru });
@@ -78,7 +80,7 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
         <Emails draft=draft />
         <Addresses draft=draft />
         <fieldset class="grid">
-            <legend>{move || s.tr().status}</legend>
+            <legend>{tx(|t| t.status)}</legend>
             <label class="check">
                 <input type="checkbox" name="dnc"
                     prop:checked=move || c.with(|c| c.do_not_contact.is_some())
@@ -86,7 +88,7 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
                         let on = event_target_checked(&ev);
                         c.update(|c| c.do_not_contact = on.then(|| DoNotContact { reason: String::new(), since: now() }));
                     } />
-                {move || s.tr().do_not_contact}
+                {tx(|t| t.do_not_contact)}
             </label>
             <Show when=move || c.with(|c| c.do_not_contact.is_some())>
                 <Field label=|t| t.reason name="dnc_reason" wide=true
@@ -94,11 +96,11 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
                     on_input=move |v: String| c.update(|c| if let Some(d) = c.do_not_contact.as_mut() { d.reason = v }) />
             </Show>
             <div class="field">
-                <span class="label">{move || s.tr().verified}</span>
+                <span class="label">{tx(|t| t.verified)}</span>
                 <span>
-                    {move || c.with(|c| c.verified_at.map(|t| t.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "—".into()))}
+                    {move || c.with(|c| c.verified_at.map(|t| dmy(local(t).date())).unwrap_or_else(|| "—".into()))}
                     " "
-                    <button type="button" on:click=move |_| c.update(|c| c.verified_at = Some(now()))>{move || s.tr().confirmed_today}</button>
+                    <button type="button" on:click=move |_| c.update(|c| c.verified_at = Some(now()))>{tx(|t| t.confirmed_today)}</button>
                 </span>
             </div>
             <TextArea label=|t| t.notes name="notes" value=text(|c| &c.notes) on_input=move |v: String| c.update(|c| c.notes = v) />
@@ -108,13 +110,12 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
 
 #[component]
 fn Phones(draft: Draft) -> impl IntoView {
-    let s = use_app();
     let c = draft.client;
     // Only the number of rows re-renders the list, so typing keeps the focus.
     let n = Memo::new(move |_| c.with(|c| c.phones.len()));
     view! {
         <fieldset class="grid">
-            <legend>{move || s.tr().phones}</legend>
+            <legend>{tx(|t| t.phones)}</legend>
             {move || (0..n.get()).map(|i| view! {
                 <div class="line">
                     <Field label=|t| t.phone name="phone"
@@ -124,12 +125,12 @@ fn Phones(draft: Draft) -> impl IntoView {
                     <Field label=|t| t.label name="phone_label"
                         value=Signal::derive(move || c.with(|c| c.phones.get(i).map(|p| p.label.clone()).unwrap_or_default()))
                         on_input=move |v: String| c.update(|c| if let Some(p) = c.phones.get_mut(i) { p.label = v }) />
-                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                    <button type="button" class="remove" aria-label=tx(|t| t.remove)
                         on:click=move |_| c.update(|c| { if i < c.phones.len() { c.phones.remove(i); } })>"×"</button>
                 </div>
             }).collect_view()}
             <button type="button" class="add" on:click=move |_| c.update(|c| c.phones.push(Phone::default()))>
-                {move || s.tr().add_phone}
+                {tx(|t| t.add_phone)}
             </button>
         </fieldset>
     }
@@ -137,24 +138,23 @@ fn Phones(draft: Draft) -> impl IntoView {
 
 #[component]
 fn Emails(draft: Draft) -> impl IntoView {
-    let s = use_app();
     let c = draft.client;
     let n = Memo::new(move |_| c.with(|c| c.emails.len()));
     view! {
         <fieldset class="grid">
-            <legend>{move || s.tr().emails}</legend>
+            <legend>{tx(|t| t.emails)}</legend>
             {move || (0..n.get()).map(|i| view! {
                 <div class="line">
                     <Field label=|t| t.email name="email" kind="email"
                         value=Signal::derive(move || c.with(|c| c.emails.get(i).map(|p| p.address.clone()).unwrap_or_default()))
                         on_input=move |v: String| c.update(|c| if let Some(p) = c.emails.get_mut(i) { p.address = v })
                         error=draft.error(format!("emails[{i}].address")) />
-                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                    <button type="button" class="remove" aria-label=tx(|t| t.remove)
                         on:click=move |_| c.update(|c| { if i < c.emails.len() { c.emails.remove(i); } })>"×"</button>
                 </div>
             }).collect_view()}
             <button type="button" class="add" on:click=move |_| c.update(|c| c.emails.push(Email::default()))>
-                {move || s.tr().add_email}
+                {tx(|t| t.add_email)}
             </button>
         </fieldset>
     }
@@ -162,7 +162,6 @@ fn Emails(draft: Draft) -> impl IntoView {
 
 #[component]
 fn Addresses(draft: Draft) -> impl IntoView {
-    let s = use_app();
     let c = draft.client;
     let n = Memo::new(move |_| c.with(|c| c.addresses.len()));
     let part = move |i: usize, get: fn(&Address) -> &String| {
@@ -177,7 +176,7 @@ fn Addresses(draft: Draft) -> impl IntoView {
     };
     view! {
         <fieldset class="grid">
-            <legend>{move || s.tr().addresses}</legend>
+            <legend>{tx(|t| t.addresses)}</legend>
             {move || (0..n.get()).map(|i| view! {
                 <div class="line address">
                     <Field label=|t| t.postcode name="postcode" value=part(i, |a| &a.postcode)
@@ -190,14 +189,14 @@ fn Addresses(draft: Draft) -> impl IntoView {
                     <Field label=|t| t.street name="street" wide=true value=part(i, |a| &a.street)
                         on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.street = v }) />
                     <Show when=move || c.with(|c| c.addresses.get(i).is_some_and(|a| a.returned))>
-                        <span class="badge warn">{move || s.tr().mail_returned}</span>
+                        <span class="badge warn">{tx(|t| t.mail_returned)}</span>
                     </Show>
-                    <button type="button" class="remove" aria-label=move || s.tr().remove
+                    <button type="button" class="remove" aria-label=tx(|t| t.remove)
                         on:click=move |_| c.update(|c| { if i < c.addresses.len() { c.addresses.remove(i); } })>"×"</button>
                 </div>
             }).collect_view()}
             <button type="button" class="add" on:click=move |_| c.update(|c| c.addresses.push(Address::default()))>
-                {move || s.tr().add_address}
+                {tx(|t| t.add_address)}
             </button>
         </fieldset>
     }

@@ -8,10 +8,11 @@ mod orders;
 use leptos::prelude::*;
 
 use crate::app::browser::{new_id, now};
-use crate::app::i18n::problem_text;
+use crate::app::i18n::{problem_text, tx};
 use crate::app::router::{navigate, Route};
 use crate::app::state::use_app;
 use crate::domain::base::Batch;
+use crate::domain::format::dmy_hm;
 use crate::domain::history;
 use crate::domain::model::*;
 use crate::domain::validate::{validate_client, Problem};
@@ -83,8 +84,8 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
     if id.is_some() && stored.is_none() {
         return view! {
             <section>
-                <h1>{move || s.tr().client_missing}</h1>
-                <a href=Route::Clients.href()>{move || s.tr().back_to_clients}</a>
+                <h1>{tx(|t| t.client_missing)}</h1>
+                <a href=Route::Clients.href()>{tx(|t| t.back_to_clients)}</a>
             </section>
         }
         .into_any();
@@ -155,17 +156,17 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
     view! {
         <section class="client">
             <div class="toolbar">
-                <a class="back" href=Route::Clients.href()>{move || s.tr().back_to_clients}</a>
+                <a class="back" href=Route::Clients.href()>{tx(|t| t.back_to_clients)}</a>
                 <h1 id="client-title">{title}</h1>
                 <span class="spacer"></span>
                 <Show when=move || dirty.get()>
-                    <span class="unsaved">{move || s.tr().unsaved}</span>
+                    <span class="unsaved">{tx(|t| t.unsaved)}</span>
                 </Show>
                 <button class="primary" id="save-client" on:click=move |_| save() disabled=move || s.busy.get()>
-                    {move || s.tr().save}
+                    {tx(|t| t.save)}
                 </button>
                 <Show when=move || !is_new>
-                    <button class="danger" id="delete-client" on:click=delete>{move || s.tr().delete}</button>
+                    <button class="danger" id="delete-client" on:click=delete>{tx(|t| t.delete)}</button>
                 </Show>
             </div>
             <form
@@ -182,7 +183,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
             </form>
             <Show
                 when=move || !is_new
-                fallback=move || view! { <p class="hint">{move || s.tr().save_first_for_orders}</p> }
+                fallback=move || view! { <p class="hint">{tx(|t| t.save_first_for_orders)}</p> }
             >
                 <orders::Orders client=client_id />
                 <History client=client_id />
@@ -209,15 +210,15 @@ fn History(client: Id) -> impl IntoView {
     });
     view! {
         <section class="history">
-            <h2>{move || s.tr().history}</h2>
+            <h2>{tx(|t| t.history)}</h2>
             <Show when=move || entries.with(Vec::is_empty)>
-                <p class="hint">{move || s.tr().history_empty}</p>
+                <p class="hint">{tx(|t| t.history_empty)}</p>
             </Show>
             <table class="dense">
                 <tbody>
                     <For each=move || entries.get() key=|e| e.id let:e>
                         <tr>
-                            <td class="num">{e.at.format("%d.%m.%Y %H:%M").to_string()}</td>
+                            <td class="num">{dmy_hm(crate::app::browser::local(e.at))}</td>
                             <td>{e.field.clone()}</td>
                             <td class="old">{e.old.clone()}</td>
                             <td>"→"</td>

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::app::browser::{new_id, now, today};
-use crate::app::i18n::problem_text;
+use crate::app::i18n::{problem_text, tx};
 use crate::app::state::use_app;
 use crate::domain::base::{Base, Batch};
-use crate::domain::format::{money, parse_money};
+use crate::domain::format::{dmy, money, money_input, parse_money};
 use crate::domain::model::*;
 use crate::domain::validate::validate_order;
 
@@ -26,15 +26,6 @@ fn blank_order(client: Id) -> Order {
         staff: None,
         letter: None,
         updated_at: now(),
-    }
-}
-
-/// A price as typed back into its field: «1200,50», no spaces or currency.
-fn price_text(kop: i64) -> String {
-    if kop % 100 == 0 {
-        (kop / 100).to_string()
-    } else {
-        format!("{},{:02}", kop / 100, kop % 100)
     }
 }
 
@@ -70,34 +61,34 @@ pub fn Orders(client: Id) -> impl IntoView {
     view! {
         <section class="orders">
             <div class="toolbar">
-                <h2>{move || s.tr().orders}</h2>
+                <h2>{tx(|t| t.orders)}</h2>
                 <span class="count">{move || format!("{} · {}", orders.with(Vec::len), money(total(), s.lang.get()))}</span>
                 <span class="spacer"></span>
-                <button id="add-order" on:click=move |_| editing.set(Some(blank_order(client)))>{move || s.tr().add_order}</button>
+                <button id="add-order" on:click=move |_| editing.set(Some(blank_order(client)))>{tx(|t| t.add_order)}</button>
             </div>
             {move || editing.get().map(|o| view! { <OrderEditor order=o editing=editing /> })}
             <table class="dense orders-table">
                 <thead>
                     <tr>
-                        <th>{move || s.tr().date}</th>
-                        <th>{move || s.tr().what}</th>
-                        <th>{move || s.tr().source}</th>
-                        <th>{move || s.tr().stage}</th>
-                        <th class="num">{move || s.tr().total}</th>
+                        <th>{tx(|t| t.date)}</th>
+                        <th>{tx(|t| t.what)}</th>
+                        <th>{tx(|t| t.source)}</th>
+                        <th>{tx(|t| t.stage)}</th>
+                        <th class="num">{tx(|t| t.total)}</th>
                         <th></th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || orders.get() key=|o| (o.id, o.updated_at) let:o>
                         <tr>
-                            <td class="num">{o.date.format("%d.%m.%Y").to_string()}</td>
+                            <td class="num">{dmy(o.date)}</td>
                             <td>{o.lines.iter().map(|l| format!("{} × {}", l.description, l.qty)).collect::<Vec<_>>().join("; ")}</td>
                             <td>{move || s.tr().order_source(o.source)}</td>
                             <td>{move || s.tr().order_stage(o.stage)}</td>
                             <td class="num">{let kop = o.total_kop(); move || money(kop, s.lang.get())}</td>
                             <td class="actions">
-                                <button on:click={let o = o.clone(); move |_| editing.set(Some(o.clone()))}>{move || s.tr().edit}</button>
-                                <button class="danger" on:click={let id = o.id; move |_| delete(id)}>{move || s.tr().delete}</button>
+                                <button on:click={let o = o.clone(); move |_| editing.set(Some(o.clone()))}>{tx(|t| t.edit)}</button>
+                                <button class="danger" on:click={let id = o.id; move |_| delete(id)}>{tx(|t| t.delete)}</button>
                             </td>
                         </tr>
                     </For>
@@ -157,15 +148,15 @@ fn OrderEditor(order: Order, editing: RwSignal<Option<Order>>) -> impl IntoView 
         });
     };
     view! {
-        <div class="editor" role="group" aria-label=move || s.tr().order>
+        <div class="editor" role="group" aria-label=tx(|t| t.order)>
             <div class="grid">
                 <label class="field">
-                    <span class="label">{move || s.tr().date}</span>
+                    <span class="label">{tx(|t| t.date)}</span>
                     <input type="date" name="order_date" value=o.with_untracked(|o| o.date.to_string())
                         on:input=move |ev| if let Ok(d) = event_target_value(&ev).parse() { o.update(|o| o.date = d) } />
                 </label>
                 <label class="field">
-                    <span class="label">{move || s.tr().source}</span>
+                    <span class="label">{tx(|t| t.source)}</span>
                     <select name="order_source" on:change=move |ev| {
                         let v = match event_target_value(&ev).as_str() { "letter" => OrderSource::Letter, "corporate" => OrderSource::Corporate, _ => OrderSource::Sales };
                         o.update(|o| o.source = v);
@@ -176,7 +167,7 @@ fn OrderEditor(order: Order, editing: RwSignal<Option<Order>>) -> impl IntoView 
                     </select>
                 </label>
                 <label class="field">
-                    <span class="label">{move || s.tr().stage}</span>
+                    <span class="label">{tx(|t| t.stage)}</span>
                     <select name="order_stage" on:change=move |ev| {
                         let v = match event_target_value(&ev).as_str() { "contract" => OrderStage::Contract, "paid" => OrderStage::Paid, "shipped" => OrderStage::Shipped, _ => OrderStage::Closed };
                         o.update(|o| o.stage = v);
@@ -193,7 +184,7 @@ fn OrderEditor(order: Order, editing: RwSignal<Option<Order>>) -> impl IntoView 
                 view! {
                     <div class="line order-line">
                         <label class="field">
-                            <span class="label">{move || s.tr().product}</span>
+                            <span class="label">{tx(|t| t.product)}</span>
                             <select name="line_product" on:change=move |ev| {
                                 let id = uuid::Uuid::parse_str(&event_target_value(&ev)).ok();
                                 let p = id.and_then(|id| s.base.with_untracked(|b| b.products.get(&id).cloned()));
@@ -209,40 +200,40 @@ fn OrderEditor(order: Order, editing: RwSignal<Option<Order>>) -> impl IntoView 
                             </select>
                         </label>
                         <label class="field wide">
-                            <span class="label">{move || s.tr().description}</span>
+                            <span class="label">{tx(|t| t.description)}</span>
                             <input name="line_description" prop:value=move || o.with(|o| o.lines.get(i).map(|l| l.description.clone()).unwrap_or_default())
                                 on:input=move |ev| o.update(|o| if let Some(l) = o.lines.get_mut(i) { l.description = event_target_value(&ev) }) />
                             <span class="error">{line_error(i, "description")}</span>
                         </label>
                         <label class="field narrow">
-                            <span class="label">{move || s.tr().qty}</span>
+                            <span class="label">{tx(|t| t.qty)}</span>
                             <input name="line_qty" inputmode="numeric" value=initial.qty.to_string()
                                 on:input=move |ev| { let q = event_target_value(&ev).trim().parse().unwrap_or(0); o.update(|o| if let Some(l) = o.lines.get_mut(i) { l.qty = q }) } />
                             <span class="error">{line_error(i, "qty")}</span>
                         </label>
                         <label class="field narrow">
-                            <span class="label">{move || s.tr().price}</span>
+                            <span class="label">{tx(|t| t.price)}</span>
                             <input name="line_price" inputmode="decimal"
-                                prop:value=move || o.with(|o| o.lines.get(i).map(|l| price_text(l.price_kop)).unwrap_or_default())
+                                prop:value=move || o.with(|o| o.lines.get(i).map(|l| money_input(l.price_kop)).unwrap_or_default())
                                 on:change=move |ev| match parse_money(&event_target_value(&ev)) {
                                     Some(k) => { bad_price.update(|b| b.retain(|x| *x != i)); o.update(|o| if let Some(l) = o.lines.get_mut(i) { l.price_kop = k }) }
                                     None => bad_price.update(|b| b.push(i)),
                                 } />
                             <span class="error">{move || bad_price.with(|b| b.contains(&i)).then(|| s.tr().bad_money)}</span>
                         </label>
-                        <button type="button" class="remove" aria-label=move || s.tr().remove
+                        <button type="button" class="remove" aria-label=tx(|t| t.remove)
                             on:click=move |_| o.update(|o| { if i < o.lines.len() { o.lines.remove(i); } })>"×"</button>
                     </div>
                 }.into_any()
             }).collect_view()}
             <div class="actions">
                 <button type="button" class="add" on:click=move |_| o.update(|o| o.lines.push(OrderLine { product: None, description: String::new(), qty: 1, price_kop: 0 }))>
-                    {move || s.tr().add_line}
+                    {tx(|t| t.add_line)}
                 </button>
                 <span class="spacer"></span>
                 <strong>{move || money(o.with(Order::total_kop), s.lang.get())}</strong>
-                <button class="primary" id="save-order" on:click=save>{move || s.tr().save}</button>
-                <button on:click=move |_| editing.set(None)>{move || s.tr().cancel}</button>
+                <button class="primary" id="save-order" on:click=save>{tx(|t| t.save)}</button>
+                <button on:click=move |_| editing.set(None)>{tx(|t| t.cancel)}</button>
             </div>
         </div>
     }
