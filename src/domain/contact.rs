@@ -66,7 +66,14 @@ pub fn normalize_phone(raw: &str) -> Result<NormPhone, PhoneProblem> {
     if trimmed.is_empty() {
         return Err(PhoneProblem::Empty);
     }
-    let (main, ext) = split_extension(trimmed);
+    let (main, ext) = if trimmed
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() || b == b'#' || b >= 0x80)
+    {
+        split_extension(trimmed)
+    } else {
+        (trimmed, None)
+    };
     if main
         .chars()
         .any(|c| !(c.is_ascii_digit() || " +-().\u{a0}\t".contains(c)))

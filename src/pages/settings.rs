@@ -10,7 +10,7 @@ use crate::domain::settings::{Settings, SettingsProblem};
 use crate::storage;
 
 fn parse_holidays(text: &str) -> Result<Vec<chrono::NaiveDate>, String> {
-    text.split(|c: char| c == '\n' || c == ',' || c == ';')
+    text.split(['\n', ',', ';'])
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(|l| crate::domain::format::parse_date(l).ok_or_else(|| l.to_string()))

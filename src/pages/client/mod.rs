@@ -204,7 +204,7 @@ fn History(client: Id) -> impl IntoView {
                 .filter(|e| e.client == client)
                 .cloned()
                 .collect();
-            v.sort_by(|a, b| b.at.cmp(&a.at));
+            v.sort_by_key(|e| std::cmp::Reverse(e.at));
             v
         })
     });

@@ -1,0 +1,181 @@
+//! The backup format: round trips, golden files of every version, and every way a file can be bad.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use pismo::domain::backup::{self, BackupError};
+use pismo::domain::base::Base;
+use pismo::domain::demo;
+use pismo::domain::merge::plan_merge;
+use pismo::domain::model::*;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn demo_text(clients: usize) -> String {
+    let (settings, data) =
+        demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), clients);
+    backup::write(
+        &settings,
+        &data,
+        Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_backup_round_trips_exactly() {
+    let (settings, data) =
+        demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 500);
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let text = backup::write(&settings, &data, at).unwrap();
+    let (b, warnings) = backup::read(&text).unwrap();
+    assert_eq!(b.data, data);
+    assert_eq!(b.settings, settings);
+    assert_eq!(b.exported_at, at);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn golden_v1_reads_with_every_record_type() {
+    let text = fixture("backup-v1.json");
+    let (b, warnings) = backup::read(&text).unwrap();
+    assert_eq!(b.version, 1);
+    let d = &b.data;
+    let c = d.counts();
+    assert_eq!(
+        (
+            c.clients,
+            c.products,
+            c.orders,
+            c.letters,
+            c.staff,
+            c.requests,
+            c.changes,
+            c.tombstones
+        ),
+        (2, 1, 1, 1, 1, 1, 1, 1)
+    );
+    assert_eq!(b.settings.company, "Лавровый венец");
+    assert_eq!(b.settings.quota, 40);
+    let romashka = &d.clients[0];
+    assert_eq!(romashka.legal_form, "ООО");
+    assert_eq!(romashka.contacts[0].patronymic, "Ивановна");
+    assert_eq!(romashka.contacts[0].gender, Some(Gender::Female));
+    assert_eq!(d.clients[1].kind, ClientKind::Person);
+    assert_eq!(d.orders[0].total_kop(), 10 * 180_000 + 50 * 25_000);
+    assert_eq!(
+        d.letters[0].response.as_ref().map(|r| r.kind),
+        Some(ResponseKind::Interested)
+    );
+    assert_eq!(d.requests[0].department, Department::Finance);
+    assert_eq!(d.tombstones[0].kind, RecordKind::Client);
+    // The second client's phone is written the way it was typed years ago: kept, and flagged.
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].path, "clients[1].phones[0].number");
+}
+
+#[test]
+fn golden_v1_is_what_this_version_writes() {
+    // If this fails, the format changed: bump the version, keep the old reader, add a golden file.
+    let text = fixture("backup-v1.json");
+    let (b, _) = backup::read(&text).unwrap();
+    let again = backup::write_pretty(&b.settings, &b.data, b.exported_at).unwrap();
+    // The writing app's version is informative only.
+    let app = |t: &str| {
+        t.lines()
+            .filter(|l| !l.trim_start().starts_with("\"app\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(app(&again), app(&text));
+}
+
+#[test]
+fn bad_files_are_refused_with_what_and_where() {
+    let good = demo_text(20);
+    let err = |t: &str| backup::read(t).unwrap_err();
+    assert_eq!(err(""), BackupError::Empty);
+    assert!(matches!(
+        err(&good[..good.len() / 2]),
+        BackupError::Syntax { line: 1, .. }
+    ));
+    assert!(matches!(err("<html>"), BackupError::Syntax { .. }));
+    assert_eq!(err(r#"{"hello": "world"}"#), BackupError::NotPismo);
+    assert_eq!(err(r#"[1, 2, 3]"#), BackupError::NotPismo);
+    assert_eq!(
+        err(
+            r#"{"format": "pismo-backup", "version": 7, "exported_at": "2030-01-01T00:00:00Z", "clients": [{"x": 1}]}"#
+        ),
+        BackupError::UnsupportedVersion { version: 7 }
+    );
+    let bad_id = good.replacen(r#""id":""#, r#""id":"x"#, 1);
+    match err(&bad_id) {
+        BackupError::Invalid { path, .. } => assert_eq!(path, "clients[0].id"),
+        e => panic!("{e:?}"),
+    }
+    let bad_date = good.replacen(r#""date":""#, r#""date":"yesterday"#, 1);
+    match err(&bad_date) {
+        BackupError::Invalid { path, .. } => assert_eq!(path, "orders[0].date"),
+        e => panic!("{e:?}"),
+    }
+    // A well-formed file that refers to what it does not hold.
+    let (mut b, _) = backup::read(&good).unwrap();
+    b.data.orders[0].client = uuid::Uuid::from_u128(42);
+    let dangling = backup::write(&b.settings, &b.data, b.exported_at).unwrap();
+    match err(&dangling) {
+        BackupError::Invalid { path, message } => {
+            assert_eq!(path, "orders[0].client");
+            assert!(message.contains("not in the file"), "{message}");
+        }
+        e => panic!("{e:?}"),
+    }
+    let (mut b, _) = backup::read(&good).unwrap();
+    let twin = b.data.clients[0].clone();
+    b.data.clients.push(twin);
+    let twice = backup::write(&b.settings, &b.data, b.exported_at).unwrap();
+    assert!(
+        matches!(err(&twice), BackupError::Invalid { path, .. } if path.starts_with("clients[") && path.ends_with("].id"))
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_unknown_fields_are_accepted() {
+    let mut text = String::from('\u{feff}');
+    text.push_str(&demo_text(10).replacen('{', r#"{"written_by_a_later_minor":true,"#, 1));
+    assert!(backup::read(&text).is_ok());
+}
+
+#[test]
+fn html_in_the_data_stays_text() {
+    let (mut settings, mut data) =
+        demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 5);
+    data.clients[0].name = "<script>alert(1)</script>".into();
+    settings.company = "\"quoted\" & <b>".into();
+    let text = backup::write(&settings, &data, Utc::now()).unwrap();
+    let (b, _) = backup::read(&text).unwrap();
+    assert_eq!(b.data.clients[0].name, "<script>alert(1)</script>");
+    assert_eq!(b.settings.company, "\"quoted\" & <b>");
+}
+
+#[test]
+fn importing_the_same_backup_twice_changes_nothing_the_second_time() {
+    let (b, _) = backup::read(&demo_text(50)).unwrap();
+    let mut base = Base::default();
+    let first = plan_merge(&base, &b.data);
+    assert_eq!(
+        first.stats.added,
+        b.data.counts().total() - b.data.tombstones.len()
+    );
+    base.apply(&first.batch);
+    let second = plan_merge(&base, &b.data);
+    assert_eq!(
+        second.stats.added + second.stats.updated + second.stats.deleted,
+        0
+    );
+    assert!(second.batch.is_empty());
+}

@@ -1,0 +1,129 @@
+//! Native benchmark (`make bench`, not a test): backup export and import, index build and search
+//! per keystroke for 10,000 and 100,000 generated clients. Prints each figure beside its budget and
+//! the baseline recorded in tests/bench/baseline-native.json (figures in docs/BENCHMARKS.md).
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::time::Instant;
+
+use chrono::{NaiveDate, Utc};
+use pismo::domain::backup;
+use pismo::domain::base::Base;
+use pismo::domain::demo;
+use pismo::domain::search::SearchIndex;
+
+fn ms<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let t = Instant::now();
+    let v = f();
+    (v, t.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// What people type, keystroke by keystroke: a name, a phone in another format, an e-mail, a city.
+fn keystrokes(base: &Base) -> Vec<String> {
+    let c = base
+        .clients
+        .iter()
+        .nth(base.clients.len() / 3)
+        .expect("clients");
+    let phone = c
+        .phones
+        .first()
+        .map(|p| p.number.clone())
+        .unwrap_or_default();
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let typed_phone = format!("8 ({}) {}", &digits[1..4], &digits[4..]);
+    let mut out = Vec::new();
+    for word in [
+        c.name.as_str(),
+        typed_phone.as_str(),
+        "info",
+        "екатеринбург",
+        "ив",
+    ] {
+        let chars: Vec<char> = word.chars().collect();
+        for n in 1..=chars.len().min(12) {
+            out.push(chars[..n].iter().collect());
+        }
+    }
+    out
+}
+
+fn main() {
+    let baseline: BTreeMap<String, f64> = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/bench/baseline-native.json"
+    ))
+    .ok()
+    .and_then(|t| serde_json::from_str(&t).ok())
+    .unwrap_or_default();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+    let mut figures = BTreeMap::new();
+    println!(
+        "{:<34} {:>10} {:>10} {:>8} {:>10}",
+        "figure", "ms", "budget", "ratio", "baseline"
+    );
+    for n in [10_000usize, 100_000] {
+        let (settings, data) = demo::generate_sized(today, n);
+        let base = Base::from_batch(&data);
+        let (text, export) =
+            ms(|| backup::write(&settings, &base.to_batch(), Utc::now()).unwrap_or_default());
+        let (parsed, import) = ms(|| backup::read(&text));
+        assert!(parsed.is_ok(), "the generated backup must read back");
+        let (index, build) = ms(|| SearchIndex::build(base.clients.iter()));
+        let queries = keystrokes(&base);
+        let (_, total) = ms(|| {
+            for q in &queries {
+                black_box(index.search(q));
+            }
+        });
+        let per_key = total / queries.len() as f64;
+        let mb = text.len() as f64 / 1_048_576.0;
+        let k = n / 1000;
+        println!(
+            "{n} clients, {} orders: a backup of {mb:.0} MB",
+            data.orders.len()
+        );
+        let budgets: [(String, f64, f64); 4] = [
+            (
+                format!("backup export {k}k"),
+                export,
+                if n == 100_000 { 1000.0 } else { 100.0 },
+            ),
+            (
+                format!("backup import {k}k (parse+check)"),
+                import,
+                if n == 100_000 { 3000.0 } else { 300.0 },
+            ),
+            (
+                format!("search index build {k}k"),
+                build,
+                if n == 100_000 { 2000.0 } else { 500.0 },
+            ),
+            (format!("search per keystroke {k}k"), per_key, 16.0),
+        ];
+        for (name, value, budget) in budgets {
+            let base_value = baseline.get(&name).copied();
+            println!(
+                "{:<34} {:>10.2} {:>10.0} {:>8.2} {:>10}",
+                name,
+                value,
+                budget,
+                value / budget,
+                base_value
+                    .map(|b| format!("{:.2}x", value / b))
+                    .unwrap_or_else(|| "-".into())
+            );
+            figures.insert(name, (value * 100.0).round() / 100.0);
+        }
+    }
+    if std::env::var_os("PISMO_BENCH_SAVE").is_some() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/bench/baseline-native.json"
+        );
+        let text = serde_json::to_string_pretty(&figures).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, text + "\n") {
+            eprintln!("could not save the baseline: {e}");
+        }
+    }
+}

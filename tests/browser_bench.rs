@@ -1,0 +1,123 @@
+//! Browser benchmark (`make bench`, not a test): the same figures as tests/bench/native.rs, in
+//! headless Chromium on real IndexedDB, for 10,000 and 100,000 generated clients. It prints; it
+//! asserts nothing about time.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{NaiveDate, Utc};
+use pismo::domain::backup;
+use pismo::domain::base::Base;
+use pismo::domain::demo;
+use pismo::domain::search::SearchIndex;
+use pismo::storage::Db;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn report(name: &str, ms: f64, budget: f64) {
+    console_log!(
+        "BENCH {:<40} {:>9.1} ms  budget {:>6.0}  ratio {:.2}",
+        name,
+        ms,
+        budget,
+        ms / budget
+    );
+}
+
+#[wasm_bindgen_test]
+async fn figures_in_the_browser() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    for n in [10_000usize, 100_000] {
+        let k = n / 1000;
+        let big = n == 100_000;
+        let (settings, data) = demo::generate_sized(today, n);
+        let t = now_ms();
+        let text = backup::write(&settings, &data, Utc::now()).unwrap();
+        report(
+            &format!("backup export {k}k ({} MB)", text.len() / 1_048_576),
+            now_ms() - t,
+            if big { 1000.0 } else { 100.0 },
+        );
+
+        let name = format!("pismo-bench-{n}");
+        let _ = rexie::Rexie::delete(&name).await;
+        let db = Db::open_named(&name).await.unwrap();
+        let t = now_ms();
+        let (parsed, _) = backup::read(&text).unwrap();
+        let parse = now_ms() - t;
+        db.replace_all(&parsed.data).await.unwrap();
+        report(
+            &format!("backup import {k}k (validate+write)"),
+            now_ms() - t,
+            if big { 3000.0 } else { 300.0 },
+        );
+        report(
+            &format!("  of which parse+validate {k}k"),
+            parse,
+            if big { 3000.0 } else { 300.0 },
+        );
+        drop(text);
+
+        let t = now_ms();
+        let loaded = db.load().await.unwrap();
+        let load = now_ms() - t;
+        let index = SearchIndex::build(loaded.base.clients.iter());
+        report(
+            &format!("startup {k}k (load + index)"),
+            now_ms() - t,
+            if big { 2000.0 } else { 500.0 },
+        );
+        report(
+            &format!("  of which load {k}k"),
+            load,
+            if big { 2000.0 } else { 500.0 },
+        );
+
+        let base: &Base = &loaded.base;
+        let c = base.clients.iter().nth(n / 3).unwrap();
+        let digits: String = c.phones[0]
+            .number
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        let typed = format!("8 ({}) {}", &digits[1..4], &digits[4..]);
+        let mut queries = Vec::new();
+        for word in [
+            c.name.as_str(),
+            typed.as_str(),
+            "info",
+            "екатеринбург",
+            "ив",
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            for m in 1..=chars.len().min(12) {
+                queries.push(chars[..m].iter().collect::<String>());
+            }
+        }
+        let t = now_ms();
+        let mut found = 0;
+        for q in &queries {
+            found += index.search(q).len();
+        }
+        let per = (now_ms() - t) / queries.len() as f64;
+        report(&format!("search per keystroke {k}k"), per, 16.0);
+        assert!(found > 0);
+
+        let mut edited = c.clone();
+        edited.phones[0].number = "+7 900 000-00-00".into();
+        edited.updated_at = Utc::now();
+        let t = now_ms();
+        db.write(&pismo::domain::base::Batch {
+            clients: vec![edited],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        report(&format!("one client saved {k}k"), now_ms() - t, 100.0);
+        db.close();
+        let _ = rexie::Rexie::delete(&name).await;
+    }
+}
