@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     }
     leptos::task::spawn_local(start(state));
     let route = use_route();
+    slash_focuses_search();
 
     Effect::new(move || {
         let code = match state.lang.get() {
@@ -90,6 +91,33 @@ async fn start(state: AppState) {
     state
         .persistence
         .set(Some(storage::request_persistence().await));
+}
+
+/// «/» anywhere but in a field jumps to the client search, as in most tools people know.
+fn slash_focuses_search() {
+    let cb = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(input) = document()
+            .get_element_by_id("client-search")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        } else {
+            router::navigate(&Route::Clients);
+        }
+    });
+    let _ = window().add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+    cb.forget();
 }
 
 /// Another tab that saved something says so on this channel; this tab then reloads the base.

@@ -2,15 +2,16 @@
 //! and the one way to change the base: [`AppState::commit`], which writes to storage first and
 //! changes memory only when storage accepted it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::i18n::{tr, Tr};
 use crate::domain::base::{Base, Batch};
 use crate::domain::model::Lang;
-use crate::domain::search::SearchIndex;
+use crate::domain::search::{SearchIndex, TokenBuilder};
 use crate::domain::settings::Settings;
 use crate::storage::{Db, Persistence, StorageError};
 
@@ -48,6 +49,8 @@ thread_local! {
     // thread, so it lives here.
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
     static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+    /// Which token build is current; an older one stops when it sees a newer number.
+    static INDEX_GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
 pub fn set_db(db: Db) {
@@ -152,10 +155,44 @@ impl AppState {
         }
     }
 
+    /// Shows a whole new base at once (name order only), then indexes it for search in slices.
     pub fn set_base(&self, base: Base) {
-        let index = SearchIndex::build(base.clients.iter());
-        self.index.set(index);
+        self.index.set(SearchIndex::order_only(base.clients.iter()));
         self.base.set(base);
+        self.index_tokens();
+    }
+
+    /// Builds the search tokens a slice at a time, yielding to the page between slices, so even
+    /// 100,000 clients never freeze it. A newer base or edit started meanwhile restarts it.
+    fn index_tokens(&self) {
+        const SLICE: usize = 5_000;
+        let generation = INDEX_GENERATION.with(|g| {
+            g.set(g.get() + 1);
+            g.get()
+        });
+        let s = *self;
+        leptos::task::spawn_local(async move {
+            let mut tokens = TokenBuilder::default();
+            let mut start = 0;
+            loop {
+                browser::next_tick().await;
+                if INDEX_GENERATION.with(Cell::get) != generation {
+                    return;
+                }
+                let done = s.base.with_untracked(|b| {
+                    let clients = b.clients.as_slice();
+                    let end = (start + SLICE).min(clients.len());
+                    s.index
+                        .with_untracked(|idx| tokens.add(idx, &clients[start..end]));
+                    start = end;
+                    end == clients.len()
+                });
+                if done {
+                    break;
+                }
+            }
+            s.index.update(|idx| idx.set_tokens(tokens));
+        });
     }
 
     fn apply(&self, batch: &Batch) {

@@ -35,6 +35,7 @@ pub struct SearchIndex {
     order: Vec<u32>,
     sort_keys: Vec<String>,
     alive: Vec<bool>,
+    ready: bool,
 }
 
 fn client_tokens(c: &Client) -> Vec<Box<str>> {
@@ -109,28 +110,69 @@ fn query_terms(q: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// Collects tokens a slice of clients at a time, so a big base can be indexed without freezing
+/// the page; [`SearchIndex::set_tokens`] takes the result.
+#[derive(Debug, Default)]
+pub struct TokenBuilder {
+    postings: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl TokenBuilder {
+    /// Adds the tokens of `clients`, which must all be in `index` already.
+    pub fn add(&mut self, index: &SearchIndex, clients: &[Client]) {
+        for c in clients {
+            if let Some(&doc) = index.doc_of.get(&c.id) {
+                for t in client_tokens(c) {
+                    self.postings.entry(t).or_default().push(doc);
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<(Box<str>, Vec<u32>)> {
+        let mut vocab: Vec<(Box<str>, Vec<u32>)> = self.postings.into_iter().collect();
+        vocab.sort_by(|a, b| a.0.cmp(&b.0));
+        vocab
+    }
+}
+
 impl SearchIndex {
-    pub fn build<'a>(clients: impl IntoIterator<Item = &'a Client>) -> SearchIndex {
+    pub fn build<'a>(clients: impl IntoIterator<Item = &'a Client> + Clone) -> SearchIndex {
+        let mut idx = SearchIndex::order_only(clients.clone());
+        let mut tokens = TokenBuilder::default();
+        for c in clients {
+            tokens.add(&idx, std::slice::from_ref(c));
+        }
+        idx.set_tokens(tokens);
+        idx
+    }
+
+    /// The display order without the search tokens: enough to show the list at once.
+    pub fn order_only<'a>(clients: impl IntoIterator<Item = &'a Client>) -> SearchIndex {
         let mut idx = SearchIndex::default();
-        let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         for c in clients {
             let doc = idx.docs.len() as u32;
-            for t in client_tokens(c) {
-                postings.entry(t).or_default().push(doc);
-            }
             idx.docs.push(c.id);
             idx.doc_of.insert(c.id, doc);
             idx.sort_keys.push(sort_key(c));
             idx.alive.push(c.merged_into.is_none());
         }
-        idx.vocab = postings.into_iter().collect();
-        idx.vocab.sort_by(|a, b| a.0.cmp(&b.0));
         let mut order: Vec<u32> = (0..idx.docs.len() as u32)
             .filter(|d| idx.alive[*d as usize])
             .collect();
         order.sort_by(|a, b| idx.sort_keys[*a as usize].cmp(&idx.sort_keys[*b as usize]));
         idx.order = order;
         idx
+    }
+
+    pub fn set_tokens(&mut self, tokens: TokenBuilder) {
+        self.vocab = tokens.finish();
+        self.ready = true;
+    }
+
+    /// Whether text queries can be answered (the tokens are in).
+    pub fn ready(&self) -> bool {
+        self.ready
     }
 
     pub fn len(&self) -> usize {
@@ -158,7 +200,13 @@ impl SearchIndex {
                 d
             }
         };
-        for t in client_tokens(c) {
+        // Before the tokens are in, whoever builds them sees this client too.
+        let tokens = if self.ready {
+            client_tokens(c)
+        } else {
+            Vec::new()
+        };
+        for t in tokens {
             match self.vocab.binary_search_by(|(v, _)| (**v).cmp(&*t)) {
                 Ok(at) => self.vocab[at].1.push(doc),
                 Err(at) => self.vocab.insert(at, (t, vec![doc])),
@@ -404,6 +452,27 @@ mod tests {
         idx.update(&new);
         cs.push(new);
         assert_eq!(names(&cs, &idx.search("вект")), ["Вектор"]);
+    }
+
+    #[test]
+    fn an_index_built_in_slices_answers_like_one_built_at_once() {
+        let cs = sample();
+        let mut sliced = SearchIndex::order_only(&cs);
+        assert!(!sliced.ready());
+        assert_eq!(
+            sliced.search("").len(),
+            3,
+            "the list shows before the tokens are in"
+        );
+        assert!(sliced.search("ром").is_empty());
+        let mut tokens = TokenBuilder::default();
+        tokens.add(&sliced, &cs[..1]);
+        tokens.add(&sliced, &cs[1..]);
+        sliced.set_tokens(tokens);
+        let whole = SearchIndex::build(&cs);
+        for q in ["ром", "екатер", "912 345", "mail.ru", ""] {
+            assert_eq!(sliced.search(q), whole.search(q), "{q}");
+        }
     }
 
     #[test]

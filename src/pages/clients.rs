@@ -114,6 +114,9 @@ pub fn Clients() -> impl IntoView {
                     <option value="">{tx(|t| t.segment_any)}</option>
                     {move || segments.get().into_iter().map(|seg| view! { <option value=seg.clone()>{seg.clone()}</option> }).collect_view()}
                 </select>
+                <Show when=move || !s.index.with(|i| i.ready()) && !text.with(String::is_empty)>
+                    <span class="hint" id="indexing">{tx(|t| t.indexing)}</span>
+                </Show>
                 <span class="count" id="result-count">{move || format!("{} {}", s.tr().found, group(count.get() as i64))}</span>
                 <a class="button primary" href=Route::NewClient.href() id="new-client">{tx(|t| t.new_client)}</a>
             </div>
@@ -128,7 +131,7 @@ pub fn Clients() -> impl IntoView {
                 </div>
                 <VirtualList count=count row_height=ROW_HEIGHT render=row />
             </div>
-            <Show when=move || count.get() == 0>
+            <Show when=move || count.get() == 0 && s.index.with(|i| i.ready())>
                 <p class="empty">{tx(|t| t.nothing_found)}</p>
             </Show>
         </section>

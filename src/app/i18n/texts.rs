@@ -55,6 +55,7 @@ texts! {
     segments: "Сегменты", "Segments";
     found: "Найдено:", "Found:";
     nothing_found: "Ничего не найдено.", "Nothing found.";
+    indexing: "Поиск готовится…", "Preparing search…";
     new_client: "Новый клиент", "New client";
     name: "Наименование", "Name";
     city: "Город", "City";
