@@ -49,9 +49,9 @@ export async function serve() {
   return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
 }
 
-/** A browser with a fresh profile (a new user on a new computer). */
-export async function freshBrowser() {
-  const dir = mkdtempSync(join(tmpdir(), 'pismo-e2e-'));
+/** A browser with a fresh profile (a new user on a new computer), or with the profile in `dir`
+ *  (the same user after a browser restart; `keep` leaves it on disk when closed). */
+export async function freshBrowser({ dir = mkdtempSync(join(tmpdir(), 'pismo-e2e-')), keep = false } = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -68,7 +68,8 @@ export async function freshBrowser() {
     context,
     page,
     errors,
-    close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); },
+    dir,
+    close: async () => { await context.close(); if (!keep) rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
