@@ -8,6 +8,7 @@ pub mod demo;
 pub mod format;
 pub mod history;
 pub mod json;
+pub mod letters;
 pub mod merge;
 pub mod model;
 pub mod record;

@@ -1,0 +1,6 @@
+//! Letter sales: who is in the pool, the daily rotation, and the letter composer.
+
+pub mod compose;
+pub mod pool;
+pub mod rotation;
+pub mod russian;

@@ -1,0 +1,117 @@
+//! The letter pool: the clients no salesperson or account manager is working with, who may be
+//! written to and can be reached. Every client outside it has a reason, shown to the user.
+
+use crate::domain::base::Base;
+use crate::domain::contact::normalize_email;
+use crate::domain::model::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutOfPool {
+    /// An active salesperson or account manager works with the client.
+    Owned,
+    DoNotContact,
+    /// Folded into another record by a duplicate merge.
+    Merged,
+    /// No postal address a letter can reach, and no valid e-mail.
+    Unreachable,
+}
+
+/// An address a letter can be sent to: a postcode, a city and a street, and not returned.
+pub fn usable_address(a: &Address) -> bool {
+    !a.returned
+        && !a.postcode.trim().is_empty()
+        && !a.city.trim().is_empty()
+        && !a.street.trim().is_empty()
+}
+
+pub fn usable_email(c: &Client) -> Option<String> {
+    c.emails
+        .iter()
+        .chain(c.contacts.iter().flat_map(|p| p.emails.iter()))
+        .find_map(|e| normalize_email(&e.address).ok())
+}
+
+pub fn pool_status(base: &Base, c: &Client) -> Result<(), OutOfPool> {
+    if c.merged_into.is_some() {
+        return Err(OutOfPool::Merged);
+    }
+    if c.do_not_contact.is_some() {
+        return Err(OutOfPool::DoNotContact);
+    }
+    let owned = c
+        .owner
+        .and_then(|o| base.staff.get(&o))
+        .is_some_and(|s| s.active && matches!(s.role, Role::Salesperson | Role::AccountManager));
+    if owned {
+        return Err(OutOfPool::Owned);
+    }
+    if !c.addresses.iter().any(usable_address) && usable_email(c).is_none() {
+        return Err(OutOfPool::Unreachable);
+    }
+    Ok(())
+}
+
+/// The pool's clients, in the base's order.
+pub fn pool(base: &Base) -> Vec<&Client> {
+    base.clients
+        .iter()
+        .filter(|c| pool_status(base, c).is_ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::base::Batch;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn who_is_in_the_pool_and_why_not() {
+        let (_, data) = crate::domain::demo::generate_sized(
+            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            400,
+        );
+        let mut base = Base::from_batch(&data);
+        let owned = base
+            .clients
+            .iter()
+            .find(|c| c.owner.is_some())
+            .unwrap()
+            .clone();
+        assert_eq!(pool_status(&base, &owned), Err(OutOfPool::Owned));
+
+        // The salesperson leaves: the client goes back to the pool.
+        let mut seller = base.staff.get(&owned.owner.unwrap()).unwrap().clone();
+        seller.active = false;
+        base.apply(&Batch {
+            staff: vec![seller],
+            ..Batch::default()
+        });
+        assert_eq!(pool_status(&base, &owned), Ok(()));
+
+        let mut c = owned.clone();
+        c.do_not_contact = Some(DoNotContact {
+            reason: "просили".into(),
+            since: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        });
+        assert_eq!(pool_status(&base, &c), Err(OutOfPool::DoNotContact));
+
+        let mut c = owned.clone();
+        c.addresses.iter_mut().for_each(|a| a.returned = true);
+        c.emails.clear();
+        c.contacts.iter_mut().for_each(|p| p.emails.clear());
+        assert_eq!(pool_status(&base, &c), Err(OutOfPool::Unreachable));
+        c.emails.push(Email {
+            address: "ok@example.ru".into(),
+            label: String::new(),
+        });
+        assert_eq!(pool_status(&base, &c), Ok(()));
+
+        let mut c = owned;
+        c.merged_into = Some(uuid::Uuid::from_u128(1));
+        assert_eq!(pool_status(&base, &c), Err(OutOfPool::Merged));
+
+        let n = pool(&base).len();
+        assert!(n > 300 && n < 400, "{n}");
+    }
+}

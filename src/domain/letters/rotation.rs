@@ -1,0 +1,171 @@
+//! The daily rotation. The rule, in one place:
+//!
+//! On a working day the queue holds up to `quota` pool clients who have not had a letter in the
+//! last `cycle_days` days and are not postponed past today. Clients never written to come first,
+//! then those whose last letter is oldest. Among equals: those whose order anniversary falls in the
+//! next 60 days (nearest first: an awards maker's clients order for yearly events), then those with
+//! more past revenue, then by id so the result never depends on the order of the input.
+//! On other days the queue is empty. A sent letter starts the client's cycle again.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::pool;
+use crate::domain::base::Base;
+use crate::domain::model::*;
+use crate::domain::settings::Settings;
+
+/// What the rotation knows of one pool client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: Id,
+    pub last_letter: Option<NaiveDate>,
+    /// Days until the next anniversary of one of its orders (0–365), `None` without orders.
+    pub anniversary_in: Option<u32>,
+    pub revenue_kop: i64,
+    /// Postponed: not before this day.
+    pub not_before: Option<NaiveDate>,
+}
+
+/// Days from `today` to the next return of `date`'s month and day (29 February counts as 28th).
+pub fn days_to_anniversary(date: NaiveDate, today: NaiveDate) -> u32 {
+    let on = |year: i32| {
+        NaiveDate::from_ymd_opt(year, date.month(), date.day())
+            .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day() - 1))
+    };
+    let this = on(today.year()).filter(|d| *d >= today);
+    let next = this.or_else(|| on(today.year() + 1)).unwrap_or(today);
+    (next - today).num_days().max(0) as u32
+}
+
+/// The pool's clients as the rotation sees them. `not_before` comes from postponements the app
+/// keeps (client id → first day it may be queued again).
+pub fn candidates(
+    base: &Base,
+    today: NaiveDate,
+    postponed: &HashMap<Id, NaiveDate>,
+) -> Vec<Candidate> {
+    let mut last: HashMap<Id, NaiveDate> = HashMap::new();
+    for l in base
+        .letters
+        .iter()
+        .filter(|l| l.status == LetterStatus::Sent)
+    {
+        let day = l.sent_at.map(|t| t.date_naive()).unwrap_or(l.planned_for);
+        let e = last.entry(l.client).or_insert(day);
+        *e = (*e).max(day);
+    }
+    let mut orders: HashMap<Id, (Option<u32>, i64)> = HashMap::new();
+    for o in base.orders.iter() {
+        let e = orders.entry(o.client).or_insert((None, 0));
+        let a = days_to_anniversary(o.date, today);
+        e.0 = Some(e.0.map_or(a, |x| x.min(a)));
+        e.1 = e.1.saturating_add(o.total_kop());
+    }
+    pool::pool(base)
+        .into_iter()
+        .map(|c| {
+            let (anniversary_in, revenue_kop) = orders.get(&c.id).copied().unwrap_or((None, 0));
+            Candidate {
+                id: c.id,
+                last_letter: last.get(&c.id).copied(),
+                anniversary_in,
+                revenue_kop,
+                not_before: postponed.get(&c.id).copied(),
+            }
+        })
+        .collect()
+}
+
+const NEAR_ANNIVERSARY: u32 = 60;
+
+/// Today's queue (see the module's rule).
+pub fn plan_day(candidates: &[Candidate], settings: &Settings, today: NaiveDate) -> Vec<Id> {
+    if !settings.is_working_day(today) || settings.quota == 0 {
+        return Vec::new();
+    }
+    let cycle = i64::from(settings.cycle_days);
+    let mut due: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| {
+            c.last_letter
+                .is_none_or(|d| (today - d).num_days() >= cycle)
+        })
+        .filter(|c| c.not_before.is_none_or(|d| d <= today))
+        .collect();
+    due.sort_by_key(|c| {
+        (
+            c.last_letter.is_some(),
+            c.last_letter,
+            c.anniversary_in
+                .filter(|a| *a <= NEAR_ANNIVERSARY)
+                .unwrap_or(u32::MAX),
+            std::cmp::Reverse(c.revenue_kop),
+            c.id,
+        )
+    });
+    due.into_iter()
+        .take(settings.quota as usize)
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Working days from `from` (included) up to `days` calendar days on.
+pub fn working_days_within(settings: &Settings, from: NaiveDate, days: u32) -> u32 {
+    (0..days)
+        .filter_map(|i| from.checked_add_days(Days::new(u64::from(i))))
+        .filter(|d| settings.is_working_day(*d))
+        .count() as u32
+}
+
+/// The `n`-th working day from `from` (the first is `from` itself when it is one).
+pub fn nth_working_day(settings: &Settings, from: NaiveDate, n: u32) -> Option<NaiveDate> {
+    if n == 0 || !settings.working_days.iter().any(|d| *d) {
+        return None;
+    }
+    let mut seen = 0;
+    let mut d = from;
+    for _ in 0..(n as u64 * 7 + 400) {
+        if settings.is_working_day(d) {
+            seen += 1;
+            if seen == n {
+                return Some(d);
+            }
+        }
+        d = d.succ_opt()?;
+    }
+    None
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forecast {
+    pub pool: usize,
+    pub quota: u32,
+    /// Working days one pass over the pool takes at this quota.
+    pub working_days: u32,
+    /// The day the last of them is written, starting today.
+    pub ends_on: Option<NaiveDate>,
+    /// Working days inside one cycle from today.
+    pub cycle_working_days: u32,
+    /// The smallest quota that writes to the whole pool within one cycle.
+    pub min_quota: u32,
+}
+
+/// «Pool 2,700, 40 a day → 68 working days, ending on …; to fit 90 days you need at least N a day».
+pub fn forecast(pool: usize, settings: &Settings, today: NaiveDate) -> Forecast {
+    let quota = settings.quota.max(1);
+    let working_days = (pool as u32).div_ceil(quota);
+    let cycle_working_days = working_days_within(settings, today, settings.cycle_days);
+    Forecast {
+        pool,
+        quota: settings.quota,
+        working_days,
+        ends_on: nth_working_day(settings, today, working_days),
+        cycle_working_days,
+        min_quota: (pool as u32).div_ceil(cycle_working_days.max(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests;
