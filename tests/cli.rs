@@ -77,3 +77,37 @@ fn errors_name_the_file_and_the_path_and_fail() {
     assert!(!ok);
     assert!(err.contains("usage"), "{err}");
 }
+
+#[test]
+fn plan_and_draft_of_a_day() {
+    let (_, demo, _) = cli(&["demo", "--date", "2026-11-26", "--clients", "600"]);
+    let file = temp("day.json", &demo);
+    let (ok, out, err) = cli(&["plan", &file, "--date", "2026-11-26"]);
+    assert!(ok, "{err}");
+    let plan: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(plan["queue"].as_array().unwrap().len(), 40);
+    assert!(plan["pool"].as_u64().unwrap() > 400);
+    assert!(plan["forecast"]["working_days"].as_u64().unwrap() >= 10);
+
+    let (ok, out, err) = cli(&["draft", &file, "--date", "2026-11-26"]);
+    assert!(ok, "{err}");
+    let drafts: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let letters = drafts["letters"].as_array().unwrap();
+    assert_eq!(letters.len(), 40);
+    for (l, q) in letters.iter().zip(plan["queue"].as_array().unwrap()) {
+        assert_eq!(l["client"], q["client"], "drafts follow the queue");
+        let body = l["body"].as_str().unwrap();
+        assert!(body.contains("Иван Петров"), "{body}");
+        assert!(!body.contains('{') && !body.contains("  "), "{body}");
+    }
+
+    // A Saturday has no queue.
+    let (ok, out, _) = cli(&["plan", &file, "--date", "2026-11-28"]);
+    assert!(ok);
+    let plan: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(plan["queue"].as_array().unwrap().is_empty());
+
+    let (ok, _, err) = cli(&["plan", &file, "--date", "28.11.2026"]);
+    assert!(!ok);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}

@@ -4,18 +4,25 @@
 //!     pismo-cli stats FILE           counts per record type, as JSON
 //!     pismo-cli demo [--date D] [--clients N]
 //!                                    the demo company as a backup, on stdout (as the app loads it)
+//!     pismo-cli plan FILE --date D   the day's letter queue, as JSON
+//!     pismo-cli draft FILE --date D  the day's letter drafts, as JSON
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate, Utc};
 use pismo::domain::backup::{self, Backup, BackupWarning};
+use pismo::domain::base::Base;
 use pismo::domain::demo;
+use pismo::domain::letters::{compose, rotation};
+use pismo::domain::model::LetterStatus;
 
 const USAGE: &str = "usage:
   pismo-cli validate FILE
   pismo-cli stats FILE
-  pismo-cli demo [--date YYYY-MM-DD] [--clients N]";
+  pismo-cli demo [--date YYYY-MM-DD] [--clients N]
+  pismo-cli plan FILE --date YYYY-MM-DD
+  pismo-cli draft FILE --date YYYY-MM-DD";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +40,8 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("validate") => validate(file_arg(args)?),
         Some("stats") => stats(file_arg(args)?),
         Some("demo") => demo_cmd(&args[1..]),
+        Some("plan") => day_cmd(&args[1..], false),
+        Some("draft") => day_cmd(&args[1..], true),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -80,10 +89,7 @@ fn demo_cmd(args: &[String]) -> Result<(), String> {
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
-            "--date" => {
-                date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                    .map_err(|_| format!("--date {value}: expected YYYY-MM-DD"))?
-            }
+            "--date" => date = parse_date(value)?,
             "--clients" => {
                 clients = value
                     .parse()
@@ -100,4 +106,76 @@ fn demo_cmd(args: &[String]) -> Result<(), String> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.write_all(b"\n"))
         .map_err(|e| format!("stdout: {e}"))
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| format!("--date {value}: expected YYYY-MM-DD"))
+}
+
+/// `plan FILE --date D` and `draft FILE --date D`: the day's queue, and its letters.
+fn day_cmd(args: &[String], drafts: bool) -> Result<(), String> {
+    let (file, date) = match args {
+        [file, flag, date] if flag == "--date" => (file, parse_date(date)?),
+        _ => return Err(USAGE.to_string()),
+    };
+    let (b, _) = read(file)?;
+    let base = Base::from_batch(&b.data);
+    let candidates = rotation::candidates(&base, date, &Default::default());
+    let queue = rotation::plan_day(&candidates, &b.settings, date);
+    let forecast = rotation::forecast(candidates.len(), &b.settings, date);
+    let out = if drafts {
+        let letters: Vec<serde_json::Value> = queue
+            .iter()
+            .filter_map(|id| base.clients.get(id))
+            .map(|c| {
+                let orders = base.orders_of(&c.id);
+                let cycle = base
+                    .letters
+                    .iter()
+                    .filter(|l| l.client == c.id && l.status == LetterStatus::Sent)
+                    .count() as u32
+                    + 1;
+                let d = compose::compose(&compose::LetterInput {
+                    client: c,
+                    orders: &orders,
+                    products: base.products.as_slice(),
+                    settings: &b.settings,
+                    today: date,
+                    seed: compose::seed(c.id, cycle),
+                });
+                serde_json::json!({
+                    "client": c.id,
+                    "name": c.name,
+                    "subject": d.subject,
+                    "body": d.body,
+                    "warnings": d.warnings.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::json!({ "date": date, "letters": letters })
+    } else {
+        let rows: Vec<serde_json::Value> = queue
+            .iter()
+            .filter_map(|id| base.clients.get(id))
+            .map(|c| serde_json::json!({ "client": c.id, "name": c.name }))
+            .collect();
+        serde_json::json!({
+            "date": date,
+            "quota": b.settings.quota,
+            "pool": forecast.pool,
+            "forecast": {
+                "working_days": forecast.working_days,
+                "ends_on": forecast.ends_on,
+                "cycle_working_days": forecast.cycle_working_days,
+                "min_quota": forecast.min_quota,
+            },
+            "queue": rows,
+        })
+    };
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
+    Ok(())
 }

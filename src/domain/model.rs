@@ -146,6 +146,9 @@ pub struct Product {
     /// How a letter names it, in the plural: «хрустальные кубки».
     #[serde(default)]
     pub letter_form: String,
+    /// The same for English letters; empty: English letters fall back to the Russian form.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub letter_form_en: String,
     #[serde(default)]
     pub category: String,
     pub introduced_on: NaiveDate,

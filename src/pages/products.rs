@@ -17,6 +17,7 @@ fn blank() -> Product {
         id: new_id(),
         name: String::new(),
         letter_form: String::new(),
+        letter_form_en: String::new(),
         category: String::new(),
         introduced_on: today(),
         price_kop: 0,
@@ -152,6 +153,8 @@ fn ProductEditor(product: Product, editing: RwSignal<Option<Product>>) -> impl I
                 on_input=move |v: String| p.update(|p| p.name = v) error=err("name") />
             <Field label=|t| t.letter_form name="letter_form" wide=true value=text(|p| p.letter_form.clone())
                 on_input=move |v: String| p.update(|p| p.letter_form = v) error=err("letter_form") placeholder="хрустальные кубки" />
+            <Field label=|t| t.letter_form_en name="letter_form_en" wide=true value=text(|p| p.letter_form_en.clone())
+                on_input=move |v: String| p.update(|p| p.letter_form_en = v) placeholder="crystal cups" />
             <Field label=|t| t.category name="category" value=text(|p| p.category.clone())
                 on_input=move |v: String| p.update(|p| p.category = v) />
             <label class="field">

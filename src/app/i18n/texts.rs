@@ -127,6 +127,7 @@ texts! {
     new_product: "Новый товар", "New product";
     category: "Категория", "Category";
     letter_form: "Как назвать в письме", "Name in a letter";
+    letter_form_en: "В письме на английском", "Name in an English letter";
     introduced_on: "В продаже с", "On sale since";
     discontinued: "Снят с продажи", "Discontinued";
     new_staff: "Новый сотрудник", "New staff member";

@@ -218,6 +218,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
             id: rng.uuid(),
             name: name.to_string(),
             letter_form: letter_form.to_string(),
+            letter_form_en: String::new(),
             category: category.to_string(),
             introduced_on: introduced,
             price_kop: price * 100,

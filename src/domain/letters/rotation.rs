@@ -1,7 +1,8 @@
 //! The daily rotation. The rule, in one place:
 //!
 //! On a working day the queue holds up to `quota` pool clients who have not had a letter in the
-//! last `cycle_days` days and are not postponed past today. Clients never written to come first,
+//! last `cycle_days` days, have not ordered in the last month (they are in touch already) and are
+//! not postponed past today. Clients never written to come first,
 //! then those whose last letter is oldest. Among equals: those whose order anniversary falls in the
 //! next 60 days (nearest first: an awards maker's clients order for yearly events), then those with
 //! more past revenue, then by id so the result never depends on the order of the input.
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::pool;
+use super::russian::months_between;
 use crate::domain::base::Base;
 use crate::domain::model::*;
 use crate::domain::settings::Settings;
@@ -24,6 +26,7 @@ pub struct Candidate {
     /// Days until the next anniversary of one of its orders (0–365), `None` without orders.
     pub anniversary_in: Option<u32>,
     pub revenue_kop: i64,
+    pub last_order: Option<NaiveDate>,
     /// Postponed: not before this day.
     pub not_before: Option<NaiveDate>,
 }
@@ -56,22 +59,25 @@ pub fn candidates(
         let e = last.entry(l.client).or_insert(day);
         *e = (*e).max(day);
     }
-    let mut orders: HashMap<Id, (Option<u32>, i64)> = HashMap::new();
+    let mut orders: HashMap<Id, (Option<u32>, i64, Option<NaiveDate>)> = HashMap::new();
     for o in base.orders.iter() {
-        let e = orders.entry(o.client).or_insert((None, 0));
+        let e = orders.entry(o.client).or_insert((None, 0, None));
         let a = days_to_anniversary(o.date, today);
         e.0 = Some(e.0.map_or(a, |x| x.min(a)));
         e.1 = e.1.saturating_add(o.total_kop());
+        e.2 = Some(e.2.map_or(o.date, |x| x.max(o.date)));
     }
     pool::pool(base)
         .into_iter()
         .map(|c| {
-            let (anniversary_in, revenue_kop) = orders.get(&c.id).copied().unwrap_or((None, 0));
+            let (anniversary_in, revenue_kop, last_order) =
+                orders.get(&c.id).copied().unwrap_or((None, 0, None));
             Candidate {
                 id: c.id,
                 last_letter: last.get(&c.id).copied(),
                 anniversary_in,
                 revenue_kop,
+                last_order,
                 not_before: postponed.get(&c.id).copied(),
             }
         })
@@ -92,6 +98,7 @@ pub fn plan_day(candidates: &[Candidate], settings: &Settings, today: NaiveDate)
             c.last_letter
                 .is_none_or(|d| (today - d).num_days() >= cycle)
         })
+        .filter(|c| c.last_order.is_none_or(|d| months_between(d, today) >= 1))
         .filter(|c| c.not_before.is_none_or(|d| d <= today))
         .collect();
     due.sort_by_key(|c| {

@@ -32,6 +32,7 @@ fn pool_of(rng: &mut Rng, n: usize) -> Vec<Candidate> {
                 None
             },
             revenue_kop: rng.below(10_000_000) as i64,
+            last_order: None,
             not_before: None,
         })
         .collect()
@@ -122,6 +123,7 @@ fn never_written_first_then_oldest_then_anniversary_then_revenue() {
         last_letter: last,
         anniversary_in: ann,
         revenue_kop: rev,
+        last_order: None,
         not_before: None,
     };
     let pool = vec![
@@ -143,6 +145,14 @@ fn never_written_first_then_oldest_then_anniversary_then_revenue() {
         .map(|i| i.as_u128())
         .collect();
     assert_eq!(ids, [4, 3, 2, 6, 1]);
+    // A client who ordered last week is in touch already.
+    let mut recent = pool.clone();
+    recent[3].last_order = Some(d(2026, 11, 20));
+    let ids: Vec<u128> = plan_day(&recent, &s, today)
+        .iter()
+        .map(|i| i.as_u128())
+        .collect();
+    assert_eq!(ids, [3, 2, 6, 1]);
     // Saturday: nothing.
     assert!(plan_day(&pool, &s, d(2026, 11, 28)).is_empty());
 }
@@ -168,6 +178,7 @@ fn postponed_clients_wait_and_new_members_enter_within_a_cycle() {
         last_letter: None,
         anniversary_in: None,
         revenue_kop: 0,
+        last_order: None,
         not_before: None,
     };
     pool.push(newcomer);

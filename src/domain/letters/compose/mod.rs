@@ -1,0 +1,267 @@
+//! The letter composer: a client's history turned into a personal draft. No fixed template: each
+//! paragraph has several phrasings, picked by a seed made of the client and the cycle, so the same
+//! client gets a different letter next cycle and a day's letters do not read alike. A missing fact
+//! changes the sentence; it never leaves a blank.
+
+mod en;
+mod ru;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use super::rotation::days_to_anniversary;
+use super::russian::{gender_of_patronymic, months_between};
+use crate::domain::model::*;
+use crate::domain::settings::Settings;
+
+pub struct LetterInput<'a> {
+    pub client: &'a Client,
+    pub orders: &'a [&'a Order],
+    pub products: &'a [Product],
+    pub settings: &'a Settings,
+    pub today: NaiveDate,
+    /// From [`seed`]: the client and the cycle.
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub subject: String,
+    pub body: String,
+    pub facts: Facts,
+    pub warnings: Vec<DraftWarning>,
+}
+
+/// What the draft says about the client, so the writer (and the tests) can check it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    pub language: Lang,
+    pub contact: Option<Id>,
+    /// «Иван Иванович», or `None` for a neutral greeting.
+    pub addressee: Option<String>,
+    pub gender: Option<Gender>,
+    pub last_order: Option<NaiveDate>,
+    /// Letter forms of what the last order held.
+    pub ordered: Vec<String>,
+    pub new_products: Vec<Id>,
+    pub anniversary_near: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftWarning {
+    NoSenderName,
+    NoCompany,
+    NoContactPerson,
+    /// A contact without a known or inferable gender: the greeting is neutral.
+    GenderUnknown,
+    /// The last order's lines name no catalogue product with a letter form: the draft says «изделия».
+    NoLetterForms,
+    /// The last order is less than a month old.
+    RecentOrder,
+}
+
+/// A seed from the client and the cycle: stable for one letter, different next cycle.
+pub fn seed(client: Id, cycle: u32) -> u64 {
+    let x = client.as_u128();
+    mix((x as u64) ^ ((x >> 64) as u64) ^ (u64::from(cycle) << 32 | u64::from(cycle)))
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Which of `n` phrasings paragraph `slot` uses.
+pub(crate) fn pick(seed: u64, slot: u64, n: usize) -> usize {
+    (mix(seed ^ slot.wrapping_mul(0x2545_F491_4F6C_DD1D)) % n as u64) as usize
+}
+
+/// The contact a letter greets: the first with a first name, else the first.
+pub fn pick_contact(c: &Client) -> Option<&ContactPerson> {
+    c.contacts
+        .iter()
+        .find(|p| !p.first.trim().is_empty())
+        .or(c.contacts.first())
+}
+
+/// Everything the phrasings need, already checked: every `Option` here is a fact that may be
+/// missing, and the phrasing chooses a sentence without it.
+pub(crate) struct Ctx<'a> {
+    pub seed: u64,
+    pub today: NaiveDate,
+    pub company_client: bool,
+    pub addressee: Option<String>,
+    pub gender: Option<Gender>,
+    pub sender: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub company: Option<String>,
+    pub signature: Option<&'a str>,
+    pub last_order: Option<NaiveDate>,
+    pub ordered: Vec<String>,
+    pub new_products: Vec<String>,
+    pub anniversary_near: bool,
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Products introduced after `since`, same category as what was ordered first, at most three.
+fn new_since<'a>(
+    products: &'a [Product],
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+    categories: &[&str],
+) -> Vec<&'a Product> {
+    let mut v: Vec<&Product> = products
+        .iter()
+        .filter(|p| {
+            !p.discontinued && non_empty(&p.letter_form).is_some() && p.introduced_on <= today
+        })
+        .filter(|p| since.is_none_or(|d| p.introduced_on > d))
+        .collect();
+    v.sort_by_key(|p| {
+        (
+            !categories.contains(&p.category.as_str()),
+            std::cmp::Reverse(p.introduced_on),
+            p.id,
+        )
+    });
+    v.truncate(3);
+    v
+}
+
+pub fn compose(input: &LetterInput) -> Draft {
+    let c = input.client;
+    let s = input.settings;
+    let mut warnings = Vec::new();
+
+    let contact = pick_contact(c);
+    let (addressee, gender) = match contact {
+        Some(p) if non_empty(&p.first).is_some() => {
+            let name = [p.first.trim(), p.patronymic.trim()]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let gender = p.gender.or_else(|| gender_of_patronymic(&p.patronymic));
+            if gender.is_none() {
+                warnings.push(DraftWarning::GenderUnknown);
+            }
+            (Some(name), gender)
+        }
+        _ if c.kind == ClientKind::Person => {
+            // A private client's name is «Фамилия Имя Отчество».
+            let parts: Vec<&str> = c.name.split_whitespace().collect();
+            match parts.as_slice() {
+                [_, first, patronymic] => (
+                    Some(format!("{first} {patronymic}")),
+                    gender_of_patronymic(patronymic),
+                ),
+                _ => {
+                    warnings.push(DraftWarning::NoContactPerson);
+                    (None, None)
+                }
+            }
+        }
+        _ => {
+            warnings.push(DraftWarning::NoContactPerson);
+            (None, None)
+        }
+    };
+
+    let form = |p: &Product| -> Option<String> {
+        let en = non_empty(&p.letter_form_en);
+        match c.language {
+            Lang::En if en.is_some() => en.map(String::from),
+            _ => non_empty(&p.letter_form).map(String::from),
+        }
+    };
+    let last = input.orders.iter().max_by_key(|o| (o.date, o.id));
+    let mut ordered: Vec<String> = Vec::new();
+    let mut categories: Vec<&str> = Vec::new();
+    if let Some(o) = last {
+        for l in &o.lines {
+            if let Some(p) = l
+                .product
+                .and_then(|id| input.products.iter().find(|p| p.id == id))
+            {
+                categories.push(&p.category);
+                if let Some(f) = form(p) {
+                    if !ordered.contains(&f) {
+                        ordered.push(f);
+                    }
+                }
+            }
+        }
+        if ordered.is_empty() {
+            warnings.push(DraftWarning::NoLetterForms);
+        }
+        if months_between(o.date, input.today) == 0 {
+            warnings.push(DraftWarning::RecentOrder);
+        }
+    }
+    ordered.truncate(3);
+    let last_order = last.map(|o| o.date);
+    let fresh = new_since(input.products, last_order, input.today, &categories);
+    let anniversary_near = last_order.is_some_and(|d| {
+        months_between(d, input.today) >= 10 && days_to_anniversary(d, input.today) <= 60
+    });
+
+    let sender = non_empty(&s.sender_name);
+    if sender.is_none() {
+        warnings.push(DraftWarning::NoSenderName);
+    }
+    let company = non_empty(&s.company).map(|x| x.trim_matches(['«', '»', '"']).to_string());
+    if company.is_none() {
+        warnings.push(DraftWarning::NoCompany);
+    }
+    let ctx = Ctx {
+        seed: input.seed,
+        today: input.today,
+        company_client: c.kind == ClientKind::Company,
+        addressee: addressee.clone(),
+        gender,
+        sender,
+        title: non_empty(&s.sender_title),
+        company,
+        signature: non_empty(&s.signature),
+        last_order,
+        ordered: ordered.clone(),
+        new_products: fresh.iter().filter_map(|p| form(p)).collect(),
+        anniversary_near,
+    };
+    let (subject, body) = match c.language {
+        Lang::Ru => ru::letter(&ctx),
+        Lang::En => en::letter(&ctx),
+    };
+    Draft {
+        subject,
+        body,
+        facts: Facts {
+            language: c.language,
+            contact: contact.map(|p| p.id),
+            addressee,
+            gender,
+            last_order,
+            ordered,
+            new_products: fresh.iter().map(|p| p.id).collect(),
+            anniversary_near,
+        },
+        warnings,
+    }
+}
+
+/// The first letter upper-case.
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
