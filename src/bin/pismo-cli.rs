@@ -25,8 +25,8 @@ const USAGE: &str = "usage:
   pismo-cli draft FILE --date YYYY-MM-DD";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let args: Vec<String> = std::env::args().collect();
+    match run(args.get(1..).unwrap_or_default()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("pismo-cli: {e}");

@@ -1,77 +1,8 @@
 //! The English letter, for clients whose language is English: the same structure and facts.
 
-use super::{capitalize, pick, Ctx};
+use super::{capitalize, one_of, pick, slot, Ctx, Voice};
 use crate::domain::letters::russian::{ago_en, in_month_en, join, months_between};
 use crate::domain::model::Gender;
-
-const GREETING: u64 = 1;
-const INTRO: u64 = 2;
-const ORDERED: u64 = 3;
-const WHEN: u64 = 4;
-const QUESTION: u64 = 5;
-const REORDER: u64 = 6;
-const NEWS: u64 = 7;
-const CALL: u64 = 8;
-const CLOSING: u64 = 9;
-const SUBJECT: u64 = 10;
-
-fn one_of(ctx: &Ctx, slot: u64, options: &[String]) -> String {
-    options[pick(ctx.seed, slot, options.len())].clone()
-}
-
-fn greeting(ctx: &Ctx) -> String {
-    let options: Vec<String> = match (&ctx.addressee, ctx.gender) {
-        // Russian names are addressed by first name and patronymic in English letters too.
-        (Some(n), Some(Gender::Male | Gender::Female)) => vec![
-            format!("Dear {n},"),
-            format!("Good afternoon, {n},"),
-            format!("Hello {n},"),
-        ],
-        (Some(n), None) => vec![
-            format!("Dear {n},"),
-            format!("Hello {n},"),
-            format!("Good day, {n},"),
-        ],
-        (None, _) => vec![
-            "Good afternoon,".into(),
-            "Hello,".into(),
-            "Dear customer,".into(),
-        ],
-    };
-    one_of(ctx, GREETING, &options)
-}
-
-fn intro(ctx: &Ctx) -> Option<String> {
-    let options: Vec<String> = match (ctx.sender, ctx.title, ctx.company.as_deref()) {
-        (Some(n), Some(t), Some(c)) => vec![
-            format!("My name is {n}, {t} at {c}."),
-            format!("This is {n}, {t} at {c}, writing to you."),
-            format!("I am writing to you from {c}: my name is {n}, {t}."),
-        ],
-        (Some(n), None, Some(c)) => vec![
-            format!("My name is {n}, and I am writing to you from {c}."),
-            format!("This is {n} from {c}."),
-            format!("I am {n}, writing to you from {c}."),
-        ],
-        (Some(n), Some(t), None) => vec![
-            format!("My name is {n}, {t}."),
-            format!("This is {n}, {t}."),
-            format!("I am {n}, {t}."),
-        ],
-        (Some(n), None, None) => vec![
-            format!("My name is {n}."),
-            format!("This is {n}."),
-            format!("I am {n}."),
-        ],
-        (None, _, Some(c)) => vec![
-            format!("I am writing to you from {c}."),
-            format!("This letter comes to you from {c}."),
-            format!("We at {c} are writing to you."),
-        ],
-        (None, _, None) => return None,
-    };
-    Some(one_of(ctx, INTRO, &options))
-}
 
 fn items(ctx: &Ctx) -> String {
     if ctx.ordered.is_empty() {
@@ -81,199 +12,219 @@ fn items(ctx: &Ctx) -> String {
     }
 }
 
-fn ordered(ctx: &Ctx, last: chrono::NaiveDate) -> String {
-    let when = match ago_en(last, ctx.today) {
-        Some(a) if months_between(last, ctx.today) < 30 || pick(ctx.seed, WHEN, 2) == 0 => a,
-        Some(_) => in_month_en(last),
-        None => "recently".into(),
-    };
-    let it = items(ctx);
-    one_of(
-        ctx,
-        ORDERED,
-        &[
-            format!("{} you ordered {it} from us.", capitalize(&when)),
-            format!("{} we made {it} for you.", capitalize(&when)),
-            format!("I remember that {when} you ordered {it} from us."),
-        ],
-    )
-}
+pub(super) struct English;
 
-fn question(ctx: &Ctx) -> String {
-    let who = if ctx.company_client {
-        "you and your colleagues"
-    } else {
-        "you"
-    };
-    one_of(
-        ctx,
-        QUESTION,
-        &[
-            format!("Did {who} like them?"),
-            "Were you happy with that order?".into(),
-            format!("I hope {who} liked them."),
-        ],
-    )
-}
+impl Voice for English {
+    fn greeting(&self, ctx: &Ctx) -> String {
+        let options: Vec<String> = match (&ctx.addressee, ctx.gender) {
+            // Russian names are addressed by first name and patronymic in English letters too.
+            (Some(n), Some(Gender::Male | Gender::Female)) => vec![
+                format!("Dear {n},"),
+                format!("Good afternoon, {n},"),
+                format!("Hello {n},"),
+            ],
+            (Some(n), None) => vec![
+                format!("Dear {n},"),
+                format!("Hello {n},"),
+                format!("Good day, {n},"),
+            ],
+            (None, _) => vec![
+                "Good afternoon,".into(),
+                "Hello,".into(),
+                "Dear customer,".into(),
+            ],
+        };
+        one_of(ctx, slot::GREETING, &options)
+    }
 
-fn reorder(ctx: &Ctx) -> String {
-    if ctx.anniversary_near {
-        return one_of(
+    fn intro(&self, ctx: &Ctx) -> Option<String> {
+        let options: Vec<String> = match (ctx.sender, ctx.title, ctx.company.as_deref()) {
+            (Some(n), Some(t), Some(c)) => vec![
+                format!("My name is {n}, {t} at {c}."),
+                format!("This is {n}, {t} at {c}, writing to you."),
+                format!("I am writing to you from {c}: my name is {n}, {t}."),
+            ],
+            (Some(n), None, Some(c)) => vec![
+                format!("My name is {n}, and I am writing to you from {c}."),
+                format!("This is {n} from {c}."),
+                format!("I am {n}, writing to you from {c}."),
+            ],
+            (Some(n), Some(t), None) => vec![
+                format!("My name is {n}, {t}."),
+                format!("This is {n}, {t}."),
+                format!("I am {n}, {t}."),
+            ],
+            (Some(n), None, None) => vec![
+                format!("My name is {n}."),
+                format!("This is {n}."),
+                format!("I am {n}."),
+            ],
+            (None, _, Some(c)) => vec![
+                format!("I am writing to you from {c}."),
+                format!("This letter comes to you from {c}."),
+                format!("We at {c} are writing to you."),
+            ],
+            (None, _, None) => return None,
+        };
+        Some(one_of(ctx, slot::INTRO, &options))
+    }
+
+    fn ordered(&self, ctx: &Ctx, last: chrono::NaiveDate) -> String {
+        let when = match ago_en(last, ctx.today) {
+            Some(a)
+                if months_between(last, ctx.today) < 30 || pick(ctx.seed, slot::WHEN, 2) == 0 =>
+            {
+                a
+            }
+            Some(_) => in_month_en(last),
+            None => "recently".into(),
+        };
+        let it = items(ctx);
+        one_of(
             ctx,
-            REORDER,
+            slot::ORDERED,
             &[
-                "Perhaps the same event is coming round again; we would be glad to repeat the order.".into(),
-                "If you need awards for the same event this year, we will make them in good time.".into(),
-                "Time flies: it may be time to prepare for that event again, and we can repeat the order.".into(),
+                format!("{} you ordered {it} from us.", capitalize(&when)),
+                format!("{} we made {it} for you.", capitalize(&when)),
+                format!("I remember that {when} you ordered {it} from us."),
+            ],
+        )
+    }
+
+    fn question(&self, ctx: &Ctx) -> String {
+        let who = if ctx.company_client {
+            "you and your colleagues"
+        } else {
+            "you"
+        };
+        one_of(
+            ctx,
+            slot::QUESTION,
+            &[
+                format!("Did {who} like them?"),
+                "Were you happy with that order?".into(),
+                format!("I hope {who} liked them."),
+            ],
+        )
+    }
+
+    fn reorder(&self, ctx: &Ctx) -> String {
+        if ctx.anniversary_near {
+            return one_of(
+                ctx,
+                slot::REORDER,
+                &[
+                    "Perhaps the same event is coming round again; we would be glad to repeat the order.".into(),
+                    "If you need awards for the same event this year, we will make them in good time.".into(),
+                    "Time flies: it may be time to prepare for that event again, and we can repeat the order.".into(),
+                ],
+            );
+        }
+        let it = items(ctx);
+        one_of(
+            ctx,
+            slot::REORDER,
+            &[
+                "Quite some time has passed; perhaps you would like to repeat the order.".into(),
+                format!("Should you need {it} again, we will gladly repeat the order."),
+                "Perhaps it is time to repeat the order: we have kept all its details.".into(),
+            ],
+        )
+    }
+
+    fn news(&self, ctx: &Ctx) -> String {
+        if ctx.new_products.is_empty() {
+            return one_of(
+                ctx,
+                slot::NEWS,
+                &[
+                    "We still make everything you ordered and would be glad to suggest something for a new occasion.".into(),
+                    "Our craftsmen are ready to make something new for any occasion.".into(),
+                    "If you need something different, we will find and make the right awards for you.".into(),
+                ],
+            );
+        }
+        let new = join(&ctx.new_products, "and");
+        one_of(
+            ctx,
+            slot::NEWS,
+            &[
+                format!("Since then we have also introduced {new}."),
+                format!("We now also make {new}."),
+                format!("New since your order: {new}; they may be useful to you."),
+            ],
+        )
+    }
+
+    fn first_contact(&self, ctx: &Ctx) -> String {
+        let lead = one_of(
+            ctx,
+            slot::ORDERED,
+            &[
+                "You are among our clients, and I would like to tell you how we can help.".into(),
+                "We have not been in touch for a while, so let me remind you of us.".into(),
+                "I am writing to remind you of us and our products.".into(),
             ],
         );
-    }
-    let it = items(ctx);
-    one_of(
-        ctx,
-        REORDER,
-        &[
-            "Quite some time has passed; perhaps you would like to repeat the order.".into(),
-            format!("Should you need {it} again, we will gladly repeat the order."),
-            "Perhaps it is time to repeat the order: we have kept all its details.".into(),
-        ],
-    )
-}
-
-fn news(ctx: &Ctx) -> String {
-    if ctx.new_products.is_empty() {
-        return one_of(
+        if ctx.new_products.is_empty() {
+            return format!(
+                "{lead} We make cups, medals, diplomas and other awards for any occasion."
+            );
+        }
+        let new = join(&ctx.new_products, "and");
+        let more = one_of(
             ctx,
-            NEWS,
+            slot::NEWS,
             &[
-                "We still make everything you ordered and would be glad to suggest something for a new occasion.".into(),
-                "Our craftsmen are ready to make something new for any occasion.".into(),
-                "If you need something different, we will find and make the right awards for you.".into(),
+                format!("For example, we have recently introduced {new}."),
+                format!("Among our new products are {new}."),
+                format!("We have just started making {new}."),
             ],
         );
+        format!("{lead} {more}")
     }
-    let new = join(&ctx.new_products, "and");
-    one_of(
-        ctx,
-        NEWS,
-        &[
-            format!("Since then we have also introduced {new}."),
-            format!("We now also make {new}."),
-            format!("New since your order: {new}; they may be useful to you."),
-        ],
-    )
-}
 
-fn first_contact(ctx: &Ctx) -> String {
-    let lead = one_of(
-        ctx,
-        ORDERED,
-        &[
-            "You are among our clients, and I would like to tell you how we can help.".into(),
-            "We have not been in touch for a while, so let me remind you of us.".into(),
-            "I am writing to remind you of us and our products.".into(),
-        ],
-    );
-    if ctx.new_products.is_empty() {
-        return format!("{lead} We make cups, medals, diplomas and other awards for any occasion.");
+    fn call(&self, ctx: &Ctx) -> String {
+        let options: [String; 3] = if ctx.last_order.is_none() {
+            [
+                "Write to me if you need awards or gifts, and I will tell you more.".into(),
+                "Reply to this letter and I will suggest options for your occasion.".into(),
+                "I will gladly help: just reply to this letter or call me.".into(),
+            ]
+        } else {
+            [
+                "Please write to me whether you were satisfied and whether we can offer you anything else.".into(),
+                "Reply to this letter or call me, and I will gladly help you find what you need.".into(),
+                "I would be glad to hear from you: tell me what you liked and what we can do for you now.".into(),
+            ]
+        };
+        one_of(ctx, slot::CALL, &options)
     }
-    let new = join(&ctx.new_products, "and");
-    let more = one_of(
-        ctx,
-        NEWS,
-        &[
-            format!("For example, we have recently introduced {new}."),
-            format!("Among our new products are {new}."),
-            format!("We have just started making {new}."),
-        ],
-    );
-    format!("{lead} {more}")
-}
 
-fn call(ctx: &Ctx) -> String {
-    let options: [String; 3] = if ctx.last_order.is_none() {
-        [
-            "Write to me if you need awards or gifts, and I will tell you more.".into(),
-            "Reply to this letter and I will suggest options for your occasion.".into(),
-            "I will gladly help: just reply to this letter or call me.".into(),
-        ]
-    } else {
-        [
-            "Please write to me whether you were satisfied and whether we can offer you anything else.".into(),
-            "Reply to this letter or call me, and I will gladly help you find what you need.".into(),
-            "I would be glad to hear from you: tell me what you liked and what we can do for you now.".into(),
-        ]
-    };
-    one_of(ctx, CALL, &options)
-}
-
-fn closing(ctx: &Ctx) -> String {
-    let word = one_of(
-        ctx,
-        CLOSING,
-        &[
-            "Kind regards,".into(),
-            "Best wishes,".into(),
-            "Sincerely,".into(),
-        ],
-    );
-    let sign = match ctx.signature {
-        Some(s) => s.to_string(),
-        None => [
-            ctx.sender.map(String::from),
-            ctx.title.map(capitalize),
-            ctx.company.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("\n"),
-    };
-    if sign.is_empty() {
-        word.trim_end_matches(',').to_string()
-    } else {
-        format!("{word}\n{sign}")
+    fn subject(&self, ctx: &Ctx) -> String {
+        let mut options: Vec<String> = match ctx.last_order {
+            Some(_) => vec![
+                "About your order with us".into(),
+                "How did your order work out?".into(),
+            ],
+            None => vec![
+                "Awards and gifts for your occasion".into(),
+                "A reminder from us".into(),
+            ],
+        };
+        options.push(match &ctx.company {
+            Some(c) if !ctx.new_products.is_empty() => format!("New from {c}"),
+            Some(c) => format!("A letter from {c}"),
+            None => "A letter for you".into(),
+        });
+        one_of(ctx, slot::SUBJECT, &options)
     }
-}
 
-fn subject(ctx: &Ctx) -> String {
-    let mut options: Vec<String> = match ctx.last_order {
-        Some(_) => vec![
-            "About your order with us".into(),
-            "How did your order work out?".into(),
-        ],
-        None => vec![
-            "Awards and gifts for your occasion".into(),
-            "A reminder from us".into(),
-        ],
-    };
-    options.push(match &ctx.company {
-        Some(c) if !ctx.new_products.is_empty() => format!("New from {c}"),
-        Some(c) => format!("A letter from {c}"),
-        None => "A letter for you".into(),
-    });
-    one_of(ctx, SUBJECT, &options)
-}
+    fn closing_words(&self) -> [&'static str; 3] {
+        ["Kind regards,", "Best wishes,", "Sincerely,"]
+    }
 
-pub(super) fn letter(ctx: &Ctx) -> (String, String) {
-    let mut first = Vec::new();
-    if let Some(i) = intro(ctx) {
-        first.push(i);
+    fn company_line(&self, company: &str) -> String {
+        company.to_string()
     }
-    let mut paragraphs = vec![greeting(ctx)];
-    match ctx.last_order {
-        Some(last) => {
-            first.push(ordered(ctx, last));
-            first.push(question(ctx));
-            paragraphs.push(first.join(" "));
-            paragraphs.push(format!("{} {}", reorder(ctx), news(ctx)));
-        }
-        None => {
-            first.push(first_contact(ctx));
-            paragraphs.push(first.join(" "));
-        }
-    }
-    paragraphs.push(call(ctx));
-    paragraphs.push(closing(ctx));
-    (subject(ctx), paragraphs.join("\n\n"))
 }

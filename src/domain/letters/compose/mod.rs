@@ -237,8 +237,8 @@ pub fn compose(input: &LetterInput) -> Draft {
         anniversary_near,
     };
     let (subject, body) = match c.language {
-        Lang::Ru => ru::letter(&ctx),
-        Lang::En => en::letter(&ctx),
+        Lang::Ru => letter(&ru::Russian, &ctx),
+        Lang::En => letter(&en::English, &ctx),
     };
     Draft {
         subject,
@@ -255,6 +255,86 @@ pub fn compose(input: &LetterInput) -> Draft {
         },
         warnings,
     }
+}
+
+/// Slots: one per paragraph, so each picks its phrasing independently.
+pub(crate) mod slot {
+    pub const GREETING: u64 = 1;
+    pub const INTRO: u64 = 2;
+    pub const ORDERED: u64 = 3;
+    pub const WHEN: u64 = 4;
+    pub const QUESTION: u64 = 5;
+    pub const REORDER: u64 = 6;
+    pub const NEWS: u64 = 7;
+    pub const CALL: u64 = 8;
+    pub const CLOSING: u64 = 9;
+    pub const SUBJECT: u64 = 10;
+}
+
+/// One of the phrasings of a paragraph, picked by the seed.
+pub(crate) fn one_of(ctx: &Ctx, slot: u64, options: &[String]) -> String {
+    options[pick(ctx.seed, slot, options.len())].clone()
+}
+
+/// The phrasings of one language; the letter's structure is shared ([`letter`]).
+pub(crate) trait Voice {
+    fn greeting(&self, ctx: &Ctx) -> String;
+    /// Who writes; `None` when the settings name neither sender nor company.
+    fn intro(&self, ctx: &Ctx) -> Option<String>;
+    fn ordered(&self, ctx: &Ctx, last: NaiveDate) -> String;
+    fn question(&self, ctx: &Ctx) -> String;
+    fn reorder(&self, ctx: &Ctx) -> String;
+    fn news(&self, ctx: &Ctx) -> String;
+    /// The body of a letter to a client who never ordered.
+    fn first_contact(&self, ctx: &Ctx) -> String;
+    fn call(&self, ctx: &Ctx) -> String;
+    /// «С уважением,» and its alternatives.
+    fn closing_words(&self) -> [&'static str; 3];
+    /// The company as the signature names it.
+    fn company_line(&self, company: &str) -> String;
+    fn subject(&self, ctx: &Ctx) -> String;
+}
+
+fn closing(v: &impl Voice, ctx: &Ctx) -> String {
+    let word = one_of(ctx, slot::CLOSING, &v.closing_words().map(String::from));
+    let sign = match ctx.signature {
+        Some(s) => s.to_string(),
+        None => [
+            ctx.sender.map(String::from),
+            ctx.title.map(capitalize),
+            ctx.company.as_deref().map(|c| v.company_line(c)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n"),
+    };
+    if sign.is_empty() {
+        word.trim_end_matches(',').to_string()
+    } else {
+        format!("{word}\n{sign}")
+    }
+}
+
+/// Greeting; who writes, what was ordered and the question; reorder and news; the call; closing.
+fn letter(v: &impl Voice, ctx: &Ctx) -> (String, String) {
+    let mut first: Vec<String> = v.intro(ctx).into_iter().collect();
+    let mut paragraphs = vec![v.greeting(ctx)];
+    match ctx.last_order {
+        Some(last) => {
+            first.push(v.ordered(ctx, last));
+            first.push(v.question(ctx));
+            paragraphs.push(first.join(" "));
+            paragraphs.push(format!("{} {}", v.reorder(ctx), v.news(ctx)));
+        }
+        None => {
+            first.push(v.first_contact(ctx));
+            paragraphs.push(first.join(" "));
+        }
+    }
+    paragraphs.push(v.call(ctx));
+    paragraphs.push(closing(v, ctx));
+    (v.subject(ctx), paragraphs.join("\n\n"))
 }
 
 /// The first letter upper-case.
