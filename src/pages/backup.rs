@@ -194,9 +194,15 @@ pub fn BackupPage() -> impl IntoView {
                                 {count_row(|t| t.deleted_records, p.counts.tombstones)}
                             </tbody>
                         </table>
-                        <p class="hint">
+                        <p class="hint" id="merge-stats">
                             {tx(|t| t.merge_would)} ": "
-                            {format!("+{} · ~{} · ={} · −{}", p.merge.added, p.merge.updated, p.merge.kept, p.merge.deleted)}
+                            {move || format!(
+                                "{} {} · {} {} · {} {} · {} {}",
+                                s.tr().merge_added, group(p.merge.added as i64),
+                                s.tr().merge_updated, group(p.merge.updated as i64),
+                                s.tr().merge_kept, group(p.merge.kept as i64),
+                                s.tr().merge_deleted, group(p.merge.deleted as i64),
+                            )}
                         </p>
                         {(!p.warnings.is_empty()).then(|| view! {
                             <details class="warnings">

@@ -104,6 +104,7 @@ test('demo, search, edit, reload, export, import, corrupt import', async () => {
     await page.setInputFiles('#import-file', exported);
     await page.waitForSelector('#import-preview');
     assert.match(await page.innerText('#import-preview'), /3\s?0\d\d/);
+    assert.match(await page.innerText('#merge-stats'), /добавится [1-9]/);
     await page.click('#import-replace');
     await page.waitForSelector('.toast >> text=Импорт завершён');
     const after = await counts(page, server.url);

@@ -161,7 +161,11 @@ texts! {
     import: "Импорт", "Import";
     import_hint: "Файл сначала проверяется целиком; база меняется, только когда вы подтвердите, и сразу вся.", "The file is checked in full first; the base changes only when you confirm, and all at once.";
     choose_file: "Выбрать файл…", "Choose a file…";
-    merge_would: "Объединение: новых · обновится · останется · удалится", "Merge would: add · update · keep · delete";
+    merge_would: "При объединении", "A merge would";
+    merge_added: "добавится", "add";
+    merge_updated: "обновится", "update";
+    merge_kept: "останется как есть", "keep as it is";
+    merge_deleted: "удалится", "delete";
     doubtful_values: "Сомнительные значения (импортируются как есть)", "Doubtful values (imported as they are)";
     deleted_records: "Удалённые записи", "Deleted records";
     replace_all: "Заменить всё", "Replace everything";
