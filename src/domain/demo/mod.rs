@@ -204,7 +204,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
         .map(|s| s.id);
 
     let years_back = today.year() - 4;
-    for (name, letter_form, category, year, price) in PRODUCTS {
+    for (name, letter_form, letter_form_en, category, year, price) in PRODUCTS {
         // Products of the last four years get a date inside their year so "new since" varies.
         let introduced =
             NaiveDate::from_ymd_opt(*year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
@@ -220,7 +220,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
             id: rng.uuid(),
             name: name.to_string(),
             letter_form: letter_form.to_string(),
-            letter_form_en: String::new(),
+            letter_form_en: letter_form_en.to_string(),
             category: category.to_string(),
             introduced_on: introduced,
             price_kop: price * 100,

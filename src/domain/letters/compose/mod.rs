@@ -59,6 +59,8 @@ pub enum DraftWarning {
     NoLetterForms,
     /// The last order is less than a month old.
     RecentOrder,
+    /// An English letter names a product that has no English letter form: it is named in Russian.
+    NoEnglishForms,
 }
 
 /// A seed from the client and the cycle: stable for one letter, different next cycle.
@@ -185,6 +187,7 @@ pub fn compose(input: &LetterInput) -> Draft {
     let last = input.orders.iter().max_by_key(|o| (o.date, o.id));
     let mut ordered: Vec<String> = Vec::new();
     let mut categories: Vec<&str> = Vec::new();
+    let mut named: Vec<&Product> = Vec::new();
     if let Some(o) = last {
         for l in &o.lines {
             if let Some(p) = l
@@ -192,6 +195,7 @@ pub fn compose(input: &LetterInput) -> Draft {
                 .and_then(|id| input.products.iter().find(|p| p.id == id))
             {
                 categories.push(&p.category);
+                named.push(p);
                 if let Some(f) = form(p) {
                     if !ordered.contains(&f) {
                         ordered.push(f);
@@ -209,6 +213,14 @@ pub fn compose(input: &LetterInput) -> Draft {
     ordered.truncate(3);
     let last_order = last.map(|o| o.date);
     let fresh = new_since(input.products, last_order, input.today, &categories);
+    if c.language == Lang::En
+        && named
+            .iter()
+            .chain(fresh.iter())
+            .any(|p| non_empty(&p.letter_form_en).is_none())
+    {
+        warnings.push(DraftWarning::NoEnglishForms);
+    }
     let anniversary_near = last_order.is_some_and(|d| {
         months_between(d, input.today) >= 10 && days_to_anniversary(d, input.today) <= 60
     });

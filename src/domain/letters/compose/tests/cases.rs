@@ -240,6 +240,8 @@ fn english_letters_for_english_clients() {
         assert!(dr.body.contains("crystal cups"));
         assert!(!dr.body.contains("Уважаем"));
         assert_clean(&dr.body);
+        // The news since the order has no English forms in this catalogue: said, not hidden.
+        assert!(dr.warnings.contains(&DraftWarning::NoEnglishForms));
     }
 }
 
