@@ -46,6 +46,27 @@ async fn put_get_and_query_survive_a_reopen() {
 }
 
 #[wasm_bindgen_test]
+async fn kinds_can_be_read_apart() {
+    let db = fresh("t-stores").await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    let (first, bad) = db
+        .load_stores(&pismo::storage::FIRST_STORES)
+        .await
+        .expect("first");
+    assert!(bad.is_empty());
+    assert_eq!(first.clients.len(), batch.clients.len());
+    assert_eq!(first.staff.len(), batch.staff.len());
+    assert!(first.orders.is_empty(), "orders come later");
+    let (history, _) = db
+        .load_stores(&pismo::storage::HISTORY_STORES)
+        .await
+        .expect("history");
+    assert_eq!(history.orders.len(), batch.orders.len());
+    assert!(history.clients.is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn an_edit_and_a_delete_touch_only_their_records() {
     let db = fresh("t-edit").await;
     let batch = small_demo();

@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use super::browser;
 use super::i18n::{tr, Tr};
 use crate::domain::base::{Base, Batch};
+use crate::domain::merge::plan_merge;
 use crate::domain::model::Lang;
 use crate::domain::search::{SearchIndex, TokenBuilder};
 use crate::domain::settings::Settings;
-use crate::storage::{Db, Persistence, StorageError};
+use crate::storage::{Db, Persistence, StorageError, FIRST_STORES, HISTORY_STORES};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadStatus {
@@ -42,6 +43,8 @@ pub struct AppState {
     pub toasts: RwSignal<Vec<Toast>>,
     /// Set while a write is under way, so buttons can show it and not be pressed twice.
     pub busy: RwSignal<bool>,
+    /// Orders, letters, requests and changes are loaded (they come after the first paint).
+    pub history_ready: RwSignal<bool>,
 }
 
 thread_local! {
@@ -87,6 +90,7 @@ impl AppState {
             unreadable: RwSignal::new(Vec::new()),
             toasts: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),
+            history_ready: RwSignal::new(false),
         }
     }
 
@@ -145,6 +149,7 @@ impl AppState {
         match result {
             Ok(()) => {
                 self.set_base(Base::from_batch(&batch));
+                self.history_ready.set(true);
                 announce_change();
                 Ok(())
             }
@@ -221,19 +226,33 @@ impl AppState {
     }
 
     /// Reloads everything from storage (after another tab changed it).
+    /// Reads the clients first and shows them; then their history (orders, letters, requests,
+    /// changes), merged in so that an edit made meanwhile is not overwritten by the older copy.
     pub async fn reload(self) {
-        let loaded = match db() {
-            Ok(db) => db.load().await,
-            Err(e) => Err(e),
+        let db = match db() {
+            Ok(db) => db,
+            Err(e) => return self.status.set(LoadStatus::Failed(e)),
         };
-        match loaded {
-            Ok(l) => {
+        self.history_ready.set(false);
+        let (first, mut unreadable) = match db.load_stores(&FIRST_STORES).await {
+            Ok(x) => x,
+            Err(e) => return self.status.set(LoadStatus::Failed(e)),
+        };
+        self.unreadable
+            .set(unreadable.iter().map(ToString::to_string).collect());
+        self.set_base(Base::from_batch(&first));
+        self.status.set(LoadStatus::Ready);
+        browser::next_tick().await;
+        match db.load_stores(&HISTORY_STORES).await {
+            Ok((history, more)) => {
+                let plan = self.base.with_untracked(|b| plan_merge(b, &history));
+                self.base.update(|b| b.apply(&plan.batch));
+                unreadable.extend(more);
                 self.unreadable
-                    .set(l.unreadable.iter().map(ToString::to_string).collect());
-                self.set_base(l.base);
-                self.status.set(LoadStatus::Ready);
+                    .set(unreadable.iter().map(ToString::to_string).collect());
+                self.history_ready.set(true);
             }
-            Err(e) => self.status.set(LoadStatus::Failed(e)),
+            Err(e) => self.storage_error(&e),
         }
     }
 }

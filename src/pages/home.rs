@@ -81,9 +81,13 @@ fn Overview() -> impl IntoView {
                      value: Signal<usize>,
                      id: &'static str,
                      href: String| {
+        // Orders come after the first paint: no figure rather than a wrong one.
+        let pending = move || id == "orders" && !s.history_ready.get();
         view! {
-            <a class="tile" href=href data-count=id>
-                <span class="value">{move || group(value.get() as i64)}</span>
+            <a class="tile" href=href data-count=id aria-busy=move || pending().then_some("true")>
+                <span class="value">
+                    {move || if pending() { "…".to_string() } else { group(value.get() as i64) }}
+                </span>
                 <span class="label">{move || label(s.tr())}</span>
             </a>
         }

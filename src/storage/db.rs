@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rexie::{ObjectStore, Rexie, Store, TransactionMode};
+use rexie::{KeyRange, ObjectStore, Rexie, Store, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::StorageError;
@@ -14,6 +14,20 @@ use crate::domain::model::{Id, RecordKind};
 use crate::domain::record::{bucket_of, Keyed};
 
 pub const DB_NAME: &str = "pismo";
+/// What startup reads before the first paint: enough to list, search and edit clients.
+pub const FIRST_STORES: [&str; 4] = ["client", "product", "staff", "tombstone"];
+/// What it reads right after: the clients' history.
+pub const HISTORY_STORES: [&str; 4] = ["order", "letter", "request", "change"];
+const ALL_STORES: [&str; 8] = [
+    "client",
+    "product",
+    "staff",
+    "tombstone",
+    "order",
+    "letter",
+    "request",
+    "change",
+];
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
 const BUCKETS: &str = "buckets";
@@ -94,21 +108,43 @@ impl Db {
     /// Reads everything. A bucket that does not parse is reported and skipped, never overwritten
     /// by a later write of the same bucket (writes merge into what is stored, see `write`).
     pub async fn load(&self) -> Result<Loaded, StorageError> {
+        let (batch, unreadable) = self.load_stores(&ALL_STORES).await?;
+        Ok(Loaded {
+            base: Base::from_batch(&batch),
+            unreadable,
+        })
+    }
+
+    /// Reads the records of some kinds only (their storage names, e.g. `"client"`): startup reads
+    /// the clients first and their history after the first paint.
+    pub async fn load_stores(
+        &self,
+        stores: &[&str],
+    ) -> Result<(Batch, Vec<StorageError>), StorageError> {
         let tx = self
             .rexie
             .transaction(&[BUCKETS], TransactionMode::ReadOnly)?;
         let store = tx.store(BUCKETS)?;
-        let keys = store.get_all_keys(None, None).await?;
-        let values = store.get_all(None, None).await?;
         let mut grouped: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         let mut unreadable = Vec::new();
-        for (k, v) in keys.into_iter().zip(values) {
-            let (Some(k), Some(v)) = (k.as_string(), v.as_string()) else {
-                unreadable.push(codec("?", "a stored value is not text"));
-                continue;
-            };
-            let kind = k.split('/').next().unwrap_or_default().to_string();
-            grouped.entry(kind).or_default().push((k, v));
+        for kind in stores {
+            // Every key of a kind lies between "kind/" and "kind/\u{ffff}".
+            let range = KeyRange::bound(
+                &JsValue::from_str(&format!("{kind}/")),
+                &JsValue::from_str(&format!("{kind}/\u{ffff}")),
+                None,
+                None,
+            )
+            .map_err(rexie::Error::from)?;
+            let keys = store.get_all_keys(Some(range.clone()), None).await?;
+            let values = store.get_all(Some(range), None).await?;
+            for (k, v) in keys.into_iter().zip(values) {
+                let (Some(k), Some(v)) = (k.as_string(), v.as_string()) else {
+                    unreadable.push(codec(kind, "a stored value is not text"));
+                    continue;
+                };
+                grouped.entry((*kind).to_string()).or_default().push((k, v));
+            }
         }
         let mut batch = Batch::default();
         let u = &mut unreadable;
@@ -120,10 +156,7 @@ impl Db {
         parse_all(&mut grouped, &mut batch.requests, u);
         parse_all(&mut grouped, &mut batch.changes, u);
         parse_all(&mut grouped, &mut batch.tombstones, u);
-        Ok(Loaded {
-            base: Base::from_batch(&batch),
-            unreadable,
-        })
+        Ok((batch, unreadable))
     }
 
     /// Writes a batch atomically: every touched bucket is read, the batch merged into it and

@@ -80,6 +80,8 @@ export async function ready(page) {
 
 /** The number shown on a home-page tile. */
 export async function tileCount(page, name) {
+  // Orders arrive after the first paint; their tile shows "…" until then.
+  await page.waitForFunction((n) => /\d/.test(document.querySelector(`[data-count="${n}"] .value`)?.textContent ?? ''), name);
   const text = await page.locator(`[data-count="${name}"] .value`).innerText();
   return Number(text.replace(/\D/g, ''));
 }

@@ -75,6 +75,7 @@ test('demo, search, edit, reload, export, import, corrupt import', async () => {
     assert.equal(page.url(), url);
     await page.waitForSelector('#client-title');
     assert.equal(await page.locator('input[name="phone"]').first().inputValue(), '+7 (900) 123-45-67');
+    await page.locator('.history tbody tr').first().waitFor();
     assert.match(await page.innerText('.history'), /\+7 \(900\) 123-45-67/, 'the change is in the history');
     await page.goto(server.url + '#/clients');
     await page.fill('#client-search', '9001234567');

@@ -105,7 +105,10 @@ test('records are created, validated, edited and deleted', async () => {
     assert.equal(page.url(), clientUrl);
     assert.equal(await page.inputValue('[name="contact_patronymic"]'), 'Сергеевна');
     assert.equal(await page.inputValue('[name="contact_gender"]'), 'female');
+    // Orders and history arrive just after the first paint.
+    await page.locator('.orders-table tbody tr').first().waitFor();
     assert.match(await page.innerText('.orders-table'), /3\s001\s₽/);
+    await page.locator('.history tbody tr').first().waitFor();
     assert.match(await page.innerText('.history'), /Петрова Анна Сергеевна/);
 
     await page.locator('.orders-table tbody tr >> text=Удалить').click();

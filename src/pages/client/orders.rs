@@ -62,7 +62,11 @@ pub fn Orders(client: Id) -> impl IntoView {
         <section class="orders">
             <div class="toolbar">
                 <h2>{tx(|t| t.orders)}</h2>
-                <span class="count">{move || format!("{} · {}", orders.with(Vec::len), money(total(), s.lang.get()))}</span>
+                <span class="count">{move || if s.history_ready.get() {
+                    format!("{} · {}", orders.with(Vec::len), money(total(), s.lang.get()))
+                } else {
+                    s.tr().loading.to_string()
+                }}</span>
                 <span class="spacer"></span>
                 <button id="add-order" on:click=move |_| editing.set(Some(blank_order(client)))>{tx(|t| t.add_order)}</button>
             </div>
