@@ -53,7 +53,8 @@ npm:
 check-versions:
 	.ci/check-versions
 
-build: setup
+# Serving needs no browser: only the build tools.
+build: tools npm check-versions
 	cargo fetch --locked
 	trunk build --release
 
@@ -73,7 +74,7 @@ test-e2e: build
 
 # Benchmarks print figures against the budgets of DESIGN.md and the recorded baseline; they are
 # not tests and fail only if something breaks. Figures go to docs/BENCHMARKS.md by hand.
-bench: build
+bench: setup build
 	cargo bench --locked --bench native
 	cargo test --locked --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | grep -E '^BENCH|panicked'
 	.ci/bundle-size
