@@ -12,6 +12,15 @@ pub struct Settings {
     pub sender_name: String,
     pub sender_title: String,
     pub signature: String,
+    /// The same four for English letters; an empty one falls back to the Russian.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub company_en: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sender_name_en: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sender_title_en: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub signature_en: String,
     /// Letters a working day.
     pub quota: u32,
     /// Days in which every pool client gets one letter.
@@ -33,6 +42,10 @@ impl Default for Settings {
             sender_name: String::new(),
             sender_title: String::new(),
             signature: String::new(),
+            company_en: String::new(),
+            sender_name_en: String::new(),
+            sender_title_en: String::new(),
+            signature_en: String::new(),
             quota: 40,
             cycle_days: 90,
             working_days: [true, true, true, true, true, false, false],
@@ -54,6 +67,35 @@ pub enum SettingsProblem {
 }
 
 impl Settings {
+    /// (company, sender, title, signature) for letters in `lang`, English falling back to Russian
+    /// field by field.
+    pub fn sender_for(&self, lang: super::model::Lang) -> [&str; 4] {
+        let ru = [
+            &self.company,
+            &self.sender_name,
+            &self.sender_title,
+            &self.signature,
+        ];
+        match lang {
+            super::model::Lang::Ru => ru.map(String::as_str),
+            super::model::Lang::En => {
+                let en = [
+                    &self.company_en,
+                    &self.sender_name_en,
+                    &self.sender_title_en,
+                    &self.signature_en,
+                ];
+                let mut out = ru.map(String::as_str);
+                for (o, e) in out.iter_mut().zip(en) {
+                    if !e.trim().is_empty() {
+                        *o = e.as_str();
+                    }
+                }
+                out
+            }
+        }
+    }
+
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
         let idx = day.weekday().num_days_from_monday() as usize;
         self.working_days[idx] && !self.holidays.contains(&day)

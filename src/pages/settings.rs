@@ -81,6 +81,13 @@ pub fn SettingsPage() -> impl IntoView {
                 <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) />
             </fieldset>
             <fieldset class="grid">
+                <legend>{tx(|t| t.sender_en)}</legend>
+                <Field label=|t| t.company name="company_en" wide=true value=text(|d| d.company_en.clone()) on_input=move |v: String| d.update(|d| d.company_en = v) placeholder="Lavrovy Venets" />
+                <Field label=|t| t.sender_name name="sender_name_en" value=text(|d| d.sender_name_en.clone()) on_input=move |v: String| d.update(|d| d.sender_name_en = v) placeholder="Ivan Petrov" />
+                <Field label=|t| t.sender_title name="sender_title_en" wide=true value=text(|d| d.sender_title_en.clone()) on_input=move |v: String| d.update(|d| d.sender_title_en = v) />
+                <TextArea label=|t| t.signature name="signature_en" value=text(|d| d.signature_en.clone()) on_input=move |v: String| d.update(|d| d.signature_en = v) />
+            </fieldset>
+            <fieldset class="grid">
                 <legend>{tx(|t| t.rotation)}</legend>
                 <Field label=|t| t.quota name="quota" kind="number" value=number(|d| d.quota)
                     on_input=move |v: String| d.update(|d| d.quota = v.trim().parse().unwrap_or(0))

@@ -140,6 +140,7 @@ texts! {
     sender_name: "Имя отправителя", "Sender's name";
     sender_title: "Должность отправителя", "Sender's title";
     signature: "Подпись", "Signature";
+    sender_en: "Отправитель писем на английском (пустое поле — как по-русски)", "Sender of English letters (empty: as in Russian)";
     rotation: "Ротация писем", "Letter rotation";
     quota: "Писем в день", "Letters a day";
     cycle_days: "Цикл, дней", "Cycle, days";

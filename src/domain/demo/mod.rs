@@ -152,6 +152,10 @@ pub fn settings() -> Settings {
         sender_name: "Иван Петров".into(),
         sender_title: "менеджер по работе с постоянными клиентами".into(),
         signature: "Иван Петров\nменеджер по работе с постоянными клиентами\nООО «Лавровый венец»\n+7 (343) 222-33-44, letters@lavr-venets.ru".into(),
+        company_en: "Lavrovy Venets".into(),
+        sender_name_en: "Ivan Petrov".into(),
+        sender_title_en: "regular clients manager".into(),
+        signature_en: "Ivan Petrov\nRegular clients manager\nLavrovy Venets LLC\n+7 (343) 222-33-44, letters@lavr-venets.ru".into(),
         ..Settings::default()
     }
 }

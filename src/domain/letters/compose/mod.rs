@@ -225,11 +225,12 @@ pub fn compose(input: &LetterInput) -> Draft {
         months_between(d, input.today) >= 10 && days_to_anniversary(d, input.today) <= 60
     });
 
-    let sender = non_empty(&s.sender_name);
+    let [company, sender, title, signature] = s.sender_for(c.language);
+    let sender = non_empty(sender);
     if sender.is_none() {
         warnings.push(DraftWarning::NoSenderName);
     }
-    let company = non_empty(&s.company).map(|x| x.trim_matches(['«', '»', '"']).to_string());
+    let company = non_empty(company).map(|x| x.trim_matches(['«', '»', '"']).to_string());
     if company.is_none() {
         warnings.push(DraftWarning::NoCompany);
     }
@@ -240,9 +241,9 @@ pub fn compose(input: &LetterInput) -> Draft {
         addressee: addressee.clone(),
         gender,
         sender,
-        title: non_empty(&s.sender_title),
+        title: non_empty(title),
         company,
-        signature: non_empty(&s.signature),
+        signature: non_empty(signature),
         last_order,
         ordered: ordered.clone(),
         new_products: fresh.iter().filter_map(|p| form(p)).collect(),

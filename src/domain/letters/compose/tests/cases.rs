@@ -242,6 +242,35 @@ fn english_letters_for_english_clients() {
         assert_clean(&dr.body);
         // The news since the order has no English forms in this catalogue: said, not hidden.
         assert!(dr.warnings.contains(&DraftWarning::NoEnglishForms));
+        // No English sender in these settings: the Russian one stands in.
+        assert!(dr.body.contains("Иван Петров"));
+    }
+    let english = Settings {
+        sender_name_en: "Ivan Petrov".into(),
+        sender_title_en: "regular clients manager".into(),
+        company_en: "Lavrovy Venets".into(),
+        signature_en: "Ivan Petrov\nLavrovy Venets".into(),
+        ..settings()
+    };
+    for seed in 0..10 {
+        let dr = compose(&LetterInput {
+            client: &c,
+            orders: &refs,
+            products: &products,
+            settings: &english,
+            today: today(),
+            seed,
+        });
+        assert!(
+            !dr.body.contains("Иван Петров") && !dr.body.contains("Лавровый"),
+            "{}",
+            dr.body
+        );
+        assert!(
+            dr.body.contains("Lavrovy Venets") && dr.body.ends_with("Ivan Petrov\nLavrovy Venets"),
+            "{}",
+            dr.body
+        );
     }
 }
 
