@@ -121,6 +121,29 @@ impl AppState {
         self.toast(format!("{}: {e}", t.not_saved), true);
     }
 
+    /// Asks the user a yes/no question; a «no» (or no dialog at all) changes nothing.
+    pub fn confirm(&self, question: fn(&Tr) -> &'static str) -> bool {
+        leptos::prelude::window()
+            .confirm_with_message(question(self.tr_untracked()))
+            .unwrap_or(false)
+    }
+
+    /// Commits `batch` in the background; when storage took it, says `done` and runs `then`.
+    /// A failure is shown by `commit` itself.
+    pub fn save_then(
+        self,
+        batch: Batch,
+        done: fn(&Tr) -> &'static str,
+        then: impl FnOnce() + 'static,
+    ) {
+        leptos::task::spawn_local(async move {
+            if self.commit(batch).await.is_ok() {
+                self.toast(done(self.tr_untracked()), false);
+                then();
+            }
+        });
+    }
+
     /// Writes a batch to storage and, only if that succeeded, applies it in memory.
     pub async fn commit(self, batch: Batch) -> Result<(), StorageError> {
         let db = db()?;

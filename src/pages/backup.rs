@@ -120,11 +120,7 @@ pub fn BackupPage() -> impl IntoView {
 
     let apply = move |replace: bool| {
         let Some(b) = pending.get_value() else { return };
-        if replace
-            && !s.base.with_untracked(|b| b.is_empty())
-            && !window()
-                .confirm_with_message(s.tr_untracked().confirm_replace)
-                .unwrap_or(false)
+        if replace && !s.base.with_untracked(|b| b.is_empty()) && !s.confirm(|t| t.confirm_replace)
         {
             return;
         }

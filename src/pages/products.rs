@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::{new_id, now, today};
-use crate::app::i18n::{problem_text, tx};
+use crate::app::i18n::{problem_text, tx, Tr};
 use crate::app::state::use_app;
 use crate::components::field::Field;
 use crate::domain::base::{Base, Batch};
@@ -49,22 +49,18 @@ pub fn Products() -> impl IntoView {
                 .iter()
                 .any(|o| o.lines.iter().any(|l| l.product == Some(p.id)))
         });
-        let question = if used {
-            s.tr_untracked().confirm_delete_used_product
+        let question: fn(&Tr) -> &'static str = if used {
+            |t| t.confirm_delete_used_product
         } else {
-            s.tr_untracked().confirm_delete
+            |t| t.confirm_delete
         };
-        if !window().confirm_with_message(question).unwrap_or(false) {
-            return;
+        if s.confirm(question) {
+            s.save_then(
+                Base::tombstone(RecordKind::Product, p.id, now()),
+                |t| t.deleted,
+                || (),
+            );
         }
-        leptos::task::spawn_local(async move {
-            if s.commit(Base::tombstone(RecordKind::Product, p.id, now()))
-                .await
-                .is_ok()
-            {
-                s.toast(s.tr_untracked().deleted, false);
-            }
-        });
     };
     view! {
         <section class="products">
@@ -134,18 +130,11 @@ fn ProductEditor(product: Product, editing: RwSignal<Option<Product>>) -> impl I
             return;
         }
         product.updated_at = now();
-        leptos::task::spawn_local(async move {
-            if s.commit(Batch {
-                products: vec![product],
-                ..Batch::default()
-            })
-            .await
-            .is_ok()
-            {
-                s.toast(s.tr_untracked().saved, false);
-                editing.set(None);
-            }
-        });
+        let batch = Batch {
+            products: vec![product],
+            ..Batch::default()
+        };
+        s.save_then(batch, |t| t.saved, move || editing.set(None));
     };
     view! {
         <div class="editor grid" role="group">

@@ -56,20 +56,13 @@ pub fn StaffPage() -> impl IntoView {
             s.toast(s.tr_untracked().staff_has_clients, true);
             return;
         }
-        if !window()
-            .confirm_with_message(s.tr_untracked().confirm_delete)
-            .unwrap_or(false)
-        {
-            return;
+        if s.confirm(|t| t.confirm_delete) {
+            s.save_then(
+                Base::tombstone(RecordKind::Staff, st.id, now()),
+                |t| t.deleted,
+                || (),
+            );
         }
-        leptos::task::spawn_local(async move {
-            if s.commit(Base::tombstone(RecordKind::Staff, st.id, now()))
-                .await
-                .is_ok()
-            {
-                s.toast(s.tr_untracked().deleted, false);
-            }
-        });
     };
     view! {
         <section class="staff">
@@ -133,18 +126,11 @@ fn StaffEditor(staff: Staff, editing: RwSignal<Option<Staff>>) -> impl IntoView 
             return;
         }
         staff.updated_at = now();
-        leptos::task::spawn_local(async move {
-            if s.commit(Batch {
-                staff: vec![staff],
-                ..Batch::default()
-            })
-            .await
-            .is_ok()
-            {
-                s.toast(s.tr_untracked().saved, false);
-                editing.set(None);
-            }
-        });
+        let batch = Batch {
+            staff: vec![staff],
+            ..Batch::default()
+        };
+        s.save_then(batch, |t| t.saved, move || editing.set(None));
     };
     view! {
         <div class="editor grid" role="group">

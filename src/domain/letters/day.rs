@@ -44,7 +44,7 @@ impl DayQueue {
             })
     }
 
-    pub fn skip(&mut self, id: Id) {
+    pub fn skip_client(&mut self, id: Id) {
         if !self.skipped.contains(&id) {
             self.skipped.push(id);
         }
@@ -79,7 +79,7 @@ pub fn postpone(queue: &mut DayQueue, postponed: &mut HashMap<Id, NaiveDate>, id
         .checked_add_days(Days::new(u64::from(days.max(1))))
         .unwrap_or(queue.date);
     postponed.insert(id, until);
-    queue.skip(id);
+    queue.skip_client(id);
     queue.added.retain(|x| *x != id);
 }
 
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn skip_add_and_postpone() {
         let mut q = DayQueue::new(d(26), vec![id(1), id(2), id(3)]);
-        q.skip(id(2));
+        q.skip_client(id(2));
         q.add(id(7));
         q.add(id(1));
         assert_eq!(q.clients(), [id(1), id(3), id(7)]);
@@ -165,7 +165,7 @@ mod tests {
         let mut pool = vec![c(1), c(2), c(3), c(4)];
         let mut today = DayQueue::new(d(26), plan_day(&pool, &s, d(26)));
         assert_eq!(today.clients(), [id(1), id(2)]);
-        today.skip(id(1));
+        today.skip_client(id(1));
         let mut postponed = HashMap::new();
         postpone(&mut today, &mut postponed, id(2), 10);
         assert!(today.clients().is_empty());

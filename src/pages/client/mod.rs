@@ -130,17 +130,10 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
     };
 
     let delete = move |_| {
-        let question = s.tr_untracked().confirm_delete_client;
-        if !window().confirm_with_message(question).unwrap_or(false) {
-            return;
+        if s.confirm(|t| t.confirm_delete_client) {
+            let batch = s.base.with_untracked(|b| b.delete_client(client_id, now()));
+            s.save_then(batch, |t| t.deleted, || navigate(&Route::Clients));
         }
-        let batch = s.base.with_untracked(|b| b.delete_client(client_id, now()));
-        leptos::task::spawn_local(async move {
-            if s.commit(batch).await.is_ok() {
-                s.toast(s.tr_untracked().deleted, false);
-                navigate(&Route::Clients);
-            }
-        });
     };
 
     let title = move || {

@@ -43,20 +43,13 @@ pub fn Orders(client: Id) -> impl IntoView {
     });
     let total = move || orders.with(|o| o.iter().map(Order::total_kop).sum::<i64>());
     let delete = move |id: Id| {
-        if !window()
-            .confirm_with_message(s.tr_untracked().confirm_delete_order)
-            .unwrap_or(false)
-        {
-            return;
+        if s.confirm(|t| t.confirm_delete_order) {
+            s.save_then(
+                Base::tombstone(RecordKind::Order, id, now()),
+                |t| t.deleted,
+                || (),
+            );
         }
-        leptos::task::spawn_local(async move {
-            if s.commit(Base::tombstone(RecordKind::Order, id, now()))
-                .await
-                .is_ok()
-            {
-                s.toast(s.tr_untracked().deleted, false);
-            }
-        });
     };
     view! {
         <section class="orders">
@@ -140,16 +133,11 @@ fn OrderEditor(order: Order, editing: RwSignal<Option<Order>>) -> impl IntoView 
             return;
         }
         order.updated_at = now();
-        leptos::task::spawn_local(async move {
-            let batch = Batch {
-                orders: vec![order],
-                ..Batch::default()
-            };
-            if s.commit(batch).await.is_ok() {
-                s.toast(s.tr_untracked().saved, false);
-                editing.set(None);
-            }
-        });
+        let batch = Batch {
+            orders: vec![order],
+            ..Batch::default()
+        };
+        s.save_then(batch, |t| t.saved, move || editing.set(None));
     };
     view! {
         <div class="editor" role="group" aria-label=tx(|t| t.order)>
