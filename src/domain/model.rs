@@ -281,6 +281,9 @@ pub struct Response {
     pub at: Timestamp,
     #[serde(default)]
     pub note: String,
+    /// A complaint someone has dealt with.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub followed_up: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

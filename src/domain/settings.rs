@@ -31,6 +31,9 @@ pub struct Settings {
     /// `None`: follow the browser.
     pub ui_language: Option<Lang>,
     pub minutes_per_letter: u32,
+    /// What reaching the same client by phone takes (calls, call-backs, notes): the figure
+    /// letters are measured against.
+    pub minutes_per_call: u32,
     /// An order this many days after a letter counts as revenue from letters.
     pub attribution_days: u32,
 }
@@ -52,6 +55,7 @@ impl Default for Settings {
             holidays: Vec::new(),
             ui_language: None,
             minutes_per_letter: 6,
+            minutes_per_call: 15,
             attribution_days: 90,
         }
     }

@@ -97,6 +97,8 @@ pub fn SettingsPage() -> impl IntoView {
                     error=Signal::derive(move || problem(SettingsProblem::CycleTooShort).get().or_else(|| problem(SettingsProblem::CycleTooLong).get())) />
                 <Field label=|t| t.minutes_per_letter name="minutes_per_letter" kind="number" value=number(|d| d.minutes_per_letter)
                     on_input=move |v: String| d.update(|d| d.minutes_per_letter = v.trim().parse().unwrap_or(0)) />
+                <Field label=|t| t.minutes_per_call name="minutes_per_call" kind="number" value=number(|d| d.minutes_per_call)
+                    on_input=move |v: String| d.update(|d| d.minutes_per_call = v.trim().parse().unwrap_or(0)) />
                 <Field label=|t| t.attribution_days name="attribution_days" kind="number" value=number(|d| d.attribution_days)
                     on_input=move |v: String| d.update(|d| d.attribution_days = v.trim().parse().unwrap_or(0)) />
                 <div class="field wide">

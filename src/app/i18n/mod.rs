@@ -1,7 +1,23 @@
 //! Russian and English texts of the interface, and the wording of domain problems.
 
+/// Every text of the interface, Russian beside English, so neither can be forgotten: a struct of
+/// `&'static str` fields and its two constants `RU` and `EN`. Fields of other types (and nested
+/// sections' text structs) come first, after `+`.
+macro_rules! texts {
+    ($ty:ident + $($field:ident: $fty:ty = $fru:expr, $fen:expr;)* ; $($name:ident: $ru:expr, $en:expr;)*) => {
+        pub struct $ty {
+            $(pub $field: $fty,)*
+            $(pub $name: &'static str,)*
+        }
+        pub const RU: $ty = $ty { $($field: $fru,)* $($name: $ru,)* };
+        pub const EN: $ty = $ty { $($field: $fen,)* $($name: $en,)* };
+    };
+}
+
+mod letters;
 mod texts;
 
+pub use letters::Lt;
 pub use texts::Tr;
 
 use leptos::prelude::Get;

@@ -1,17 +1,10 @@
-//! Every text of the interface, Russian beside English, so neither can be forgotten.
-
-macro_rules! texts {
-    ($($name:ident: $ru:expr, $en:expr;)*) => {
-        pub struct Tr {
-            $(pub $name: &'static str,)*
-            pub weekdays: [&'static str; 7],
-        }
-        pub const RU: Tr = Tr { $($name: $ru,)* weekdays: ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"] };
-        pub const EN: Tr = Tr { $($name: $en,)* weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] };
-    };
-}
+//! The general texts of the interface; each section's own are in a file of their own.
 
 texts! {
+    Tr +
+    weekdays: [&'static str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"], ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    l: &'static super::letters::Lt = &super::letters::RU, &super::letters::EN;
+    ;
     brand: "Письмо", "Pismo";
     loading: "Загрузка базы…", "Loading the base…";
     storage_failed: "Хранилище браузера недоступно", "Browser storage is unavailable";
@@ -145,6 +138,7 @@ texts! {
     quota: "Писем в день", "Letters a day";
     cycle_days: "Цикл, дней", "Cycle, days";
     minutes_per_letter: "Минут на письмо", "Minutes per letter";
+    minutes_per_call: "Минут на звонок тому же клиенту", "Minutes to reach the client by phone";
     attribution_days: "Дней учёта дохода после письма", "Days an order counts for a letter";
     working_days: "Рабочие дни", "Working days";
     holidays: "Праздники (по одному в строке)", "Holidays (one per line)";

@@ -1,0 +1,6 @@
+//! The letter-sales section's texts.
+
+texts! {
+    Lt + ;
+    section: "Письма", "Letters";
+}

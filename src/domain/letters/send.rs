@@ -1,0 +1,171 @@
+//! A day's letters as records: the draft the writer edited (kept so a reload does not lose it) and
+//! the letter as sent (its text frozen, so the history shows what the client actually read).
+
+use chrono::NaiveDate;
+
+use super::compose::{compose, pick_contact, seed, Draft, LetterInput};
+use super::pool::{usable_address, usable_email};
+use crate::domain::base::Base;
+use crate::domain::model::*;
+use crate::domain::settings::Settings;
+
+/// Letters already sent to the client: the next letter belongs to this cycle.
+pub fn cycle_of(base: &Base, client: Id) -> u32 {
+    base.letters
+        .iter()
+        .filter(|l| l.client == client && l.status == LetterStatus::Sent)
+        .count() as u32
+}
+
+/// The letter record for `client` planned on `day`, if the writer already edited or sent it.
+pub fn stored_for_day(base: &Base, client: Id, day: NaiveDate) -> Option<&Letter> {
+    base.letters
+        .iter()
+        .filter(|l| l.client == client && l.planned_for == day)
+        .filter(|l| l.status != LetterStatus::Skipped)
+        .max_by_key(|l| (l.status == LetterStatus::Sent, l.updated_at))
+}
+
+/// A fresh draft for the client's next letter.
+pub fn draft_for(base: &Base, client: &Client, settings: &Settings, today: NaiveDate) -> Draft {
+    let orders = base.orders_of(&client.id);
+    compose(&LetterInput {
+        client,
+        orders: &orders,
+        products: base.products.as_slice(),
+        settings,
+        today,
+        seed: seed(client.id, cycle_of(base, client.id)),
+    })
+}
+
+/// By post when an address can take a letter, else by e-mail.
+pub fn default_channel(c: &Client) -> Channel {
+    if c.addresses.iter().any(usable_address) || usable_email(c).is_none() {
+        Channel::Post
+    } else {
+        Channel::Email
+    }
+}
+
+/// The address a posted letter goes to: the first usable postal one, else any usable one.
+pub fn letter_address(c: &Client) -> Option<&Address> {
+    c.addresses
+        .iter()
+        .filter(|a| usable_address(a))
+        .min_by_key(|a| a.kind != AddressKind::Postal)
+}
+
+pub struct LetterText<'a> {
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub channel: Channel,
+    /// `Some` once sent.
+    pub sent_at: Option<Timestamp>,
+}
+
+/// The record for a draft the writer edited, or for the letter as sent (`sent_at` given).
+/// `existing` is the record already stored for this client and day, which keeps its id.
+pub fn letter_record(
+    base: &Base,
+    client: &Client,
+    day: NaiveDate,
+    text: &LetterText,
+    existing: Option<&Letter>,
+    at: Timestamp,
+    new_id: impl FnOnce() -> Id,
+) -> Letter {
+    Letter {
+        id: existing.map(|l| l.id).unwrap_or_else(new_id),
+        client: client.id,
+        contact: pick_contact(client).map(|p| p.id),
+        cycle: existing
+            .map(|l| l.cycle)
+            .unwrap_or_else(|| cycle_of(base, client.id)),
+        planned_for: day,
+        subject: text.subject.to_string(),
+        body: text.body.to_string(),
+        channel: text.channel,
+        status: if text.sent_at.is_some() {
+            LetterStatus::Sent
+        } else {
+            LetterStatus::Draft
+        },
+        sent_at: text.sent_at,
+        response: existing.and_then(|l| l.response.clone()),
+        updated_at: at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::base::Batch;
+    use chrono::{TimeZone, Utc};
+    use uuid::Uuid;
+
+    #[test]
+    fn a_draft_is_kept_then_frozen_as_sent() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (settings, data) = crate::domain::demo::generate_sized(today, 300);
+        let mut base = Base::from_batch(&data);
+        let client = base
+            .clients
+            .iter()
+            .find(|c| super::super::pool::pool_status(&base, c).is_ok())
+            .unwrap()
+            .clone();
+        let draft = draft_for(&base, &client, &settings, today);
+        assert_eq!(cycle_of(&base, client.id), 0);
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+        let edited = format!("{}\nP.S. Звоните!", draft.body);
+        let mut text = LetterText {
+            subject: &draft.subject,
+            body: &edited,
+            channel: default_channel(&client),
+            sent_at: None,
+        };
+        let kept = letter_record(&base, &client, today, &text, None, at, || {
+            Uuid::from_u128(77)
+        });
+        assert_eq!(kept.status, LetterStatus::Draft);
+        base.apply(&Batch {
+            letters: vec![kept.clone()],
+            ..Batch::default()
+        });
+        let stored = stored_for_day(&base, client.id, today).unwrap();
+        assert_eq!(stored.body, edited);
+
+        text.sent_at = Some(at);
+        let sent = letter_record(&base, &client, today, &text, Some(stored), at, || {
+            Uuid::from_u128(78)
+        });
+        assert_eq!(sent.id, kept.id, "sending keeps the draft's record");
+        assert_eq!(sent.status, LetterStatus::Sent);
+        assert!(sent.body.ends_with("Звоните!"));
+        base.apply(&Batch {
+            letters: vec![sent],
+            ..Batch::default()
+        });
+        assert_eq!(cycle_of(&base, client.id), 1);
+        // Next cycle the same client gets another letter.
+        let next = draft_for(&base, &client, &settings, today);
+        assert_ne!(next.body, draft.body);
+    }
+
+    #[test]
+    fn post_first_then_email() {
+        let mut c =
+            crate::domain::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 50)
+                .1
+                .clients
+                .into_iter()
+                .find(|c| !c.emails.is_empty() && c.addresses.iter().any(usable_address))
+                .unwrap();
+        assert_eq!(default_channel(&c), Channel::Post);
+        assert!(letter_address(&c).is_some());
+        c.addresses.iter_mut().for_each(|a| a.returned = true);
+        assert_eq!(default_channel(&c), Channel::Email);
+        assert!(letter_address(&c).is_none());
+    }
+}
