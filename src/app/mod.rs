@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod i18n;
+pub mod queue;
 pub mod router;
 pub mod state;
 
@@ -70,6 +71,10 @@ fn page(route: Route) -> AnyView {
         Route::Clients => view! { <pages::clients::Clients /> }.into_any(),
         Route::NewClient => view! { <pages::client::ClientPage id=None /> }.into_any(),
         Route::Client(id) => view! { <pages::client::ClientPage id=Some(id) /> }.into_any(),
+        Route::Letters => view! { <pages::letters::QueuePage /> }.into_any(),
+        Route::Answers => view! { <pages::letters::AnswersPage /> }.into_any(),
+        Route::LetterFigures => view! { <pages::letters::FiguresPage /> }.into_any(),
+        Route::Print(kind) => view! { <pages::letters::PrintPage kind=kind /> }.into_any(),
         Route::Products => view! { <pages::products::Products /> }.into_any(),
         Route::Staff => view! { <pages::staff::StaffPage /> }.into_any(),
         Route::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),

@@ -7,12 +7,43 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::domain::model::Id;
 
+/// What the print view lays out: A4 letters, DL or C5 envelopes, or A4 sheets of address labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintKind {
+    Letters,
+    Dl,
+    C5,
+    Labels,
+}
+
+impl PrintKind {
+    pub const ALL: [PrintKind; 4] = [
+        PrintKind::Letters,
+        PrintKind::Dl,
+        PrintKind::C5,
+        PrintKind::Labels,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            PrintKind::Letters => "a4",
+            PrintKind::Dl => "dl",
+            PrintKind::C5 => "c5",
+            PrintKind::Labels => "labels",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Clients,
     NewClient,
     Client(Id),
+    Letters,
+    Answers,
+    LetterFigures,
+    Print(PrintKind),
     Products,
     Staff,
     Settings,
@@ -32,6 +63,13 @@ impl Route {
                 Ok(id) => Route::Client(id),
                 Err(_) => Route::NotFound(path.to_string()),
             },
+            ["letters"] => Route::Letters,
+            ["letters", "answers"] => Route::Answers,
+            ["letters", "figures"] => Route::LetterFigures,
+            ["letters", "print", kind] => match PrintKind::ALL.iter().find(|k| k.slug() == *kind) {
+                Some(k) => Route::Print(*k),
+                None => Route::NotFound(path.to_string()),
+            },
             ["products"] => Route::Products,
             ["staff"] => Route::Staff,
             ["settings"] => Route::Settings,
@@ -46,6 +84,10 @@ impl Route {
             Route::Clients => "#/clients".into(),
             Route::NewClient => "#/clients/new".into(),
             Route::Client(id) => format!("#/clients/{id}"),
+            Route::Letters => "#/letters".into(),
+            Route::Answers => "#/letters/answers".into(),
+            Route::LetterFigures => "#/letters/figures".into(),
+            Route::Print(k) => format!("#/letters/print/{}", k.slug()),
             Route::Products => "#/products".into(),
             Route::Staff => "#/staff".into(),
             Route::Settings => "#/settings".into(),
@@ -91,6 +133,11 @@ mod tests {
             Route::Clients,
             Route::NewClient,
             Route::Client(id),
+            Route::Letters,
+            Route::Answers,
+            Route::LetterFigures,
+            Route::Print(PrintKind::Letters),
+            Route::Print(PrintKind::Labels),
             Route::Products,
             Route::Staff,
             Route::Settings,

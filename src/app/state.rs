@@ -3,7 +3,10 @@
 //! changes memory only when storage accepted it.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+use chrono::NaiveDate;
 
 use leptos::prelude::*;
 
@@ -11,7 +14,8 @@ use super::browser;
 use super::i18n::{tr, Tr};
 use crate::domain::base::{Base, Batch};
 use crate::domain::merge::plan_merge;
-use crate::domain::model::Lang;
+use crate::domain::letters::day::DayQueue;
+use crate::domain::model::{Id, Lang};
 use crate::domain::search::{SearchIndex, TokenBuilder};
 use crate::domain::settings::Settings;
 use crate::storage::{Db, Persistence, StorageError, FIRST_STORES, HISTORY_STORES};
@@ -45,6 +49,10 @@ pub struct AppState {
     pub busy: RwSignal<bool>,
     /// Orders, letters, requests and changes are loaded (they come after the first paint).
     pub history_ready: RwSignal<bool>,
+    /// Today's letter queue once read or planned (see `app::queue`).
+    pub queue: RwSignal<Option<DayQueue>>,
+    /// Postponed pool clients: not queued before the date.
+    pub postponed: RwSignal<HashMap<Id, NaiveDate>>,
 }
 
 thread_local! {
@@ -91,6 +99,8 @@ impl AppState {
             toasts: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),
             history_ready: RwSignal::new(false),
+            queue: RwSignal::new(None),
+            postponed: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -173,6 +183,8 @@ impl AppState {
             Ok(()) => {
                 self.set_base(Base::from_batch(&batch));
                 self.history_ready.set(true);
+                // The stored queue names clients of the old base; it is planned again on demand.
+                self.queue.set(None);
                 announce_change();
                 Ok(())
             }
@@ -257,6 +269,8 @@ impl AppState {
             Err(e) => return self.status.set(LoadStatus::Failed(e)),
         };
         self.history_ready.set(false);
+        // Another tab may have skipped or postponed letters: read the queue again too.
+        self.queue.set(None);
         let (first, mut unreadable) = match db.load_stores(&FIRST_STORES).await {
             Ok(x) => x,
             Err(e) => return self.status.set(LoadStatus::Failed(e)),

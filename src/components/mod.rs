@@ -1,5 +1,6 @@
 //! View pieces more than one page uses.
 
+pub mod chart;
 pub mod field;
 pub mod nav;
 pub mod toasts;

@@ -15,6 +15,8 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
             let r = route.get();
             r == target
                 || (target == Route::Clients && matches!(r, Route::Client(_) | Route::NewClient))
+                || (target == Route::Letters
+                    && matches!(r, Route::Answers | Route::LetterFigures | Route::Print(_)))
         });
         view! {
             <a href=href class:current=current aria-current=move || current.get().then_some("page")>
@@ -35,6 +37,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
         <header class="top">
             <a class="brand" href="#/">{tx(|t| t.brand)}</a>
             <nav aria-label="main">
+                {link(Route::Letters, |t| t.l.section)}
                 {link(Route::Clients, |t| t.clients)}
                 {link(Route::Products, |t| t.products)}
                 {link(Route::Staff, |t| t.staff)}

@@ -2,7 +2,21 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-use super::model::Lang;
+use super::model::{Client, Lang};
+
+/// A client's name as an envelope or a list shows it: «ООО «Ромашка»», «ИП Иванов Иван»,
+/// «МБОУ «СОШ № 5»»; a name already in quotes or without a legal form stays as it is.
+pub fn full_name(c: &Client) -> String {
+    let name = c.name.trim();
+    let form = c.legal_form.trim();
+    if form.is_empty() {
+        name.to_string()
+    } else if form == "ИП" || form.eq_ignore_ascii_case("IE") || name.contains(['«', '"']) {
+        format!("{form} {name}")
+    } else {
+        format!("{form} «{name}»")
+    }
+}
 
 /// Groups thousands with a narrow no-break space, as Russian typography does (and English
 /// readers understand): 1 234 567.
@@ -99,6 +113,28 @@ pub fn money_input(kop: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_as_an_envelope_shows_them() {
+        let (_, data) = crate::domain::demo::generate_sized(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            5,
+        );
+        let mut c = data.clients[0].clone();
+        let named = |c: &Client, name: &str, form: &str| {
+            let mut c = c.clone();
+            c.name = name.into();
+            c.legal_form = form.into();
+            full_name(&c)
+        };
+        assert_eq!(named(&c, "Ромашка", "ООО"), "ООО «Ромашка»");
+        assert_eq!(named(&c, "СОШ № 5", "МБОУ"), "МБОУ «СОШ № 5»");
+        assert_eq!(named(&c, "Иванов Иван", "ИП"), "ИП Иванов Иван");
+        assert_eq!(named(&c, "«Заря»", "АО"), "АО «Заря»");
+        assert_eq!(named(&c, " Орлова Анна ", ""), "Орлова Анна");
+        c.legal_form.clear();
+        assert_eq!(full_name(&c), c.name.trim());
+    }
 
     #[test]
     fn money_reads_naturally() {

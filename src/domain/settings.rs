@@ -12,6 +12,9 @@ pub struct Settings {
     pub sender_name: String,
     pub sender_title: String,
     pub signature: String,
+    /// The company's postal address, for the letterhead and the envelopes' sender block.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub return_address: String,
     /// The same four for English letters; an empty one falls back to the Russian.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub company_en: String,
@@ -45,6 +48,7 @@ impl Default for Settings {
             sender_name: String::new(),
             sender_title: String::new(),
             signature: String::new(),
+            return_address: String::new(),
             company_en: String::new(),
             sender_name_en: String::new(),
             sender_title_en: String::new(),

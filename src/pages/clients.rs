@@ -7,7 +7,7 @@ use crate::app::router::{navigate, Route};
 use crate::app::state::use_app;
 use crate::components::virtual_list::VirtualList;
 use crate::domain::contact::normalize_phone;
-use crate::domain::format::group;
+use crate::domain::format::{full_name, group};
 use crate::domain::search::{query, ClientQuery, OwnerFilter};
 
 const ROW_HEIGHT: u32 = 34;
@@ -61,11 +61,7 @@ pub fn Clients() -> impl IntoView {
                 .unwrap_or_default();
             let city = c.addresses.first().map(|a| a.city.clone()).unwrap_or_default();
             let email = c.emails.first().map(|e| e.address.clone()).unwrap_or_default();
-            let name = if c.legal_form.is_empty() {
-                c.name.clone()
-            } else {
-                format!("{} {}", c.legal_form, c.name)
-            };
+            let name = full_name(c);
             view! {
                 <a class="row" role="row" href=Route::Client(id).href() class:dnc=c.do_not_contact.is_some()>
                     <span role="cell" class="name">{name}</span>

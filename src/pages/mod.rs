@@ -4,6 +4,7 @@ pub mod backup;
 pub mod client;
 pub mod clients;
 pub mod home;
+pub mod letters;
 pub mod products;
 pub mod settings;
 pub mod staff;

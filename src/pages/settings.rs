@@ -79,6 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Field label=|t| t.sender_name name="sender_name" value=text(|d| d.sender_name.clone()) on_input=move |v: String| d.update(|d| d.sender_name = v) />
                 <Field label=|t| t.sender_title name="sender_title" wide=true value=text(|d| d.sender_title.clone()) on_input=move |v: String| d.update(|d| d.sender_title = v) />
                 <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) />
+                <TextArea label=|t| t.return_address name="return_address" value=text(|d| d.return_address.clone()) on_input=move |v: String| d.update(|d| d.return_address = v) />
             </fieldset>
             <fieldset class="grid">
                 <legend>{tx(|t| t.sender_en)}</legend>

@@ -21,6 +21,27 @@ try {
   await page.click('.vlist a.row >> nth=3');
   await page.waitForSelector('#client-title');
   await page.screenshot({ path: join(out, 'client.png'), fullPage: true });
+  await page.goto(server.url + '#/letters');
+  await page.waitForSelector('#letter-card');
+  await page.screenshot({ path: join(out, 'letters.png'), fullPage: true });
+  await page.click('#mark-sent');
+  await page.waitForSelector('#queue-list button.sent');
+  await page.click('#queue-list button.sent');
+  await page.waitForSelector('#answer-interested');
+  await page.click('#answer-interested');
+  await page.screenshot({ path: join(out, 'letter-answer.png'), fullPage: true });
+  for (const kind of ['a4', 'dl', 'c5', 'labels']) {
+    await page.goto(server.url + '#/letters/print/' + kind);
+    await page.waitForSelector('#sheets .sheet');
+    await page.screenshot({ path: join(out, `print-${kind}.png`) });
+  }
+  await page.pdf?.({ path: join(out, 'letters.pdf') }).catch(() => {});
+  await page.goto(server.url + '#/letters/answers');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, 'answers.png'), fullPage: true });
+  await page.goto(server.url + '#/letters/figures');
+  await page.waitForSelector('#chart-days');
+  await page.screenshot({ path: join(out, 'figures.png'), fullPage: true });
   for (const name of ['products', 'staff', 'settings', 'backup']) {
     await page.goto(server.url + '#/' + name);
     await page.waitForTimeout(300);

@@ -138,6 +138,7 @@ texts! {
     quota: "Писем в день", "Letters a day";
     cycle_days: "Цикл, дней", "Cycle, days";
     minutes_per_letter: "Минут на письмо", "Minutes per letter";
+    return_address: "Почтовый адрес компании (для бланка и конвертов)", "Company postal address (letterhead and envelopes)";
     minutes_per_call: "Минут на звонок тому же клиенту", "Minutes to reach the client by phone";
     attribution_days: "Дней учёта дохода после письма", "Days an order counts for a letter";
     working_days: "Рабочие дни", "Working days";

@@ -155,6 +155,7 @@ pub fn settings() -> Settings {
         company_en: "Lavrovy Venets".into(),
         sender_name_en: "Ivan Petrov".into(),
         sender_title_en: "regular clients manager".into(),
+        return_address: "ул. Малышева, 51, офис 405\nг. Екатеринбург\n620014".into(),
         signature_en: "Ivan Petrov\nRegular clients manager\nLavrovy Venets LLC\n+7 (343) 222-33-44, letters@lavr-venets.ru".into(),
         ..Settings::default()
     }
@@ -248,12 +249,19 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
         b.clients.push(c);
     }
 
-    // Six salespeople work about 50 clients each; the account manager has the big accounts.
-    let mut owned = 0;
+    // Six salespeople work 45–50 clients each (capacity 50, so letters can still hand some over);
+    // the account manager has the big accounts.
+    const BOOKS: [usize; 6] = [48, 50, 46, 49, 47, 45];
+    let mut books = vec![0usize; sellers.len()];
+    let mut turn = 0;
     for (i, c) in b.clients.iter_mut().enumerate() {
-        if c.kind == ClientKind::Company && i % 9 == 0 && owned < sellers.len() * 50 {
-            c.owner = Some(sellers[owned % sellers.len()]);
-            owned += 1;
+        let open = (0..sellers.len())
+            .map(|k| (turn + k) % sellers.len())
+            .find(|k| books[*k] < BOOKS[*k % BOOKS.len()]);
+        if let (true, Some(k)) = (c.kind == ClientKind::Company && i % 9 == 0, open) {
+            c.owner = Some(sellers[k]);
+            books[k] += 1;
+            turn = k + 1;
         } else if c.kind == ClientKind::Company && i % 97 == 5 {
             c.owner = account_manager;
         }

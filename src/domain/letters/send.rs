@@ -56,6 +56,49 @@ pub fn letter_address(c: &Client) -> Option<&Address> {
         .min_by_key(|a| a.kind != AddressKind::Postal)
 }
 
+/// The lines of the recipient's block on an envelope, label or letter, in the Russian postal
+/// order (who, street, city, region, postcode); `None` when no address can take a letter.
+pub fn envelope_lines(c: &Client) -> Option<Vec<String>> {
+    let a = letter_address(c)?;
+    let mut lines = vec![crate::domain::format::full_name(c)];
+    if c.kind == ClientKind::Company {
+        if let Some(p) = pick_contact(c) {
+            let name = [p.last.trim(), p.first.trim(), p.patronymic.trim()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !name.is_empty() {
+                lines.push(name);
+            }
+        }
+    }
+    lines.extend(
+        [&a.street, &a.city, &a.region, &a.postcode]
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+    );
+    Some(lines)
+}
+
+/// What the writer sees for a client today: the stored draft or sent letter, else a fresh draft.
+pub fn current_text(
+    base: &Base,
+    client: &Client,
+    settings: &Settings,
+    day: NaiveDate,
+) -> (String, String, Option<Letter>) {
+    match stored_for_day(base, client.id, day) {
+        Some(l) => (l.subject.clone(), l.body.clone(), Some(l.clone())),
+        None => {
+            let d = draft_for(base, client, settings, day);
+            (d.subject, d.body, None)
+        }
+    }
+}
+
 pub struct LetterText<'a> {
     pub subject: &'a str,
     pub body: &'a str,
@@ -164,6 +207,9 @@ mod tests {
                 .unwrap();
         assert_eq!(default_channel(&c), Channel::Post);
         assert!(letter_address(&c).is_some());
+        let lines = envelope_lines(&c).unwrap();
+        assert_eq!(lines[0], crate::domain::format::full_name(&c));
+        assert_eq!(lines.last(), letter_address(&c).map(|a| &a.postcode));
         c.addresses.iter_mut().for_each(|a| a.returned = true);
         assert_eq!(default_channel(&c), Channel::Email);
         assert!(letter_address(&c).is_none());

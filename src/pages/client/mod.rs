@@ -141,7 +141,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
             if c.name.trim().is_empty() {
                 s.tr().new_client.to_string()
             } else {
-                format!("{} {}", c.legal_form, c.name).trim().to_string()
+                crate::domain::format::full_name(c)
             }
         })
     };

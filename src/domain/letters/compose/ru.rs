@@ -140,7 +140,12 @@ impl Voice for Russian {
             ctx,
             slot::REORDER,
             &[
-                "Прошло уже довольно много времени, возможно, Вам нужно повторить заказ.".into(),
+                // «Much time has passed» only rings true after half a year.
+                if long_ago(ctx) {
+                    "Прошло уже довольно много времени, возможно, Вам нужно повторить заказ.".into()
+                } else {
+                    "Если захотите повторить заказ, мы сделаем всё так же тщательно.".into()
+                },
                 format!("Если Вам снова понадобятся {it}, мы с удовольствием повторим заказ."),
                 "Возможно, пришло время повторить заказ — мы сохранили все его детали.".into(),
             ],
@@ -259,4 +264,10 @@ impl Voice for Russian {
     fn company_line(&self, company: &str) -> String {
         format!("«{company}»")
     }
+}
+
+/// The last order is half a year old or more.
+pub(super) fn long_ago(ctx: &Ctx) -> bool {
+    ctx.last_order
+        .is_some_and(|d| crate::domain::letters::russian::months_between(d, ctx.today) >= 6)
 }

@@ -324,3 +324,17 @@ fn the_sample_letters_voice() {
         });
     assert!(found.is_some());
 }
+
+#[test]
+fn much_time_has_passed_only_when_it_has() {
+    let c = client(vec![contact("Иван", "Иванович", Some(Gender::Male))], Lang::Ru);
+    let said = |date: NaiveDate| {
+        (0..60).any(|seed| {
+            draft(&c, &[order(date, &[1])], &settings(), seed)
+                .body
+                .contains("довольно много времени")
+        })
+    };
+    assert!(!said(d(2026, 9, 20)), "two months is not «much time»");
+    assert!(said(d(2024, 9, 20)), "two years is");
+}

@@ -1,0 +1,92 @@
+//! A bar chart in plain SVG: grouped bars per label, an optional target line, a legend. It scales
+//! with the page and prints sharp (no canvas, no script).
+
+use leptos::prelude::*;
+
+const H: f64 = 150.0;
+const TOP: f64 = 12.0;
+const LEFT: f64 = 34.0;
+const BOTTOM: f64 = 22.0;
+const GROUP: f64 = 26.0;
+
+/// One group of bars: its label under the axis and one value per series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub values: Vec<u32>,
+}
+
+#[component]
+pub fn BarChart(
+    bars: Vec<Bar>,
+    /// Names of the series, in the order of `Bar::values`.
+    series: Vec<String>,
+    /// A horizontal line, e.g. the daily quota.
+    #[prop(optional)]
+    target: Option<(u32, String)>,
+    title: String,
+    #[prop(optional)] id: &'static str,
+) -> impl IntoView {
+    let n = series.len().max(1);
+    let max = bars
+        .iter()
+        .flat_map(|b| b.values.iter().copied())
+        .chain(target.as_ref().map(|t| t.0))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let width = LEFT + GROUP * bars.len().max(1) as f64 + 8.0;
+    let y = move |v: u32| TOP + H - H * f64::from(v) / f64::from(max);
+    let bar_w = (GROUP - 6.0) / n as f64;
+    // Every label when there is room, else every few, so they never overlap.
+    let every = bars.len().div_ceil(16).max(1);
+    let rects = bars
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| {
+            b.values.iter().enumerate().map(move |(k, v)| {
+                let x = LEFT + GROUP * i as f64 + 3.0 + bar_w * k as f64;
+                view! {
+                    <rect class=format!("s{k}") x=x y=y(*v) width=bar_w height=TOP + H - y(*v)>
+                        <title>{format!("{}: {v}", b.label)}</title>
+                    </rect>
+                }
+            })
+        })
+        .collect_view();
+    let labels = bars
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .map(|(i, b)| {
+            let x = LEFT + GROUP * i as f64 + GROUP / 2.0;
+            view! { <text class="x" x=x y=TOP + H + 15.0 text-anchor="middle">{b.label.clone()}</text> }
+        })
+        .collect_view();
+    let line = target.clone().map(|(v, name)| {
+        view! {
+            <line class="target" x1=LEFT x2=width - 4.0 y1=y(v) y2=y(v) />
+            <text class="target-label" x=width - 6.0 y=y(v) - 3.0 text-anchor="end">{format!("{name}: {v}")}</text>
+        }
+    });
+    let legend = series
+        .iter()
+        .enumerate()
+        .map(|(k, name)| view! { <span class="key"><i class=format!("s{k}")></i>{name.clone()}</span> })
+        .collect_view();
+    view! {
+        <figure class="chart" id=id>
+            <figcaption>{title.clone()}</figcaption>
+            <svg viewBox=format!("0 0 {width} {}", TOP + H + BOTTOM) role="img" aria-label=title preserveAspectRatio="xMinYMin meet">
+                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + H />
+                <line class="axis" x1=LEFT x2=width - 4.0 y1=TOP + H y2=TOP + H />
+                <text class="y" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{max}</text>
+                <text class="y" x=LEFT - 4.0 y=TOP + H text-anchor="end">"0"</text>
+                {rects}
+                {line}
+                {labels}
+            </svg>
+            <div class="legend">{legend}</div>
+        </figure>
+    }
+}

@@ -1,0 +1,316 @@
+//! Today's queue: the day's clients on the left, the chosen letter with the client's history on
+//! the right; mark sent one by one or all at once; skip, postpone, add a client by hand.
+
+use leptos::prelude::*;
+
+use super::card::LetterCard;
+use super::{long_date, use_section, Tabs};
+use crate::app::browser::{new_id, now, today};
+use crate::app::i18n::tx;
+use crate::app::queue::{change, Change};
+use crate::app::router::{PrintKind, Route};
+use crate::app::state::AppState;
+use crate::domain::base::{Base, Batch};
+use crate::domain::format::full_name;
+use crate::domain::letters::pool::{pool, pool_status};
+use crate::domain::letters::rotation::forecast;
+use crate::domain::letters::send::{current_text, default_channel, letter_record, LetterText};
+use crate::domain::model::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RowState {
+    New,
+    Edited,
+    Sent,
+    /// Handed over, opted out or otherwise out of the pool since the queue was made.
+    Left,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: Id,
+    name: String,
+    place: String,
+    state: RowState,
+}
+
+fn rows(base: &Base, ids: &[Id], day: chrono::NaiveDate) -> Vec<Row> {
+    ids.iter()
+        .filter_map(|id| base.clients.get(id))
+        .map(|c| {
+            let stored = crate::domain::letters::send::stored_for_day(base, c.id, day);
+            let state = match stored.map(|l| l.status) {
+                Some(LetterStatus::Sent) => RowState::Sent,
+                _ if pool_status(base, c).is_err() => RowState::Left,
+                Some(_) => RowState::Edited,
+                None => RowState::New,
+            };
+            Row {
+                id: c.id,
+                name: full_name(c),
+                place: c
+                    .addresses
+                    .first()
+                    .map(|a| a.city.clone())
+                    .unwrap_or_default(),
+                state,
+            }
+        })
+        .collect()
+}
+
+/// Every unsent letter of the day, as sent now: the writer's edits where there are any.
+fn mark_all(s: AppState, ids: Vec<Id>) {
+    let day = today();
+    let at = now();
+    let batch = s.base.with_untracked(|b| {
+        s.settings.with_untracked(|set| {
+            let letters = ids
+                .iter()
+                .filter_map(|id| b.clients.get(id))
+                .filter(|c| pool_status(b, c).is_ok())
+                .filter_map(|c| {
+                    let (subject, body, stored) = current_text(b, c, set, day);
+                    if stored.as_ref().is_some_and(|l| l.status == LetterStatus::Sent) {
+                        return None;
+                    }
+                    let text = LetterText {
+                        subject: &subject,
+                        body: &body,
+                        channel: stored
+                            .as_ref()
+                            .map(|l| l.channel)
+                            .unwrap_or_else(|| default_channel(c)),
+                        sent_at: Some(at),
+                    };
+                    Some(letter_record(b, c, day, &text, stored.as_ref(), at, new_id))
+                })
+                .collect();
+            Batch {
+                letters,
+                ..Batch::default()
+            }
+        })
+    });
+    if batch.letters.is_empty() {
+        return;
+    }
+    s.save_then(batch, |t| t.l.all_marked_sent, || ());
+}
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let s = use_section();
+    let selected: RwSignal<Option<Id>> = RwSignal::new(None);
+    let list = Memo::new(move |_| {
+        let ids = s.queue.with(|q| q.as_ref().map(|q| q.clients()));
+        ids.map(|ids| s.base.with(|b| rows(b, &ids, today())))
+    });
+    // The first unsent letter is open unless the writer chose another.
+    Effect::new(move || {
+        let Some(rows) = list.get() else { return };
+        let current = selected.get_untracked();
+        if current.is_none_or(|id| rows.iter().all(|r| r.id != id)) {
+            let first = rows
+                .iter()
+                .find(|r| matches!(r.state, RowState::New | RowState::Edited))
+                .or(rows.first());
+            selected.set(first.map(|r| r.id));
+        }
+    });
+    let next_unsent = move || {
+        let rows = list.get_untracked().unwrap_or_default();
+        let at = selected
+            .get_untracked()
+            .and_then(|id| rows.iter().position(|r| r.id == id))
+            .unwrap_or(0);
+        let after = rows.iter().skip(at + 1).chain(rows.iter().take(at));
+        let next = after
+            .filter(|r| matches!(r.state, RowState::New | RowState::Edited))
+            .find(|r| Some(r.id) != selected.get_untracked());
+        if let Some(r) = next {
+            selected.set(Some(r.id));
+        }
+    };
+    let counts = move || {
+        list.with(|l| {
+            l.as_ref().map(|rows| {
+                let sent = rows.iter().filter(|r| r.state == RowState::Sent).count();
+                (sent, rows.len())
+            })
+        })
+    };
+    let forecast_line = move || {
+        let pool = s.base.with(|b| pool(b).len());
+        let f = s.settings.with(|set| forecast(pool, set, today()));
+        let t = s.tr();
+        let ends = f.ends_on.map(|d| long_date(s, d)).unwrap_or_default();
+        (t.l.forecast)(f.pool, f.quota, f.working_days, &ends, f.min_quota, s.settings.with(|x| x.cycle_days))
+    };
+    let move_by = move |step: isize| {
+        let rows = list.get_untracked().unwrap_or_default();
+        let at = selected
+            .get_untracked()
+            .and_then(|id| rows.iter().position(|r| r.id == id));
+        if let Some(i) = at {
+            let j = (i as isize + step).clamp(0, rows.len() as isize - 1) as usize;
+            selected.set(Some(rows[j].id));
+            focus_row(j);
+        }
+    };
+    let unsent = move || {
+        list.get_untracked()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| matches!(r.state, RowState::New | RowState::Edited))
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <section class="letters">
+            <Tabs current=Route::Letters />
+            <div class="toolbar">
+                <h1>{tx(|t| t.l.todays_letters)} ", " {move || long_date(s, today())}</h1>
+                <span class="count" id="queue-count">{move || counts().map(|(sent, all)| (s.tr().l.sent_of)(sent, all))}</span>
+                <span class="spacer"></span>
+                <button class="primary" id="mark-all-sent"
+                    disabled=move || s.busy.get() || counts().is_none_or(|(sent, all)| sent == all)
+                    on:click=move |_| if s.confirm(|t| t.l.confirm_mark_all) { mark_all(s, unsent()) }>
+                    {tx(|t| t.l.mark_all_sent)}
+                </button>
+                <span class="print-links" role="group" aria-label="print">
+                    {PrintKind::ALL.iter().map(|k| {
+                        let k = *k;
+                        view! { <a class="button" href=Route::Print(k).href()>{move || (s.tr().l.print_kind)(k)}</a> }
+                    }).collect_view()}
+                </span>
+            </div>
+            <p class="hint forecast" id="forecast">{forecast_line}</p>
+            {move || match list.get() {
+                None => view! { <p class="loading">{tx(|t| t.l.planning)}</p> }.into_any(),
+                Some(rows) if rows.is_empty() => view! {
+                    <p class="empty">{tx(|t| t.l.no_letters_today)}</p>
+                    <AddToQueue />
+                }.into_any(),
+                Some(rows) => view! {
+                    <div class="queue">
+                        <div class="queue-side">
+                            <ol class="queue-list" id="queue-list"
+                                on:keydown=move |ev| match ev.key().as_str() {
+                                    "ArrowDown" => { ev.prevent_default(); move_by(1) }
+                                    "ArrowUp" => { ev.prevent_default(); move_by(-1) }
+                                    _ => {}
+                                }>
+                                {rows.into_iter().map(|r| {
+                                    let id = r.id;
+                                    let state = match r.state {
+                                        RowState::New => "new",
+                                        RowState::Edited => "edited",
+                                        RowState::Sent => "sent",
+                                        RowState::Left => "left",
+                                    };
+                                    view! {
+                                        <li>
+                                            <button class=format!("q {state}") class:current=move || selected.get() == Some(id)
+                                                aria-current=move || (selected.get() == Some(id)).then_some("true")
+                                                on:click=move |_| selected.set(Some(id))>
+                                                <span class="dot" title=move || state_text(s, r.state)></span>
+                                                <span class="who">{r.name}</span>
+                                                <small>{r.place}</small>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                            <AddToQueue />
+                        </div>
+                        <div class="letter-pane">
+                            {move || selected.get().map(|id| view! { <LetterCard id=id on_sent=Callback::new(move |_| next_unsent()) /> })}
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+fn state_text(s: AppState, state: RowState) -> &'static str {
+    let l = s.tr().l;
+    match state {
+        RowState::New => l.state_new,
+        RowState::Edited => l.state_edited,
+        RowState::Sent => l.state_sent,
+        RowState::Left => l.state_left,
+    }
+}
+
+fn focus_row(i: usize) {
+    use wasm_bindgen::JsCast;
+    let el = document()
+        .query_selector(&format!("#queue-list li:nth-child({}) button", i + 1))
+        .ok()
+        .flatten()
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Adds a pool client to today's queue by hand: type a name, pick from what matches.
+#[component]
+fn AddToQueue() -> impl IntoView {
+    let s = use_section();
+    let text = RwSignal::new(String::new());
+    let found = Memo::new(move |_| {
+        let q = text.get();
+        if q.trim().chars().count() < 2 {
+            return Vec::new();
+        }
+        let queued = s
+            .queue
+            .with(|q| q.as_ref().map(|q| q.clients()).unwrap_or_default());
+        let ids = s.index.with(|idx| {
+            s.base.with(|b| {
+                crate::domain::search::query(
+                    idx,
+                    &b.clients,
+                    &crate::domain::search::ClientQuery {
+                        text: q.clone(),
+                        ..Default::default()
+                    },
+                )
+            })
+        });
+        s.base.with(|b| {
+            ids.iter()
+                .filter_map(|id| b.clients.get(id))
+                .filter(|c| !queued.contains(&c.id) && pool_status(b, c).is_ok())
+                .take(8)
+                .map(|c| (c.id, full_name(c)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let add = move |id: Id| {
+        leptos::task::spawn_local(async move {
+            match change(s, Change::Add(id)).await {
+                Ok(()) => text.set(String::new()),
+                Err(e) => s.storage_error(&e),
+            }
+        });
+    };
+    view! {
+        <div class="add-to-queue">
+            <label class="field">
+                <span class="label">{tx(|t| t.l.add_by_hand)}</span>
+                <input type="search" id="queue-add" prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev)) />
+            </label>
+            <ul class="found">
+                {move || found.get().into_iter().map(|(id, name)| view! {
+                    <li><button on:click=move |_| add(id)>{"+ "}{name}</button></li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
