@@ -7,7 +7,9 @@ const H: f64 = 150.0;
 const TOP: f64 = 12.0;
 const LEFT: f64 = 34.0;
 const BOTTOM: f64 = 22.0;
-const GROUP: f64 = 26.0;
+/// Every chart has the same drawing width, so charts of 6 and of 53 bars sit side by side at
+/// the same height.
+const WIDTH: f64 = 640.0;
 
 /// One group of bars: its label under the axis and one value per series.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,17 +37,19 @@ pub fn BarChart(
         .max()
         .unwrap_or(0)
         .max(1);
-    let width = LEFT + GROUP * bars.len().max(1) as f64 + 8.0;
+    let width = WIDTH;
+    let group = (WIDTH - LEFT - 8.0) / bars.len().max(1) as f64;
     let y = move |v: u32| TOP + H - H * f64::from(v) / f64::from(max);
-    let bar_w = (GROUP - 6.0) / n as f64;
+    let gap = (group * 0.2).min(6.0);
+    let bar_w = (group - gap) / n as f64;
     // Every label when there is room, else every few, so they never overlap.
-    let every = bars.len().div_ceil(16).max(1);
+    let every = bars.len().div_ceil(12).max(1);
     let rects = bars
         .iter()
         .enumerate()
         .flat_map(|(i, b)| {
             b.values.iter().enumerate().map(move |(k, v)| {
-                let x = LEFT + GROUP * i as f64 + 3.0 + bar_w * k as f64;
+                let x = LEFT + group * i as f64 + gap / 2.0 + bar_w * k as f64;
                 view! {
                     <rect class=format!("s{k}") x=x y=y(*v) width=bar_w height=TOP + H - y(*v)>
                         <title>{format!("{}: {v}", b.label)}</title>
@@ -59,7 +63,7 @@ pub fn BarChart(
         .enumerate()
         .filter(|(i, _)| i % every == 0)
         .map(|(i, b)| {
-            let x = LEFT + GROUP * i as f64 + GROUP / 2.0;
+            let x = LEFT + group * i as f64 + group / 2.0;
             view! { <text class="x" x=x y=TOP + H + 15.0 text-anchor="middle">{b.label.clone()}</text> }
         })
         .collect_view();

@@ -14,13 +14,21 @@ fn forecast_ru(pool: usize, quota: u32, days: u32, ends: &str, min: u32, cycle: 
         клиентов = plural(n, "клиент", "клиента", "клиентов"),
         рабочих = plural(u64::from(days), "рабочий", "рабочих", "рабочих"),
         дней = plural(u64::from(days), "день", "дня", "дней"),
-        end = if ends.is_empty() { String::new() } else { format!(", до {ends}") },
+        end = if ends.is_empty() {
+            String::new()
+        } else {
+            format!(", до {ends}")
+        },
         дн = plural(u64::from(cycle), "день", "дня", "дней"),
     )
 }
 
 fn forecast_en(pool: usize, quota: u32, days: u32, ends: &str, min: u32, cycle: u32) -> String {
-    let end = if ends.is_empty() { String::new() } else { format!(", ending on {ends}") };
+    let end = if ends.is_empty() {
+        String::new()
+    } else {
+        format!(", ending on {ends}")
+    };
     format!(
         "Pool {pool}, {quota} a day → the cycle takes {days} working days{end}; to fit {cycle} days \
          you need at least {min} a day."
@@ -123,21 +131,31 @@ fn warning_ru(w: DraftWarning) -> &'static str {
         DraftWarning::NoCompany => "В настройках нет названия компании.",
         DraftWarning::NoContactPerson => "Нет контактного лица — обращение нейтральное.",
         DraftWarning::GenderUnknown => "Пол контакта неизвестен — обращение нейтральное.",
-        DraftWarning::NoLetterForms => "У товаров последнего заказа нет формы для письма — написано «изделия».",
+        DraftWarning::NoLetterForms => {
+            "У товаров последнего заказа нет формы для письма — написано «изделия»."
+        }
         DraftWarning::RecentOrder => "Последний заказ моложе месяца.",
-        DraftWarning::NoEnglishForms => "Не у всех товаров есть английская форма — они названы по-русски.",
+        DraftWarning::NoEnglishForms => {
+            "Не у всех товаров есть английская форма — они названы по-русски."
+        }
     }
 }
 
 fn warning_en(w: DraftWarning) -> &'static str {
     match w {
-        DraftWarning::NoSenderName => "No sender name in the settings: the letter is signed without one.",
+        DraftWarning::NoSenderName => {
+            "No sender name in the settings: the letter is signed without one."
+        }
         DraftWarning::NoCompany => "No company name in the settings.",
         DraftWarning::NoContactPerson => "No contact person: the greeting is neutral.",
         DraftWarning::GenderUnknown => "The contact's gender is unknown: the greeting is neutral.",
-        DraftWarning::NoLetterForms => "The last order's products have no letter form: it says “products”.",
+        DraftWarning::NoLetterForms => {
+            "The last order's products have no letter form: it says “products”."
+        }
         DraftWarning::RecentOrder => "The last order is less than a month old.",
-        DraftWarning::NoEnglishForms => "Some products have no English form and are named in Russian.",
+        DraftWarning::NoEnglishForms => {
+            "Some products have no English form and are named in Russian."
+        }
     }
 }
 
@@ -169,6 +187,7 @@ texts! {
     state_left: "Выбыл из пула", "Left the pool";
     add_by_hand: "Добавить клиента в очередь", "Add a client to the queue";
     subject: "Тема", "Subject";
+    last_order: "Последний заказ", "Last order";
     body: "Текст письма", "Letter";
     mark_sent: "Отправлено ✓", "Sent ✓";
     marked_sent: "Письмо отмечено отправленным", "Letter marked as sent";

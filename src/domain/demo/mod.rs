@@ -3,6 +3,7 @@
 //! Deterministic: the same `today` gives the same base, in the app and in `pismo-cli demo`.
 
 mod clients;
+mod letters;
 mod names;
 
 use clients::{client, orders_for, plant_duplicates};
@@ -249,9 +250,9 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
         b.clients.push(c);
     }
 
-    // Six salespeople work 45–50 clients each (capacity 50, so letters can still hand some over);
+    // Six salespeople work 44–48 clients each (capacity 50: the letters' hand-offs fill them up);
     // the account manager has the big accounts.
-    const BOOKS: [usize; 6] = [48, 50, 46, 49, 47, 45];
+    const BOOKS: [usize; 6] = [46, 48, 45, 47, 45, 44];
     let mut books = vec![0usize; sellers.len()];
     let mut turn = 0;
     for (i, c) in b.clients.iter_mut().enumerate() {
@@ -267,7 +268,9 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
         }
     }
     plant_duplicates(&mut rng, &mut b, now);
-    (settings(), b)
+    let settings = settings();
+    letters::letter_history(&mut rng, &mut b, &settings, today, now);
+    (settings, b)
 }
 
 #[cfg(test)]

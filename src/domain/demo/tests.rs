@@ -90,3 +90,33 @@ fn feminine_surnames() {
     assert_eq!(feminine("Ильин"), "Ильина");
     assert_eq!(feminine("Белый"), "Белый");
 }
+
+#[test]
+fn a_month_of_letters_that_agrees_with_the_base() {
+    use crate::domain::base::Base;
+    use crate::domain::letters::figures::{figures, Period};
+    let (settings, b) = generate(today());
+    let base = Base::from_batch(&b);
+    assert!(b.letters.len() > 600, "{}", b.letters.len());
+    let mut written = HashSet::new();
+    for l in &b.letters {
+        assert!(written.insert(l.client), "one letter per client in a cycle");
+        assert!(settings.is_working_day(l.planned_for));
+        assert!(l.planned_for < today());
+        assert!(!l.body.is_empty() && !l.subject.is_empty());
+        let c = base.clients.get(&l.client).unwrap();
+        match l.response.as_ref().map(|r| r.kind) {
+            Some(ResponseKind::Interested) => assert!(c.owner.is_some()),
+            Some(ResponseKind::OptOut) => assert!(c.do_not_contact.is_some()),
+            Some(ResponseKind::Returned) => assert!(c.addresses.iter().any(|a| a.returned)),
+            _ => {}
+        }
+    }
+    for s in b.staff.iter().filter(|s| s.role == Role::Salesperson) {
+        let n = b.clients.iter().filter(|c| c.owner == Some(s.id)).count() as u32;
+        assert!(n <= s.capacity, "{} over capacity: {n}", s.name);
+    }
+    let f = figures(&base, &settings, today(), Period::year_of(today()));
+    assert!(f.sent as usize == b.letters.len() && f.handed_over > 0 && f.revenue_kop > 0);
+    assert!(f.coverage() > 0.2 && f.coverage() < 0.5, "{}", f.coverage());
+}

@@ -155,7 +155,9 @@ mod tests {
         let client = base
             .clients
             .iter()
-            .find(|c| super::super::pool::pool_status(&base, c).is_ok())
+            .find(|c| {
+                super::super::pool::pool_status(&base, c).is_ok() && cycle_of(&base, c.id) == 0
+            })
             .unwrap()
             .clone();
         let draft = draft_for(&base, &client, &settings, today);

@@ -70,9 +70,9 @@ pub(super) fn AnswerControl(letter: Id) -> impl IntoView {
             Some(ResponseKind::OptOut) => Answer::OptOut,
             Some(ResponseKind::Returned) => Answer::Returned,
         };
-        let result = s
-            .base
-            .with_untracked(|b| record_answer(b, letter, answer, &note.get_untracked(), now(), new_id));
+        let result = s.base.with_untracked(|b| {
+            record_answer(b, letter, answer, &note.get_untracked(), now(), new_id)
+        });
         match result {
             Ok(batch) => s.save_then(batch, |t| t.l.answer_saved, move || kind.set(None)),
             Err(e) => s.toast(e.to_string(), true),

@@ -13,11 +13,20 @@ use crate::domain::base::Batch;
 use crate::domain::format::{dmy, dmy_hm, full_name, money};
 use crate::domain::letters::mail::{eml, mailto};
 use crate::domain::letters::pool::usable_email;
+use crate::domain::letters::russian::{ago, ago_en};
 use crate::domain::letters::send::*;
 use crate::domain::model::*;
 
 /// Saves the text as a kept draft, or as the sent letter when `sent` is set.
-fn save(s: AppState, id: Id, subject: String, body: String, channel: Channel, sent: bool, then: impl FnOnce() + 'static) {
+fn save(
+    s: AppState,
+    id: Id,
+    subject: String,
+    body: String,
+    channel: Channel,
+    sent: bool,
+    then: impl FnOnce() + 'static,
+) {
     let day = today();
     let at = now();
     let record = s.base.with_untracked(|b| {
@@ -50,22 +59,41 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
     let Some(client) = s.base.with_untracked(|b| b.clients.get(&id).cloned()) else {
         return view! { <p class="empty">{tx(|t| t.client_missing)}</p> }.into_any();
     };
-    let (subject0, body0, stored0, warnings) = s.base.with_untracked(|b| {
+    let (subject0, body0, stored0, draft) = s.base.with_untracked(|b| {
         s.settings.with_untracked(|set| {
             let (subject, body, stored) = current_text(b, &client, set, day);
-            let warnings = if stored.is_none() {
-                draft_for(b, &client, set, day).warnings
-            } else {
-                Vec::new()
-            };
-            (subject, body, stored, warnings)
+            let draft = stored.is_none().then(|| draft_for(b, &client, set, day));
+            (subject, body, stored, draft)
         })
+    });
+    let warnings = draft
+        .as_ref()
+        .map(|d| d.warnings.clone())
+        .unwrap_or_default();
+    // What the draft says about the client, to check at a glance before sending.
+    let facts = draft.and_then(|d| {
+        let last = d.facts.last_order?;
+        let ago = match client.language {
+            Lang::Ru => ago(last, day),
+            Lang::En => ago_en(last, day),
+        }
+        .unwrap_or_default();
+        Some(format!(
+            "{} ({ago}): {}",
+            dmy(last),
+            d.facts.ordered.join(", ")
+        ))
     });
     let subject = RwSignal::new(subject0);
     let body = RwSignal::new(body0);
     let stored = Memo::new(move |_| s.base.with(|b| stored_for_day(b, id, day).cloned()));
     let sent = move || stored.with(|l| l.as_ref().is_some_and(|l| l.status == LetterStatus::Sent));
-    let channel = RwSignal::new(stored0.as_ref().map(|l| l.channel).unwrap_or_else(|| default_channel(&client)));
+    let channel = RwSignal::new(
+        stored0
+            .as_ref()
+            .map(|l| l.channel)
+            .unwrap_or_else(|| default_channel(&client)),
+    );
     let email = usable_email(&client);
     let lines = envelope_lines(&client);
     let keep = move || {
@@ -73,14 +101,33 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
             return;
         }
         let unchanged = stored.with_untracked(|l| {
-            l.as_ref()
-                .is_some_and(|l| l.subject == subject.get_untracked() && l.body == body.get_untracked())
+            l.as_ref().is_some_and(|l| {
+                l.subject == subject.get_untracked() && l.body == body.get_untracked()
+            })
         });
         if !unchanged {
-            save(s, id, subject.get_untracked(), body.get_untracked(), channel.get_untracked(), false, || ());
+            save(
+                s,
+                id,
+                subject.get_untracked(),
+                body.get_untracked(),
+                channel.get_untracked(),
+                false,
+                || (),
+            );
         }
     };
-    let send = move |_| save(s, id, subject.get_untracked(), body.get_untracked(), channel.get_untracked(), true, move || on_sent.run(()));
+    let send = move |_| {
+        save(
+            s,
+            id,
+            subject.get_untracked(),
+            body.get_untracked(),
+            channel.get_untracked(),
+            true,
+            move || on_sent.run(()),
+        )
+    };
     let skip = move |_| {
         leptos::task::spawn_local(async move {
             if let Err(e) = change(s, Change::Skip(id)).await {
@@ -101,7 +148,10 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
         move || {
             let to = email.clone()?;
             Some(match mailto(&to, &subject.get(), &body.get()) {
-                Some(link) => view! { <a class="button" id="mailto" href=link>{tx(|t| t.l.open_in_mail)}</a> }.into_any(),
+                Some(link) => {
+                    view! { <a class="button" id="mailto" href=link>{tx(|t| t.l.open_in_mail)}</a> }
+                        .into_any()
+                }
                 None => {
                     let to = to.clone();
                     view! {
@@ -127,6 +177,7 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
                         {lines.map(|l| view! { <span class="address">{l.join(", ")}</span> })}
                         {email.clone().map(|e| view! { <span class="email">{e}</span> })}
                     </div>
+                    {facts.map(|f| view! { <p class="facts" id="draft-facts">{tx(|t| t.l.last_order)} ": " {f}</p> })}
                     {(!warnings.is_empty()).then(|| view! {
                         <ul class="draft-warnings">
                             {warnings.iter().map(|w| { let w = *w; view! { <li>{move || (s.tr().l.warning)(w)}</li> } }).collect_view()}
@@ -188,7 +239,7 @@ fn History(id: Id) -> impl IntoView {
     let orders = Memo::new(move |_| {
         s.base.with(|b| {
             let mut v: Vec<Order> = b.orders_of(&id).into_iter().cloned().collect();
-            v.sort_by(|a, b| b.date.cmp(&a.date));
+            v.sort_by_key(|o| std::cmp::Reverse(o.date));
             v.truncate(8);
             v
         })
@@ -198,10 +249,12 @@ fn History(id: Id) -> impl IntoView {
             let mut v: Vec<Letter> = b
                 .letters
                 .iter()
-                .filter(|l| l.client == id && l.status == LetterStatus::Sent && l.planned_for != today())
+                .filter(|l| {
+                    l.client == id && l.status == LetterStatus::Sent && l.planned_for != today()
+                })
                 .cloned()
                 .collect();
-            v.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));
+            v.sort_by_key(|l| std::cmp::Reverse(l.sent_at));
             v
         })
     });

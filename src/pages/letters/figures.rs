@@ -41,7 +41,9 @@ pub fn FiguresPage() -> impl IntoView {
         s.base
             .with(|b| s.settings.with(|set| figures(b, set, today(), p)))
     });
-    let tile = move |id: &'static str, label: fn(&crate::app::i18n::Tr) -> &'static str, value: Signal<String>| {
+    let tile = move |id: &'static str,
+                     label: fn(&crate::app::i18n::Tr) -> &'static str,
+                     value: Signal<String>| {
         view! {
             <div class="tile" id=id>
                 <span class="value">{move || value.get()}</span>
@@ -49,9 +51,10 @@ pub fn FiguresPage() -> impl IntoView {
             </div>
         }
     };
-    let v = move |g: fn(&crate::domain::letters::figures::LetterFigures, crate::domain::model::Lang) -> String| {
-        Signal::derive(move || f.with(|f| g(f, s.lang.get())))
-    };
+    let v = move |g: fn(
+        &crate::domain::letters::figures::LetterFigures,
+        crate::domain::model::Lang,
+    ) -> String| { Signal::derive(move || f.with(|f| g(f, s.lang.get()))) };
     view! {
         <section class="letters figures">
             <Tabs current=Route::LetterFigures />

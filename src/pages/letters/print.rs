@@ -70,7 +70,12 @@ pub fn PrintPage(kind: PrintKind) -> impl IntoView {
             lines
         })
     };
-    let block = |lines: Vec<String>| lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view();
+    let block = |lines: Vec<String>| {
+        lines
+            .into_iter()
+            .map(|l| view! { <div>{l}</div> })
+            .collect_view()
+    };
     let sheets = move || {
         let (list, _) = pieces.get()?;
         Some(match kind {

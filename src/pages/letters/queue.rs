@@ -71,7 +71,10 @@ fn mark_all(s: AppState, ids: Vec<Id>) {
                 .filter(|c| pool_status(b, c).is_ok())
                 .filter_map(|c| {
                     let (subject, body, stored) = current_text(b, c, set, day);
-                    if stored.as_ref().is_some_and(|l| l.status == LetterStatus::Sent) {
+                    if stored
+                        .as_ref()
+                        .is_some_and(|l| l.status == LetterStatus::Sent)
+                    {
                         return None;
                     }
                     let text = LetterText {
@@ -145,7 +148,14 @@ pub fn QueuePage() -> impl IntoView {
         let f = s.settings.with(|set| forecast(pool, set, today()));
         let t = s.tr();
         let ends = f.ends_on.map(|d| long_date(s, d)).unwrap_or_default();
-        (t.l.forecast)(f.pool, f.quota, f.working_days, &ends, f.min_quota, s.settings.with(|x| x.cycle_days))
+        (t.l.forecast)(
+            f.pool,
+            f.quota,
+            f.working_days,
+            &ends,
+            f.min_quota,
+            s.settings.with(|x| x.cycle_days),
+        )
     };
     let move_by = move |step: isize| {
         let rows = list.get_untracked().unwrap_or_default();

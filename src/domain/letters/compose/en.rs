@@ -128,7 +128,8 @@ impl Voice for English {
                 if super::ru::long_ago(ctx) {
                     "Quite some time has passed; perhaps you would like to repeat the order.".into()
                 } else {
-                    "Should you wish to repeat the order, we will make it with the same care.".into()
+                    "Should you wish to repeat the order, we will make it with the same care."
+                        .into()
                 },
                 format!("Should you need {it} again, we will gladly repeat the order."),
                 "Perhaps it is time to repeat the order: we have kept all its details.".into(),

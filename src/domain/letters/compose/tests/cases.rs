@@ -327,7 +327,10 @@ fn the_sample_letters_voice() {
 
 #[test]
 fn much_time_has_passed_only_when_it_has() {
-    let c = client(vec![contact("Иван", "Иванович", Some(Gender::Male))], Lang::Ru);
+    let c = client(
+        vec![contact("Иван", "Иванович", Some(Gender::Male))],
+        Lang::Ru,
+    );
     let said = |date: NaiveDate| {
         (0..60).any(|seed| {
             draft(&c, &[order(date, &[1])], &settings(), seed)

@@ -1,0 +1,156 @@
+// Letter sales in a real browser, on a fixed working day (Thursday 26 November 2026):
+// demo → today's queue of 40 → the first draft names the last order and how long ago → edit →
+// reload keeps the queue and the edit → mark sent → print view shows it → «interested», hand over →
+// the client leaves the pool and is the salesperson's → the figures change. Then skip and reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, freshBrowser, ready } from './helpers.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server?.stop());
+
+const TODAY = new Date('2026-11-26T09:30:00');
+
+// An oracle for «how long ago» written from the issue's rules, not from the app's code.
+function plural(n, one, few, many) {
+  const a = n % 10;
+  const b = n % 100;
+  if (a === 1 && b !== 11) return one;
+  if (a >= 2 && a <= 4 && (b < 12 || b > 14)) return few;
+  return many;
+}
+function monthsBetween([d1, m1, y1], [d2, m2, y2]) {
+  let m = (y2 - y1) * 12 + (m2 - m1);
+  if (d2 < d1) m -= 1;
+  return Math.max(0, m);
+}
+function agoRu(months) {
+  if (months === 1) return 'месяц назад';
+  if (months === 6) return 'полгода назад';
+  if (months < 12) return `${months} ${plural(months, 'месяц', 'месяца', 'месяцев')} назад`;
+  if (months <= 16) return 'год назад';
+  if (months <= 21) return 'полтора года назад';
+  const y = Math.floor((months + 6) / 12);
+  return `${y} ${plural(y, 'год', 'года', 'лет')} назад`;
+}
+const IN_MONTH = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
+
+async function figure(page, id) {
+  await page.waitForSelector(`#${id} .value`);
+  return (await page.innerText(`#${id} .value`)).replace(/\s/g, '');
+}
+
+async function poolSize(page) {
+  await page.waitForSelector('#forecast');
+  const text = await page.innerText('#forecast');
+  return Number(text.match(/В пуле ([\d\s\u202f]+)/)[1].replace(/\D/g, ''));
+}
+
+test('letters: queue, draft, edit, send, print, answer, hand over, figures', async () => {
+  const b = await freshBrowser();
+  b.page.on('dialog', (d) => d.accept());
+  await b.context.clock.setFixedTime(TODAY);
+  try {
+    const { page } = b;
+    await page.goto(server.url);
+    await ready(page);
+    await page.click('#load-demo');
+    await page.waitForSelector('[data-count="clients"]');
+
+    // The demo has written letters for a month: the figures are not empty.
+    await page.goto(server.url + '#/letters/figures');
+    const sentBefore = Number(await figure(page, 'fig-sent'));
+    const handedBefore = Number(await figure(page, 'fig-handed'));
+    assert.ok(sentBefore > 0, 'the demo has letters sent this month');
+    const bars = await page.$$eval('#chart-days svg rect', (rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length);
+    assert.ok(bars >= 15, `the daily chart shows the month's letters: ${bars} bars`);
+    assert.match(await page.innerText('#attribution-rule'), /90 дней/);
+
+    // Today's queue: 40 letters.
+    await page.goto(server.url + '#/letters');
+    await page.waitForSelector('#queue-list li');
+    assert.equal(await page.locator('#queue-list li').count(), 40);
+    assert.match(await page.innerText('#queue-count'), /0 из 40/);
+    const pool = await poolSize(page);
+
+    // The first draft names what the client last ordered and how long ago.
+    await page.waitForSelector('#draft-facts');
+    const first = await page.innerText('#letter-card h2');
+    const facts = await page.innerText('#draft-facts');
+    const [, dd, mm, yyyy, forms] = facts.match(/(\d\d)\.(\d\d)\.(\d{4}) \([^)]*\): (.+)$/);
+    const newest = await page.locator('.history .orders li .num').first().innerText();
+    assert.equal(newest, `${dd}.${mm}.${yyyy}`, 'the facts name the newest order in the history');
+    const body = await page.inputValue('textarea[name=body]');
+    const firstForm = forms.split(', ')[0];
+    assert.ok(body.includes(firstForm), `the draft names «${firstForm}»:\n${body}`);
+    const months = monthsBetween([+dd, +mm, +yyyy], [26, 11, 2026]);
+    const when = [agoRu(months), `в ${IN_MONTH[+mm - 1]} ${yyyy} года`];
+    assert.ok(when.some((w) => body.toLowerCase().includes(w)), `«${when[0]}» in:\n${body}`);
+    assert.ok(!/\{|\}|\[|\]|undefined|null/.test(body), 'no placeholders');
+
+    // Edit a sentence; leaving the field keeps the edit, and a reload shows the same queue.
+    const added = 'Спасибо, что выбрали нас в прошлый раз.';
+    const edited = body.replace('\n\n', `\n\n${added} `);
+    await page.fill('textarea[name=body]', edited);
+    await page.locator('textarea[name=body]').blur();
+    await page.waitForSelector('#queue-list button.edited');
+    await page.reload();
+    await page.waitForSelector('#letter-card');
+    assert.equal(await page.innerText('#letter-card h2'), first, 'the same first client after a reload');
+    assert.equal(await page.inputValue('textarea[name=body]'), edited, 'the edit was kept');
+
+    // Mark it sent: the sent text is stored as sent.
+    await page.click('#mark-sent');
+    await page.waitForSelector('#queue-list button.sent');
+    assert.match(await page.innerText('#queue-count'), /1 из 40/);
+
+    // The print view has the letter, as edited, with the client's address.
+    await page.goto(server.url + '#/letters/print/a4');
+    await page.waitForSelector('#sheets .sheet.a4');
+    const sheets = await page.innerText('#sheets');
+    assert.ok(sheets.includes(added), 'the printed letter is the edited one');
+    assert.ok(sheets.includes('26 ноября 2026 г.'), 'dated');
+    assert.equal(await page.locator('#sheets .sheet.a4').count() <= 40, true);
+
+    // The client answered: interested. Hand over to the proposed salesperson.
+    await page.goto(server.url + '#/letters');
+    await page.click('#queue-list button.sent');
+    await page.click('#answer-interested');
+    await page.waitForSelector('#hand-over-to');
+    const option = await page.$eval('#hand-over-to', (s) => s.options[s.selectedIndex].textContent);
+    const seller = option.split(' — ')[0];
+    const [load, capacity] = option.split(' — ')[1].split('/').map(Number);
+    assert.ok(load < capacity, `proposed salesperson has room: ${option}`);
+    await page.click('#save-answer');
+    await page.waitForSelector('#answer-recorded');
+    assert.match(await page.innerText('#answer-recorded'), /Заинтересован/);
+    assert.equal(await poolSize(page), pool - 1, 'the client left the pool');
+
+    // The client is the salesperson's now.
+    await page.goto(server.url + '#/clients');
+    await page.fill('#client-search', first);
+    await page.waitForFunction((n) => [...document.querySelectorAll('.vlist a.row .name')].some((e) => e.textContent === n), first);
+    const row = page.locator('.vlist a.row', { has: page.locator('.name', { hasText: first }) }).first();
+    assert.ok((await row.innerText()).includes(seller), `owner is ${seller}`);
+
+    // The figures moved.
+    await page.goto(server.url + '#/letters/figures');
+    assert.equal(Number(await figure(page, 'fig-sent')), sentBefore + 1);
+    assert.equal(Number(await figure(page, 'fig-handed')), handedBefore + 1);
+
+    // Skip a client: it leaves today's list, and stays out after a reload.
+    await page.goto(server.url + '#/letters');
+    await page.click('#queue-list li:nth-child(2) button');
+    const skipped = await page.innerText('#letter-card h2');
+    await page.click('#skip');
+    await page.waitForFunction(() => document.querySelectorAll('#queue-list li').length === 39);
+    await page.reload();
+    await page.waitForSelector('#queue-list li');
+    assert.equal(await page.locator('#queue-list li').count(), 39);
+    assert.ok(!(await page.innerText('#queue-list')).includes(skipped));
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
