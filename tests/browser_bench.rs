@@ -7,6 +7,7 @@ use chrono::{NaiveDate, Utc};
 use pismo::domain::backup;
 use pismo::domain::base::Base;
 use pismo::domain::demo;
+use pismo::domain::letters::{rotation, send};
 use pismo::domain::search::{SearchIndex, TokenBuilder};
 use pismo::storage::Db;
 use wasm_bindgen_test::*;
@@ -123,6 +124,26 @@ async fn figures_in_the_browser() {
         let per = (now_ms() - t) / queries.len() as f64;
         report(&format!("search per keystroke {k}k"), per, Some(16.0));
         assert!(found > 0);
+
+        let t = now_ms();
+        let queue = rotation::plan_day(
+            &rotation::candidates(base, today, &Default::default()),
+            &settings,
+            today,
+        );
+        report(
+            &format!("letters: today's queue {k}k"),
+            now_ms() - t,
+            Some(50.0),
+        );
+        let t = now_ms();
+        let drafts = send::day_letters(base, &settings, today, &queue);
+        report(
+            &format!("letters: the day's {} drafts {k}k", drafts.len()),
+            now_ms() - t,
+            Some(50.0),
+        );
+        assert_eq!(drafts.len(), settings.quota as usize);
 
         let mut edited = c.clone();
         edited.phones[0].number = "+7 900 000-00-00".into();

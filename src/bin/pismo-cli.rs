@@ -14,8 +14,7 @@ use chrono::{Local, NaiveDate, Utc};
 use pismo::domain::backup::{self, Backup, BackupWarning};
 use pismo::domain::base::Base;
 use pismo::domain::demo;
-use pismo::domain::letters::{compose, rotation};
-use pismo::domain::model::LetterStatus;
+use pismo::domain::letters::{rotation, send};
 
 const USAGE: &str = "usage:
   pismo-cli validate FILE
@@ -125,31 +124,21 @@ fn day_cmd(args: &[String], drafts: bool) -> Result<(), String> {
     let queue = rotation::plan_day(&candidates, &b.settings, date);
     let forecast = rotation::forecast(candidates.len(), &b.settings, date);
     let out = if drafts {
-        let letters: Vec<serde_json::Value> = queue
-            .iter()
-            .filter_map(|id| base.clients.get(id))
-            .map(|c| {
-                let orders = base.orders_of(&c.id);
-                let cycle = base
-                    .letters
-                    .iter()
-                    .filter(|l| l.client == c.id && l.status == LetterStatus::Sent)
-                    .count() as u32
-                    + 1;
-                let d = compose::compose(&compose::LetterInput {
-                    client: c,
-                    orders: &orders,
-                    products: base.products.as_slice(),
-                    settings: &b.settings,
-                    today: date,
-                    seed: compose::seed(c.id, cycle),
-                });
+        // The same letters the app drafts on that day (kept drafts and sent texts included).
+        let letters: Vec<serde_json::Value> = send::day_letters(&base, &b.settings, date, &queue)
+            .into_iter()
+            .map(|l| {
+                let warnings = l
+                    .draft
+                    .as_ref()
+                    .map(|d| d.warnings.clone())
+                    .unwrap_or_default();
                 serde_json::json!({
-                    "client": c.id,
-                    "name": c.name,
-                    "subject": d.subject,
-                    "body": d.body,
-                    "warnings": d.warnings.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>(),
+                    "client": l.client,
+                    "name": base.clients.get(&l.client).map(|c| c.name.clone()),
+                    "subject": l.subject,
+                    "body": l.body,
+                    "warnings": warnings.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>(),
                 })
             })
             .collect();

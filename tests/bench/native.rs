@@ -1,5 +1,5 @@
 //! Native benchmark (`make bench`, not a test): backup export and import, index build and search
-//! per keystroke for 10,000 and 100,000 generated clients. Prints each figure beside its budget and
+//! per keystroke, today's letter queue and its 40 drafts, for 10,000 and 100,000 generated clients. Prints each figure beside its budget and
 //! the baseline recorded in tests/bench/baseline-native.json (figures in docs/BENCHMARKS.md).
 
 use std::collections::BTreeMap;
@@ -10,6 +10,7 @@ use chrono::{NaiveDate, Utc};
 use pismo::domain::backup;
 use pismo::domain::base::Base;
 use pismo::domain::demo;
+use pismo::domain::letters::{rotation, send};
 use pismo::domain::search::SearchIndex;
 
 fn ms<T>(f: impl FnOnce() -> T) -> (T, f64) {
@@ -77,6 +78,13 @@ fn main() {
             }
         });
         let per_key = total / queries.len() as f64;
+        let (queue, plan) = ms(|| {
+            let c = rotation::candidates(&base, today, &Default::default());
+            rotation::plan_day(&c, &settings, today)
+        });
+        assert_eq!(queue.len(), settings.quota as usize);
+        let (drafts, compose) = ms(|| send::day_letters(&base, &settings, today, &queue));
+        assert_eq!(drafts.len(), queue.len());
         let mb = text.len() as f64 / 1_048_576.0;
         let k = n / 1000;
         println!(
@@ -86,7 +94,7 @@ fn main() {
         // Budgets only where DESIGN.md sets one (export and import are budgeted at 100k; the index
         // build is part of the 100k startup budget).
         let big = n == 100_000;
-        let budgets: [(String, f64, Option<f64>); 4] = [
+        let budgets: [(String, f64, Option<f64>); 6] = [
             (format!("backup export {k}k"), export, big.then_some(1000.0)),
             (
                 format!("backup import {k}k (parse+check)"),
@@ -99,6 +107,12 @@ fn main() {
                 big.then_some(2000.0),
             ),
             (format!("search per keystroke {k}k"), per_key, Some(16.0)),
+            (format!("letters: today's queue {k}k"), plan, Some(50.0)),
+            (
+                format!("letters: the day's 40 drafts {k}k"),
+                compose,
+                Some(50.0),
+            ),
         ];
         for (name, value, budget) in budgets {
             let base_value = baseline.get(&name).copied();

@@ -77,7 +77,7 @@ test('records are created, validated, edited and deleted', async () => {
     await page.selectOption('[name="contact_gender"]', 'female');
     await page.click('#save-client');
     await page.waitForURL(/#\/clients\/[0-9a-f-]{36}$/);
-    await page.waitForSelector('#client-title >> text=ООО Тестовая организация');
+    await page.waitForSelector('#client-title >> text=ООО «Тестовая организация»');
     const clientUrl = page.url();
 
     // An order with a catalogue product; edit it; delete it.

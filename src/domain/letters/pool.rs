@@ -31,7 +31,13 @@ pub fn usable_email(c: &Client) -> Option<String> {
         .find_map(|e| normalize_email(&e.address).ok())
 }
 
-pub fn pool_status(base: &Base, c: &Client) -> Result<(), OutOfPool> {
+/// A postal address that can take a letter, or a valid e-mail.
+pub fn reachable(c: &Client) -> bool {
+    c.addresses.iter().any(usable_address) || usable_email(c).is_some()
+}
+
+/// Why `c` is out of the pool, checked in this order; `reachable` is asked last, and only then.
+fn status(base: &Base, c: &Client, reachable: impl FnOnce() -> bool) -> Result<(), OutOfPool> {
     if c.merged_into.is_some() {
         return Err(OutOfPool::Merged);
     }
@@ -45,17 +51,21 @@ pub fn pool_status(base: &Base, c: &Client) -> Result<(), OutOfPool> {
     if owned {
         return Err(OutOfPool::Owned);
     }
-    if !c.addresses.iter().any(usable_address) && usable_email(c).is_none() {
+    if !reachable() {
         return Err(OutOfPool::Unreachable);
     }
     Ok(())
 }
 
-/// The pool's clients, in the base's order.
+pub fn pool_status(base: &Base, c: &Client) -> Result<(), OutOfPool> {
+    status(base, c, || reachable(c))
+}
+
+/// The pool's clients, in the base's order (reachability from the base's own index).
 pub fn pool(base: &Base) -> Vec<&Client> {
     base.clients
         .iter()
-        .filter(|c| pool_status(base, c).is_ok())
+        .filter(|c| status(base, c, || base.is_reachable(&c.id)).is_ok())
         .collect()
 }
 
@@ -113,5 +123,47 @@ mod tests {
 
         let n = pool(&base).len();
         assert!(n > 300 && n < 400, "{n}");
+    }
+
+    #[test]
+    fn the_bulk_pool_agrees_with_each_clients_status_through_edits() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (_, data) = crate::domain::demo::generate_sized(today, 300);
+        let mut base = Base::from_batch(&data);
+        let agree = |base: &Base| {
+            let bulk: Vec<Id> = pool(base).iter().map(|c| c.id).collect();
+            let each: Vec<Id> = base
+                .clients
+                .iter()
+                .filter(|c| pool_status(base, c).is_ok())
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(bulk, each);
+        };
+        agree(&base);
+        // Every address returned and no e-mail: out; an e-mail added back: in.
+        let mut c = pool(&base)[0].clone();
+        c.addresses.iter_mut().for_each(|a| a.returned = true);
+        c.emails.clear();
+        c.contacts.iter_mut().for_each(|p| p.emails.clear());
+        base.apply(&Batch {
+            clients: vec![c.clone()],
+            ..Batch::default()
+        });
+        assert!(!base.is_reachable(&c.id));
+        agree(&base);
+        c.emails.push(Email {
+            address: "new@example.ru".into(),
+            label: String::new(),
+        });
+        base.apply(&Batch {
+            clients: vec![c.clone()],
+            ..Batch::default()
+        });
+        assert!(base.is_reachable(&c.id));
+        agree(&base);
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
+        base.apply(&base.delete_client(c.id, at));
+        agree(&base);
     }
 }

@@ -1,6 +1,8 @@
 //! A day's letters as records: the draft the writer edited (kept so a reload does not lose it) and
 //! the letter as sent (its text frozen, so the history shows what the client actually read).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::compose::{compose, pick_contact, seed, Draft, LetterInput};
@@ -83,20 +85,69 @@ pub fn envelope_lines(c: &Client) -> Option<Vec<String>> {
     Some(lines)
 }
 
-/// What the writer sees for a client today: the stored draft or sent letter, else a fresh draft.
-pub fn current_text(
-    base: &Base,
-    client: &Client,
-    settings: &Settings,
-    day: NaiveDate,
-) -> (String, String, Option<Letter>) {
-    match stored_for_day(base, client.id, day) {
-        Some(l) => (l.subject.clone(), l.body.clone(), Some(l.clone())),
-        None => {
-            let d = draft_for(base, client, settings, day);
-            (d.subject, d.body, None)
+/// A client's letter for a day as the writer sees it: the kept draft or the sent text when there
+/// is one (`stored`), else a fresh draft (`draft`, with its facts and warnings).
+#[derive(Debug, Clone)]
+pub struct DayLetter {
+    pub client: Id,
+    pub subject: String,
+    pub body: String,
+    pub stored: Option<Letter>,
+    pub draft: Option<Draft>,
+}
+
+/// The day's letters for `ids`, in their order, reading the orders and letters once for all of
+/// them, so 40 letters cost the same at 3,000 clients as at 100,000.
+pub fn day_letters(base: &Base, settings: &Settings, day: NaiveDate, ids: &[Id]) -> Vec<DayLetter> {
+    let wanted: HashSet<Id> = ids.iter().copied().collect();
+    let mut orders: HashMap<Id, Vec<&Order>> = HashMap::new();
+    for o in base.orders.iter().filter(|o| wanted.contains(&o.client)) {
+        orders.entry(o.client).or_default().push(o);
+    }
+    let mut sent: HashMap<Id, u32> = HashMap::new();
+    let mut stored: HashMap<Id, &Letter> = HashMap::new();
+    for l in base.letters.iter().filter(|l| wanted.contains(&l.client)) {
+        if l.status == LetterStatus::Sent {
+            *sent.entry(l.client).or_insert(0) += 1;
+        }
+        if l.planned_for == day && l.status != LetterStatus::Skipped {
+            let key = |l: &Letter| (l.status == LetterStatus::Sent, l.updated_at);
+            let e = stored.entry(l.client).or_insert(l);
+            if key(l) > key(e) {
+                *e = l;
+            }
         }
     }
+    ids.iter()
+        .filter_map(|id| base.clients.get(id))
+        .map(|c| match stored.get(&c.id) {
+            Some(l) => DayLetter {
+                client: c.id,
+                subject: l.subject.clone(),
+                body: l.body.clone(),
+                stored: Some((*l).clone()),
+                draft: None,
+            },
+            None => {
+                let own = orders.get(&c.id).map(Vec::as_slice).unwrap_or_default();
+                let d = compose(&LetterInput {
+                    client: c,
+                    orders: own,
+                    products: base.products.as_slice(),
+                    settings,
+                    today: day,
+                    seed: seed(c.id, sent.get(&c.id).copied().unwrap_or(0)),
+                });
+                DayLetter {
+                    client: c.id,
+                    subject: d.subject.clone(),
+                    body: d.body.clone(),
+                    stored: None,
+                    draft: Some(d),
+                }
+            }
+        })
+        .collect()
 }
 
 pub struct LetterText<'a> {
@@ -162,6 +213,11 @@ mod tests {
             .clone();
         let draft = draft_for(&base, &client, &settings, today);
         assert_eq!(cycle_of(&base, client.id), 0);
+        let fresh = day_letters(&base, &settings, today, &[client.id]);
+        assert_eq!(
+            fresh[0].body, draft.body,
+            "one pass over all gives the same draft"
+        );
         let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
         let edited = format!("{}\nP.S. Звоните!", draft.body);
         let mut text = LetterText {
@@ -180,6 +236,9 @@ mod tests {
         });
         let stored = stored_for_day(&base, client.id, today).unwrap();
         assert_eq!(stored.body, edited);
+        let day = day_letters(&base, &settings, today, &[client.id]);
+        assert_eq!(day[0].body, edited, "the kept draft is what the day shows");
+        assert!(day[0].draft.is_none());
 
         text.sent_at = Some(at);
         let sent = letter_record(&base, &client, today, &text, Some(stored), at, || {

@@ -59,13 +59,19 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
     let Some(client) = s.base.with_untracked(|b| b.clients.get(&id).cloned()) else {
         return view! { <p class="empty">{tx(|t| t.client_missing)}</p> }.into_any();
     };
-    let (subject0, body0, stored0, draft) = s.base.with_untracked(|b| {
-        s.settings.with_untracked(|set| {
-            let (subject, body, stored) = current_text(b, &client, set, day);
-            let draft = stored.is_none().then(|| draft_for(b, &client, set, day));
-            (subject, body, stored, draft)
-        })
-    });
+    let Some(DayLetter {
+        subject: subject0,
+        body: body0,
+        stored: stored0,
+        draft,
+        ..
+    }) = s.base.with_untracked(|b| {
+        s.settings
+            .with_untracked(|set| day_letters(b, set, day, &[id]).pop())
+    })
+    else {
+        return view! { <p class="empty">{tx(|t| t.client_missing)}</p> }.into_any();
+    };
     let warnings = draft
         .as_ref()
         .map(|d| d.warnings.clone())

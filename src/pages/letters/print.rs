@@ -9,7 +9,7 @@ use crate::app::browser::today;
 use crate::app::i18n::tx;
 use crate::app::router::{PrintKind, Route};
 use crate::domain::letters::russian::date_line;
-use crate::domain::letters::send::{current_text, envelope_lines};
+use crate::domain::letters::send::{day_letters, envelope_lines};
 use crate::domain::model::*;
 
 const LABELS_PER_SHEET: usize = 24;
@@ -43,10 +43,17 @@ pub fn PrintPage(kind: PrintKind) -> impl IntoView {
             s.settings.with(|set| {
                 let mut by_email = 0;
                 let mut v = Vec::new();
-                for c in ids.iter().filter_map(|id| b.clients.get(id)) {
-                    let (_, body, stored) = current_text(b, c, set, day);
+                for l in day_letters(b, set, day, &ids) {
+                    let Some(c) = b.clients.get(&l.client) else {
+                        continue;
+                    };
+                    let body = l.body;
                     let lines = match envelope_lines(c) {
-                        Some(l) if stored.as_ref().is_none_or(|l| l.channel == Channel::Post) => l,
+                        Some(lines)
+                            if l.stored.as_ref().is_none_or(|x| x.channel == Channel::Post) =>
+                        {
+                            lines
+                        }
                         _ => {
                             by_email += 1;
                             continue;

@@ -14,7 +14,7 @@ use crate::domain::base::{Base, Batch};
 use crate::domain::format::full_name;
 use crate::domain::letters::pool::{pool, pool_status};
 use crate::domain::letters::rotation::forecast;
-use crate::domain::letters::send::{current_text, default_channel, letter_record, LetterText};
+use crate::domain::letters::send::{day_letters, default_channel, letter_record, LetterText};
 use crate::domain::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,28 +65,37 @@ fn mark_all(s: AppState, ids: Vec<Id>) {
     let at = now();
     let batch = s.base.with_untracked(|b| {
         s.settings.with_untracked(|set| {
-            let letters = ids
-                .iter()
-                .filter_map(|id| b.clients.get(id))
-                .filter(|c| pool_status(b, c).is_ok())
-                .filter_map(|c| {
-                    let (subject, body, stored) = current_text(b, c, set, day);
-                    if stored
+            let letters = day_letters(b, set, day, &ids)
+                .into_iter()
+                .filter(|l| {
+                    l.stored
                         .as_ref()
-                        .is_some_and(|l| l.status == LetterStatus::Sent)
-                    {
-                        return None;
-                    }
+                        .is_none_or(|l| l.status != LetterStatus::Sent)
+                })
+                .filter_map(|l| {
+                    let c = b
+                        .clients
+                        .get(&l.client)
+                        .filter(|c| pool_status(b, c).is_ok())?;
                     let text = LetterText {
-                        subject: &subject,
-                        body: &body,
-                        channel: stored
+                        subject: &l.subject,
+                        body: &l.body,
+                        channel: l
+                            .stored
                             .as_ref()
-                            .map(|l| l.channel)
+                            .map(|x| x.channel)
                             .unwrap_or_else(|| default_channel(c)),
                         sent_at: Some(at),
                     };
-                    Some(letter_record(b, c, day, &text, stored.as_ref(), at, new_id))
+                    Some(letter_record(
+                        b,
+                        c,
+                        day,
+                        &text,
+                        l.stored.as_ref(),
+                        at,
+                        new_id,
+                    ))
                 })
                 .collect();
             Batch {

@@ -230,3 +230,23 @@ fn the_forecast_reads_like_the_issue() {
     };
     assert_eq!(forecast(10, &none, today).ends_on, None);
 }
+
+#[test]
+fn candidates_know_each_clients_nearest_anniversary_and_revenue() {
+    let today = d(2026, 11, 26);
+    let (_, data) = crate::domain::demo::generate_sized(today, 400);
+    let base = Base::from_batch(&data);
+    let all = candidates(&base, today, &HashMap::new());
+    assert!(all.len() > 300);
+    for c in &all {
+        let orders = base.orders_of(&c.id);
+        let nearest = orders
+            .iter()
+            .map(|o| days_to_anniversary(o.date, today))
+            .min();
+        assert_eq!(c.anniversary_in, nearest);
+        let revenue: i64 = orders.iter().map(|o| o.total_kop()).sum();
+        assert_eq!(c.revenue_kop, revenue);
+        assert_eq!(c.last_order, orders.iter().map(|o| o.date).max());
+    }
+}
