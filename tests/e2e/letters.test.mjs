@@ -79,7 +79,7 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     const first = await page.innerText('#letter-card h2');
     const facts = await page.innerText('#draft-facts');
     const [, dd, mm, yyyy, forms] = facts.match(/(\d\d)\.(\d\d)\.(\d{4}) \([^)]*\): (.+)$/);
-    const newest = await page.locator('.history .orders li .num').first().innerText();
+    const newest = await page.locator('.letter-history .orders li .num').first().innerText();
     assert.equal(newest, `${dd}.${mm}.${yyyy}`, 'the facts name the newest order in the history');
     const body = await page.inputValue('textarea[name=body]');
     const firstForm = forms.split(', ')[0];
@@ -88,6 +88,17 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     const when = [agoRu(months), `в ${IN_MONTH[+mm - 1]} ${yyyy} года`];
     assert.ok(when.some((w) => body.toLowerCase().includes(w)), `«${when[0]}» in:\n${body}`);
     assert.ok(!/\{|\}|\[|\]|undefined|null/.test(body), 'no placeholders');
+
+    // E-mail: a mailto: link when short, else an .eml file a mail program opens as a draft.
+    if (await page.isVisible('#eml')) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#eml')]);
+      const eml = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+      assert.match(eml, /Content-Type: text\/plain; charset=UTF-8/);
+      assert.match(eml, /Subject: =\?UTF-8\?B\?/);
+      assert.ok(Buffer.from(eml.split('\r\n\r\n')[1].replace(/\r\n/g, ''), 'base64').toString('utf8').includes(firstForm));
+    } else if (await page.isVisible('#mailto')) {
+      assert.match(await page.getAttribute('#mailto', 'href'), /^mailto:[^?]+@[^?]+\?subject=/);
+    }
 
     // Edit a sentence; leaving the field keeps the edit, and a reload shows the same queue.
     const added = 'Спасибо, что выбрали нас в прошлый раз.';
@@ -133,6 +144,10 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     await page.waitForFunction((n) => [...document.querySelectorAll('.vlist a.row .name')].some((e) => e.textContent === n), first);
     const row = page.locator('.vlist a.row', { has: page.locator('.name', { hasText: first }) }).first();
     assert.ok((await row.innerText()).includes(seller), `owner is ${seller}`);
+    await row.click();
+    await page.waitForSelector('#pool-status');
+    assert.match(await page.innerText('#pool-status'), new RegExp(`работает ${seller}`));
+    assert.match(await page.innerText('.client-letters'), /Заинтересован/);
 
     // The figures moved.
     await page.goto(server.url + '#/letters/figures');

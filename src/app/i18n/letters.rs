@@ -241,4 +241,14 @@ texts! {
     series_sent: "Письма", "Letters";
     series_answers: "Ответы", "Answers";
     quota: "норма", "quota";
+    in_pool: "В пуле писем: получает письмо раз в цикл.", "In the letter pool: gets a letter every cycle.";
+    out_owned: "Не в пуле писем: с клиентом работает", "Not in the letter pool: handled by";
+    out_dnc: "Не в пуле писем: просил не связываться.", "Not in the letter pool: asked not to be contacted.";
+    out_merged: "Не в пуле писем: объединён с другой записью.", "Not in the letter pool: merged into another record.";
+    out_unreachable: "Не в пуле писем: нет ни почтового адреса, ни e-mail, куда дойдёт письмо.", "Not in the letter pool: no postal address or e-mail a letter can reach.";
+    out_of_pool: "Вне пула", "Out of the pool";
+    reason_owned: "у продавцов", "with salespeople";
+    reason_dnc: "не писать", "do not contact";
+    reason_merged: "объединены", "merged";
+    reason_unreachable: "нет адреса", "unreachable";
 }

@@ -95,6 +95,7 @@ texts! {
     region: "Регион", "Region";
     street: "Улица, дом, офис", "Street, house, office";
     mail_returned: "Письмо вернулось", "Mail returned";
+    mail_returned_clear: "Нажмите, если адрес верный: отметка снимется при сохранении", "Click if the address is right: the mark goes when you save";
     contact_persons: "Контактные лица", "Contact persons";
     add_contact: "+ контактное лицо", "+ contact person";
     last_name: "Фамилия", "Last name";

@@ -6,6 +6,7 @@ use crate::domain::contact::normalize_email;
 use crate::domain::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum OutOfPool {
     /// An active salesperson or account manager works with the client.
     Owned,
@@ -69,6 +70,28 @@ pub fn pool(base: &Base) -> Vec<&Client> {
         .collect()
 }
 
+/// How many clients are in the pool, and how many are out of it for each reason.
+pub fn breakdown(base: &Base) -> (usize, Vec<(OutOfPool, usize)>) {
+    let mut inside = 0;
+    let mut out = [0usize; 4];
+    for c in base.clients.iter() {
+        match status(base, c, || base.is_reachable(&c.id)) {
+            Ok(()) => inside += 1,
+            Err(r) => out[r as usize] += 1,
+        }
+    }
+    let reasons = [
+        OutOfPool::Owned,
+        OutOfPool::DoNotContact,
+        OutOfPool::Merged,
+        OutOfPool::Unreachable,
+    ];
+    (
+        inside,
+        reasons.into_iter().map(|r| (r, out[r as usize])).collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +146,13 @@ mod tests {
 
         let n = pool(&base).len();
         assert!(n > 300 && n < 400, "{n}");
+        let (inside, out) = breakdown(&base);
+        assert_eq!(inside, n);
+        assert_eq!(
+            inside + out.iter().map(|x| x.1).sum::<usize>(),
+            base.clients.len()
+        );
+        assert!(out.iter().any(|(r, k)| *r == OutOfPool::Owned && *k > 0));
     }
 
     #[test]

@@ -180,16 +180,21 @@ fn Addresses(draft: Draft) -> impl IntoView {
             {move || (0..n.get()).map(|i| view! {
                 <div class="line address">
                     <Field label=|t| t.postcode name="postcode" value=part(i, |a| &a.postcode)
-                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.postcode = v })
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.postcode = v; a.returned = false })
                         error=draft.error(format!("addresses[{i}].postcode")) />
                     <Field label=|t| t.region name="region" value=part(i, |a| &a.region)
-                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.region = v }) />
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.region = v; a.returned = false }) />
                     <Field label=|t| t.city name="city" value=part(i, |a| &a.city)
-                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.city = v }) />
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.city = v; a.returned = false }) />
                     <Field label=|t| t.street name="street" wide=true value=part(i, |a| &a.street)
-                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.street = v }) />
+                        on_input=move |v: String| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.street = v; a.returned = false }) />
+                    // A fixed address is no longer «returned»; the badge clears it when the address
+                    // was right after all.
                     <Show when=move || c.with(|c| c.addresses.get(i).is_some_and(|a| a.returned))>
-                        <span class="badge warn">{tx(|t| t.mail_returned)}</span>
+                        <button type="button" class="badge warn" title=tx(|t| t.mail_returned_clear)
+                            on:click=move |_| c.update(|c| if let Some(a) = c.addresses.get_mut(i) { a.returned = false })>
+                            {tx(|t| t.mail_returned)}
+                        </button>
                     </Show>
                     <button type="button" class="remove" aria-label=tx(|t| t.remove)
                         on:click=move |_| c.update(|c| { if i < c.addresses.len() { c.addresses.remove(i); } })>"×"</button>

@@ -3,6 +3,7 @@
 
 mod contacts;
 mod form;
+mod letters;
 mod orders;
 
 use leptos::prelude::*;
@@ -179,6 +180,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                 fallback=move || view! { <p class="hint">{tx(|t| t.save_first_for_orders)}</p> }
             >
                 <orders::Orders client=client_id />
+                <letters::ClientLetters client=client_id />
                 <History client=client_id />
             </Show>
         </section>

@@ -28,7 +28,7 @@ fn kind_slug(k: ResponseKind) -> &'static str {
 }
 
 #[component]
-pub(super) fn AnswerControl(letter: Id) -> impl IntoView {
+pub(crate) fn AnswerControl(letter: Id) -> impl IntoView {
     let s = use_app();
     let recorded = Memo::new(move |_| {
         s.base

@@ -265,7 +265,7 @@ fn History(id: Id) -> impl IntoView {
         })
     });
     view! {
-        <aside class="history" aria-label="history">
+        <aside class="letter-history" aria-label="history">
             <h3>{tx(|t| t.orders)}</h3>
             {move || if orders.with(Vec::is_empty) {
                 view! { <p class="empty">{tx(|t| t.l.no_orders)}</p> }.into_any()

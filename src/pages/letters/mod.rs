@@ -1,7 +1,7 @@
 //! Letter sales: today's queue with its drafts, the answers, the section's figures, and the print
 //! views. The rules (rotation, composer, hand-off, attribution) live in `domain::letters`.
 
-mod answer;
+pub(crate) mod answer;
 mod answers;
 mod card;
 mod figures;

@@ -12,7 +12,7 @@ use crate::app::router::{PrintKind, Route};
 use crate::app::state::AppState;
 use crate::domain::base::{Base, Batch};
 use crate::domain::format::full_name;
-use crate::domain::letters::pool::{pool, pool_status};
+use crate::domain::letters::pool::{breakdown, pool, pool_status, OutOfPool};
 use crate::domain::letters::rotation::forecast;
 use crate::domain::letters::send::{day_letters, default_channel, letter_record, LetterText};
 use crate::domain::model::*;
@@ -166,6 +166,23 @@ pub fn QueuePage() -> impl IntoView {
             s.settings.with(|x| x.cycle_days),
         )
     };
+    let out_of_pool = move || {
+        let (_, out) = s.base.with(breakdown);
+        let l = s.tr().l;
+        let parts: Vec<String> = out
+            .into_iter()
+            .map(|(r, n)| {
+                let name = match r {
+                    OutOfPool::Owned => l.reason_owned,
+                    OutOfPool::DoNotContact => l.reason_dnc,
+                    OutOfPool::Merged => l.reason_merged,
+                    OutOfPool::Unreachable => l.reason_unreachable,
+                };
+                format!("{name} {n}")
+            })
+            .collect();
+        format!("{}: {}.", l.out_of_pool, parts.join(", "))
+    };
     let move_by = move |step: isize| {
         let rows = list.get_untracked().unwrap_or_default();
         let at = selected
@@ -206,6 +223,7 @@ pub fn QueuePage() -> impl IntoView {
                 </span>
             </div>
             <p class="hint forecast" id="forecast">{forecast_line}</p>
+            <p class="hint forecast" id="out-of-pool">{out_of_pool}</p>
             {move || match list.get() {
                 None => view! { <p class="loading">{tx(|t| t.l.planning)}</p> }.into_any(),
                 Some(rows) if rows.is_empty() => view! {
