@@ -2,6 +2,7 @@
 //! forms come out right.
 
 use crate::app::router::PrintKind;
+use crate::domain::format::group;
 use crate::domain::letters::compose::DraftWarning;
 use crate::domain::letters::russian::plural;
 use crate::domain::model::ResponseKind;
@@ -9,8 +10,9 @@ use crate::domain::model::ResponseKind;
 fn forecast_ru(pool: usize, quota: u32, days: u32, ends: &str, min: u32, cycle: u32) -> String {
     let n = pool as u64;
     format!(
-        "В пуле {pool} {клиентов}, {quota} в день → цикл займёт {days} {рабочих} {дней}{end}; \
+        "В пуле {} {клиентов}, {quota} в день → цикл займёт {days} {рабочих} {дней}{end}; \
          чтобы уложиться в {cycle} {дн}, нужно не меньше {min} в день.",
+        group(n as i64),
         клиентов = plural(n, "клиент", "клиента", "клиентов"),
         рабочих = plural(u64::from(days), "рабочий", "рабочих", "рабочих"),
         дней = plural(u64::from(days), "день", "дня", "дней"),
@@ -30,8 +32,9 @@ fn forecast_en(pool: usize, quota: u32, days: u32, ends: &str, min: u32, cycle: 
         format!(", ending on {ends}")
     };
     format!(
-        "Pool {pool}, {quota} a day → the cycle takes {days} working days{end}; to fit {cycle} days \
-         you need at least {min} a day."
+        "Pool {}, {quota} a day → the cycle takes {days} working days{end}; to fit {cycle} days \
+         you need at least {min} a day.",
+        group(pool as i64)
     )
 }
 

@@ -63,6 +63,10 @@ pub fn AnswersPage() -> impl IntoView {
     view! {
         <section class="letters answers">
             <Tabs current=Route::Answers />
+            <div class="followup-panels">
+                <Complaints />
+                <FixAddresses />
+            </div>
             <div class="toolbar">
                 <h1>{tx(|t| t.l.answers)}</h1>
                 <input type="search" class="search" id="answers-filter" placeholder=move || s.tr().l.find_client
@@ -107,8 +111,6 @@ pub fn AnswersPage() -> impl IntoView {
             <Show when=move || rows.with(|r| r.len() > SHOWN)>
                 <p class="hint">{tx(|t| t.l.narrow_down)}</p>
             </Show>
-            <Complaints />
-            <FixAddresses />
         </section>
     }
 }
@@ -142,7 +144,7 @@ fn Complaints() -> impl IntoView {
         );
     };
     view! {
-        <div class="panel">
+        <div class="panel followup">
             <h2>{tx(|t| t.l.complaints)} " " <span class="count">{move || list.with(Vec::len)}</span></h2>
             {move || if list.with(Vec::is_empty) {
                 view! { <p class="empty">{tx(|t| t.l.no_complaints)}</p> }.into_any()
@@ -180,7 +182,7 @@ fn FixAddresses() -> impl IntoView {
         })
     });
     view! {
-        <div class="panel" id="fix-addresses">
+        <div class="panel followup" id="fix-addresses">
             <h2>{tx(|t| t.l.fix_addresses)} " " <span class="count">{move || list.with(Vec::len)}</span></h2>
             <p class="hint">{tx(|t| t.l.fix_addresses_hint)}</p>
             <ul class="followups">
