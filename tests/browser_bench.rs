@@ -6,9 +6,9 @@
 use chrono::{NaiveDate, Utc};
 use pismo::domain::backup;
 use pismo::domain::base::Base;
-use pismo::domain::demo;
 use pismo::domain::letters::{rotation, send};
 use pismo::domain::search::{SearchIndex, TokenBuilder};
+use pismo::domain::{dedup, demo};
 use pismo::storage::Db;
 use wasm_bindgen_test::*;
 
@@ -144,6 +144,15 @@ async fn figures_in_the_browser() {
             Some(50.0),
         );
         assert_eq!(drafts.len(), settings.quota as usize);
+        let t = now_ms();
+        let profiles = dedup::profiles(base.clients.iter());
+        let clusters = dedup::find(&profiles, &Default::default(), &Default::default());
+        report(
+            &format!("duplicate scan {k}k"),
+            now_ms() - t,
+            big.then_some(5000.0),
+        );
+        assert!(!clusters.is_empty());
 
         let mut edited = c.clone();
         edited.phones[0].number = "+7 900 000-00-00".into();

@@ -115,3 +115,31 @@ fn plan_and_draft_of_a_day() {
     assert!(!ok);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
 }
+
+#[test]
+fn dedup_prints_the_clusters_it_would_propose() {
+    let dir = std::env::temp_dir().join(format!("pismo-cli-dedup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (ok, demo, _) = cli(&["demo", "--date", "2026-11-26", "--clients", "300"]);
+    assert!(ok);
+    let file = dir.join("demo.json").to_string_lossy().to_string();
+    std::fs::write(&file, demo).unwrap();
+    let (ok, out, err) = cli(&["dedup", &file]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let clusters = v["clusters"].as_array().unwrap();
+    // The demo plants twelve copies; each is proposed with its original.
+    assert!(clusters.len() >= 11, "{}", clusters.len());
+    for c in clusters {
+        let ids = c.as_array().unwrap();
+        assert!(ids.len() >= 2);
+        assert!(ids
+            .iter()
+            .all(|id| id.as_str().is_some_and(|s| s.len() == 36)));
+    }
+    assert!(v["details"][0]["pairs"][0]["evidence"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
+    let (ok, _, err) = cli(&["dedup", "/nonexistent.json"]);
+    assert!(!ok && err.contains("/nonexistent.json"));
+}

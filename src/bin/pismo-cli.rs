@@ -6,6 +6,7 @@
 //!                                    the demo company as a backup, on stdout (as the app loads it)
 //!     pismo-cli plan FILE --date D   the day's letter queue, as JSON
 //!     pismo-cli draft FILE --date D  the day's letter drafts, as JSON
+//!     pismo-cli dedup FILE           the duplicate clusters the app would propose, as JSON
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,15 +14,16 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, Utc};
 use pismo::domain::backup::{self, Backup, BackupWarning};
 use pismo::domain::base::Base;
-use pismo::domain::demo;
 use pismo::domain::letters::{rotation, send};
+use pismo::domain::{dedup, demo};
 
 const USAGE: &str = "usage:
   pismo-cli validate FILE
   pismo-cli stats FILE
   pismo-cli demo [--date YYYY-MM-DD] [--clients N]
   pismo-cli plan FILE --date YYYY-MM-DD
-  pismo-cli draft FILE --date YYYY-MM-DD";
+  pismo-cli draft FILE --date YYYY-MM-DD
+  pismo-cli dedup FILE";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -41,6 +43,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("demo") => demo_cmd(&args[1..]),
         Some("plan") => day_cmd(&args[1..], false),
         Some("draft") => day_cmd(&args[1..], true),
+        Some("dedup") => dedup_cmd(file_arg(args)?),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -166,5 +169,23 @@ fn day_cmd(args: &[String], drafts: bool) -> Result<(), String> {
         "{}",
         serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
     );
+    Ok(())
+}
+
+/// `dedup FILE`: `{"clusters": [[id, ...], ...]}`, most certain first, with each cluster's
+/// score and reasons beside it for whoever wants more than the ids.
+fn dedup_cmd(file: &str) -> Result<(), String> {
+    let (b, _) = read(file)?;
+    let profiles = dedup::profiles(b.data.clients.iter());
+    let found = dedup::find(
+        &profiles,
+        &Default::default(),
+        &dedup::DedupSettings::default(),
+    );
+    let out = serde_json::json!({
+        "clusters": found.iter().map(|c| &c.members).collect::<Vec<_>>(),
+        "details": found,
+    });
+    println!("{out}");
     Ok(())
 }

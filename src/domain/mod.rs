@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod base;
 pub mod contact;
+pub mod dedup;
 pub mod demo;
 pub mod format;
 pub mod history;

@@ -1,5 +1,5 @@
 //! Native benchmark (`make bench`, not a test): backup export and import, index build and search
-//! per keystroke, today's letter queue and its 40 drafts, for 10,000 and 100,000 generated clients. Prints each figure beside its budget and
+//! per keystroke, today's letter queue and its 40 drafts, the duplicate scan, for 10,000 and 100,000 generated clients. Prints each figure beside its budget and
 //! the baseline recorded in tests/bench/baseline-native.json (figures in docs/BENCHMARKS.md).
 
 use std::collections::BTreeMap;
@@ -9,9 +9,9 @@ use std::time::Instant;
 use chrono::{NaiveDate, Utc};
 use pismo::domain::backup;
 use pismo::domain::base::Base;
-use pismo::domain::demo;
 use pismo::domain::letters::{rotation, send};
 use pismo::domain::search::SearchIndex;
+use pismo::domain::{dedup, demo};
 
 fn ms<T>(f: impl FnOnce() -> T) -> (T, f64) {
     let t = Instant::now();
@@ -85,6 +85,11 @@ fn main() {
         assert_eq!(queue.len(), settings.quota as usize);
         let (drafts, compose) = ms(|| send::day_letters(&base, &settings, today, &queue));
         assert_eq!(drafts.len(), queue.len());
+        let (clusters, dedup_ms) = ms(|| {
+            let p = dedup::profiles(base.clients.iter());
+            dedup::find(&p, &Default::default(), &dedup::DedupSettings::default())
+        });
+        assert!(!clusters.is_empty());
         let mb = text.len() as f64 / 1_048_576.0;
         let k = n / 1000;
         println!(
@@ -94,7 +99,7 @@ fn main() {
         // Budgets only where DESIGN.md sets one (export and import are budgeted at 100k; the index
         // build is part of the 100k startup budget).
         let big = n == 100_000;
-        let budgets: [(String, f64, Option<f64>); 6] = [
+        let budgets: [(String, f64, Option<f64>); 7] = [
             (format!("backup export {k}k"), export, big.then_some(1000.0)),
             (
                 format!("backup import {k}k (parse+check)"),
@@ -112,6 +117,11 @@ fn main() {
                 format!("letters: the day's 40 drafts {k}k"),
                 compose,
                 Some(50.0),
+            ),
+            (
+                format!("duplicate scan {k}k"),
+                dedup_ms,
+                big.then_some(5000.0),
             ),
         ];
         for (name, value, budget) in budgets {

@@ -62,12 +62,14 @@ pub fn pool_status(base: &Base, c: &Client) -> Result<(), OutOfPool> {
     status(base, c, || reachable(c))
 }
 
-/// The pool's clients, in the base's order (reachability from the base's own index).
+/// Whether a stored client is in the pool (reachability from the base's own index).
+pub fn in_pool(base: &Base, c: &Client) -> bool {
+    status(base, c, || base.is_reachable(&c.id)).is_ok()
+}
+
+/// The pool's clients, in the base's order.
 pub fn pool(base: &Base) -> Vec<&Client> {
-    base.clients
-        .iter()
-        .filter(|c| status(base, c, || base.is_reachable(&c.id)).is_ok())
-        .collect()
+    base.clients.iter().filter(|c| in_pool(base, c)).collect()
 }
 
 /// How many clients are in the pool, and how many are out of it for each reason.
@@ -195,5 +197,42 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
         base.apply(&base.delete_client(c.id, at));
         agree(&base);
+    }
+
+    #[test]
+    fn revenue_per_client_follows_order_edits_and_deletes() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (_, data) = crate::domain::demo::generate_sized(today, 200);
+        let mut base = Base::from_batch(&data);
+        let sum = |b: &Base, id: &Id| -> i64 {
+            b.orders
+                .iter()
+                .filter(|o| o.client == *id)
+                .map(Order::total_kop)
+                .sum()
+        };
+        let o = base.orders.iter().next().unwrap().clone();
+        let client = o.client;
+        assert_eq!(base.revenue_of(&client), sum(&base, &client));
+        let mut bigger = o.clone();
+        bigger.lines[0].qty += 5;
+        base.apply(&Batch {
+            orders: vec![bigger.clone()],
+            ..Batch::default()
+        });
+        assert_eq!(base.revenue_of(&client), sum(&base, &client));
+        // Moved to another client.
+        let other = base.clients.iter().find(|c| c.id != client).unwrap().id;
+        let mut moved = bigger;
+        moved.client = other;
+        base.apply(&Batch {
+            orders: vec![moved.clone()],
+            ..Batch::default()
+        });
+        assert_eq!(base.revenue_of(&client), sum(&base, &client));
+        assert_eq!(base.revenue_of(&other), sum(&base, &other));
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
+        base.apply(&Base::tombstone(RecordKind::Order, moved.id, at));
+        assert_eq!(base.revenue_of(&other), sum(&base, &other));
     }
 }

@@ -1,0 +1,362 @@
+//! What a client record means once the ways of writing it are taken away: the legal form apart
+//! from the name, names as a spelling-free key (Cyrillic and Latin alike), person names in any
+//! order and with initials, phones, e-mails, ИНН and addresses in one form each.
+
+use crate::domain::contact::{check_inn, normalize_email, normalize_phone};
+use crate::domain::model::*;
+use crate::domain::text::{fold, latin};
+
+/// Legal forms by canonical code, each with the ways people write it (folded, as words).
+const FORMS: &[(&str, &[&str])] = &[
+    (
+        "ООО",
+        &["ооо", "ooo", "общество с ограниченной ответственностью"],
+    ),
+    (
+        "ЗАО",
+        &["зао", "zao", "закрытое акционерное общество", "cjsc"],
+    ),
+    (
+        "ПАО",
+        &["пао", "pao", "публичное акционерное общество", "pjsc"],
+    ),
+    (
+        "ОАО",
+        &["оао", "oao", "открытое акционерное общество", "ojsc"],
+    ),
+    ("АО", &["ао", "ao", "акционерное общество", "jsc"]),
+    ("ИП", &["ип", "ip", "индивидуальный предприниматель"]),
+    ("АНО", &["ано", "автономная некоммерческая организация"]),
+    ("НКО", &["нко", "некоммерческая организация"]),
+    ("LLC", &["llc", "limited liability company", "l l c"]),
+    ("Ltd", &["ltd", "limited"]),
+    ("Inc", &["inc", "incorporated", "corp", "corporation"]),
+    ("GmbH", &["gmbh"]),
+];
+
+/// Public bodies: МБОУ, ГБОУ, МАДОУ, ФГБОУ ВО... Many combinations of a few letters; recognised by
+/// shape rather than listed.
+fn public_body(word: &str) -> bool {
+    let n = word.chars().count();
+    (3..=7).contains(&n)
+        && word.chars().all(|c| "мгфбакоудпвчсн".contains(c))
+        && (word.ends_with('у') || word.ends_with("оу") || word.ends_with("уз"))
+        && (word.starts_with('м') || word.starts_with('г') || word.starts_with('ф'))
+}
+
+fn split_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric() && c != '№')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The legal form found in `legal_form` or in the name (in any spelling), and the name's own words
+/// without it. Public bodies keep their code (`мбоу`) as the form.
+pub fn split_legal_form(legal_form: &str, name: &str) -> (Option<String>, Vec<String>) {
+    let mut form: Option<String> = None;
+    let mut found = |words: &mut Vec<String>| {
+        for (code, spellings) in FORMS {
+            for sp in spellings.iter() {
+                let phrase: Vec<&str> = sp.split(' ').collect();
+                if let Some(at) = words
+                    .windows(phrase.len())
+                    .position(|w| w.iter().zip(&phrase).all(|(a, b)| a == b))
+                {
+                    words.drain(at..at + phrase.len());
+                    form.get_or_insert_with(|| code.to_string());
+                    return;
+                }
+            }
+        }
+        if let Some(at) = words.iter().position(|w| public_body(w)) {
+            let w = words.remove(at);
+            form.get_or_insert(w.to_uppercase());
+        }
+    };
+    let mut lf = split_words(legal_form);
+    found(&mut lf);
+    let mut words = split_words(name);
+    found(&mut words);
+    (form, words)
+}
+
+/// A spelling-free key of one word: Latin letters, with the differences between transliteration
+/// systems and common misspellings folded away (Юрий, Yuri, Yury, Iurii → «uri»; Щукин, Schukin,
+/// Shchukin → «sukin»), and doubled letters single.
+pub fn skeleton(word: &str) -> String {
+    let mut s = latin(&fold(word)).to_lowercase();
+    for (from, to) in [
+        ("shch", "sh"),
+        ("sch", "sh"),
+        ("tch", "ch"),
+        ("kh", "h"),
+        ("zh", "z"),
+        ("ch", "c"),
+        ("sh", "s"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("ph", "f"),
+        ("w", "v"),
+        ("x", "ks"),
+        ("q", "k"),
+        ("j", "i"),
+        ("y", "i"),
+        ("ie", "e"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    // «Юрий» → «iurii»: a final -ii / -ij is one sound; iu / ia are ю / я, and io is ё, which
+    // Russian writes as е.
+    while s.ends_with("ii") {
+        s.pop();
+    }
+    for (from, to) in [("iu", "u"), ("ia", "a"), ("io", "e")] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A person's name as the dedup compares it: full words and initials, in no particular order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonName {
+    /// Skeletons of the full words (surname, first name, patronymic), sorted.
+    pub words: Vec<String>,
+    /// First letters of the words given only as initials («И. И.»), skeletonised.
+    pub initials: Vec<char>,
+}
+
+pub fn person_name(words: &[String]) -> PersonName {
+    let mut p = PersonName::default();
+    for w in words {
+        if w.chars().count() == 1 {
+            if let Some(c) = skeleton(w).chars().next() {
+                p.initials.push(c);
+            }
+        } else {
+            p.words.push(skeleton(w));
+        }
+    }
+    p.words.sort();
+    p
+}
+
+/// Street, house, city written out: «ул. Ленина, д. 5» and «улица Ленина дом 5» give the same key.
+pub fn address_key(a: &Address) -> String {
+    const DROP: [&str; 18] = [
+        "г",
+        "город",
+        "ул",
+        "улица",
+        "д",
+        "дом",
+        "пр",
+        "пр-т",
+        "проспект",
+        "пер",
+        "переулок",
+        "кв",
+        "квартира",
+        "оф",
+        "офис",
+        "корп",
+        "к",
+        "стр",
+    ];
+    // The region is left out: it is as often missing as written.
+    let text = format!("{} {}", a.city, a.street);
+    let mut words: Vec<String> = fold(&text)
+        .replace("пр-т", " ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !DROP.contains(w))
+        .map(skeleton)
+        .collect();
+    words.sort();
+    words.dedup();
+    words.join(" ")
+}
+
+/// Everything the duplicate search compares of one client, computed once.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub id: Id,
+    pub kind: ClientKind,
+    pub form: Option<String>,
+    /// The name's word skeletons in their order (companies) — for persons see `person`.
+    pub name_words: Vec<String>,
+    /// The name as one key: skeletons joined, for the sorted neighbourhood and similarity.
+    pub name_key: String,
+    pub person: Option<PersonName>,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+    pub inn: Option<String>,
+    pub addresses: Vec<String>,
+    pub postcodes: Vec<String>,
+}
+
+impl Profile {
+    pub fn of(c: &Client) -> Profile {
+        let (form, words) = split_legal_form(&c.legal_form, &c.name);
+        let is_person = c.kind == ClientKind::Person || form.as_deref() == Some("ИП");
+        let name_words: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let mut sorted = name_words.clone();
+        if is_person {
+            sorted.sort();
+        }
+        let phones = c
+            .phones
+            .iter()
+            .chain(c.contacts.iter().flat_map(|p| p.phones.iter()))
+            .filter_map(|p| normalize_phone(&p.number).ok())
+            .map(|n| n.national().to_string())
+            .fold(Vec::new(), push_unique);
+        let emails = c
+            .emails
+            .iter()
+            .chain(c.contacts.iter().flat_map(|p| p.emails.iter()))
+            .filter_map(|e| normalize_email(&e.address).ok())
+            .fold(Vec::new(), push_unique);
+        Profile {
+            id: c.id,
+            kind: c.kind,
+            form,
+            name_key: sorted.join(" "),
+            person: is_person.then(|| person_name(&words)),
+            name_words,
+            phones,
+            emails,
+            inn: check_inn(&c.inn).ok(),
+            addresses: c
+                .addresses
+                .iter()
+                .map(address_key)
+                .filter(|k| !k.is_empty())
+                .fold(Vec::new(), push_unique),
+            postcodes: c
+                .addresses
+                .iter()
+                .map(|a| a.postcode.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .fold(Vec::new(), push_unique),
+        }
+    }
+}
+
+fn push_unique(mut v: Vec<String>, s: String) -> Vec<String> {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_forms_in_every_spelling_are_kept_apart() {
+        let cases = [
+            ("", "ООО «Ромашка»", Some("ООО"), "ромашка"),
+            ("", "OOO Romashka", Some("ООО"), "romashka"),
+            (
+                "Общество с ограниченной ответственностью",
+                "Ромашка",
+                Some("ООО"),
+                "ромашка",
+            ),
+            ("", "\"Ромашка\", ООО", Some("ООО"), "ромашка"),
+            (
+                "",
+                "Закрытое акционерное общество „Заря“",
+                Some("ЗАО"),
+                "заря",
+            ),
+            ("АО", "Заря", Some("АО"), "заря"),
+            (
+                "",
+                "Индивидуальный предприниматель Иванов Иван",
+                Some("ИП"),
+                "иванов иван",
+            ),
+            ("", "МБОУ СОШ № 5", Some("МБОУ"), "сош № 5"),
+            ("ГБОУ", "Лицей № 2", Some("ГБОУ"), "лицей № 2"),
+            ("", "Romashka LLC", Some("LLC"), "romashka"),
+            ("", "Acme Ltd.", Some("Ltd"), "acme"),
+            ("", "Siemens GmbH", Some("GmbH"), "siemens"),
+            ("", "Спортклуб «Старт»", None, "спортклуб старт"),
+        ];
+        for (lf, name, form, rest) in cases {
+            let (f, words) = split_legal_form(lf, name);
+            assert_eq!(f.as_deref(), form, "{lf} {name}");
+            assert_eq!(words.join(" "), rest, "{lf} {name}");
+        }
+    }
+
+    #[test]
+    fn skeletons_forget_the_spelling() {
+        for group in [
+            &["Иванов", "Ivanov", "IVANOV"][..],
+            &["Юрий", "Yuri", "Yury", "Iurii", "Yurij"],
+            &["Щукин", "Schukin", "Shchukin", "Shukin"],
+            &["Ёлкин", "Елкин", "Yolkin", "Elkin"],
+            &["Хабаров", "Khabarov", "Habarov"],
+            &["Жуков", "Zhukov"],
+            &["Цветкова", "Tsvetkova", "Cvetkova"],
+            &["Ромашка", "Romashka", "Romaschka"],
+            &["Анна", "Ана", "Anna"],
+        ] {
+            let keys: Vec<String> = group.iter().map(|w| skeleton(w)).collect();
+            assert!(keys.iter().all(|k| *k == keys[0]), "{group:?} → {keys:?}");
+        }
+        assert_ne!(skeleton("Иванов"), skeleton("Ивашов"));
+    }
+
+    #[test]
+    fn person_names_in_any_order_with_initials() {
+        let a = person_name(&["иванов".into(), "иван".into(), "иванович".into()]);
+        let b = person_name(&["ivan".into(), "ivanovich".into(), "ivanov".into()]);
+        assert_eq!(a, b);
+        let c = person_name(&["иванов".into(), "и".into(), "и".into()]);
+        assert_eq!(c.words, ["ivanov"]);
+        assert_eq!(c.initials, ['i', 'i']);
+    }
+
+    #[test]
+    fn addresses_without_their_abbreviations() {
+        let a = Address {
+            city: "г. Екатеринбург".into(),
+            street: "ул. Ленина, д. 5, оф. 12".into(),
+            ..Address::default()
+        };
+        let b = Address {
+            city: "Екатеринбург".into(),
+            street: "улица Ленина дом 5 офис 12".into(),
+            region: "Свердловская обл.".into(),
+            ..Address::default()
+        };
+        assert_eq!(address_key(&a), address_key(&b));
+        let c = Address {
+            city: "Екатеринбург".into(),
+            street: "пр-т Ленина, 5".into(),
+            ..Address::default()
+        };
+        assert_eq!(
+            address_key(&c),
+            address_key(&Address {
+                street: "проспект Ленина 5".into(),
+                ..c.clone()
+            })
+        );
+    }
+}
