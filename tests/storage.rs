@@ -219,3 +219,55 @@ fn settings_round_trip_in_local_storage() {
     pismo::storage::save_settings(&s).expect("save");
     assert_eq!(pismo::storage::load_settings().expect("reload"), s);
 }
+
+#[wasm_bindgen_test]
+async fn a_merge_and_its_undo_are_stored_whole() {
+    use pismo::domain::dedup::{self, merge};
+    let db = fresh("t-merge").await;
+    let batch = small_demo();
+    db.write(&batch).await.expect("write");
+    let base = Base::from_batch(&batch);
+    let found = dedup::find(
+        &dedup::profiles(base.clients.iter()),
+        &Default::default(),
+        &Default::default(),
+    );
+    let pair = &found.first().expect("the demo plants duplicates").members;
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let mut n = 0u128;
+    let merged = merge::merge(
+        &base,
+        pair[0],
+        &pair[1..],
+        &merge::Choices::all_from(pair[0]),
+        at,
+        || {
+            n += 1;
+            uuid::Uuid::from_u128(n)
+        },
+    )
+    .expect("merge");
+    db.write(&merged).await.expect("write the merge");
+    let stored = db.load().await.expect("load").base;
+    assert_eq!(stored.decisions.len(), 1, "the decision is stored");
+    assert_eq!(
+        stored.clients.get(&pair[1]).and_then(|c| c.merged_into),
+        Some(pair[0])
+    );
+    let later = Utc.with_ymd_and_hms(2026, 11, 29, 12, 0, 0).unwrap();
+    let undone = merge::undo(&stored, merged.decisions[0].id, later).expect("undo");
+    db.write(&undone).await.expect("write the undo");
+    let back = db.load().await.expect("load").base;
+    assert_eq!(back.clients.get(&pair[1]).and_then(|c| c.merged_into), None);
+    for c in &batch.clients {
+        if pair.contains(&c.id) {
+            let restored = back.clients.get(&c.id).expect("kept");
+            assert_eq!(restored.name, c.name);
+            assert_eq!(restored.phones, c.phones);
+        }
+    }
+    assert_eq!(back.orders.len(), batch.orders.len());
+    for o in &batch.orders {
+        assert_eq!(back.orders.get(&o.id).map(|x| x.client), Some(o.client));
+    }
+}

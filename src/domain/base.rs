@@ -91,6 +91,7 @@ pub struct Base {
     pub staff: Table<Staff>,
     pub requests: Table<Request>,
     pub changes: Table<ChangeLogEntry>,
+    pub decisions: Table<Decision>,
     pub tombstones: HashMap<Id, Tombstone>,
     /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to date by
     /// [`Base::apply`]: the rotation asks this of 100,000 clients at once, and reading every
@@ -111,6 +112,8 @@ pub struct Batch {
     pub staff: Vec<Staff>,
     pub requests: Vec<Request>,
     pub changes: Vec<ChangeLogEntry>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -123,6 +126,7 @@ pub struct Counts {
     pub staff: usize,
     pub requests: usize,
     pub changes: usize,
+    pub decisions: usize,
     pub tombstones: usize,
 }
 
@@ -135,6 +139,7 @@ impl Counts {
             + self.staff
             + self.requests
             + self.changes
+            + self.decisions
             + self.tombstones
     }
 }
@@ -153,6 +158,7 @@ impl Batch {
             staff: self.staff.len(),
             requests: self.requests.len(),
             changes: self.changes.len(),
+            decisions: self.decisions.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -168,6 +174,7 @@ impl Base {
             staff: self.staff.len(),
             requests: self.requests.len(),
             changes: self.changes.len(),
+            decisions: self.decisions.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -204,6 +211,7 @@ impl Base {
         put(&mut self.staff, &batch.staff, &mut self.tombstones);
         put(&mut self.requests, &batch.requests, &mut self.tombstones);
         put(&mut self.changes, &batch.changes, &mut self.tombstones);
+        put(&mut self.decisions, &batch.decisions, &mut self.tombstones);
         for t in &batch.tombstones {
             match t.kind {
                 RecordKind::Client => {
@@ -220,6 +228,7 @@ impl Base {
                 RecordKind::Staff => drop(self.staff.remove(&t.id)),
                 RecordKind::Request => drop(self.requests.remove(&t.id)),
                 RecordKind::Change => drop(self.changes.remove(&t.id)),
+                RecordKind::Decision => drop(self.decisions.remove(&t.id)),
             }
             self.tombstones.insert(t.id, t.clone());
         }
@@ -247,6 +256,7 @@ impl Base {
             staff: self.staff.as_slice().to_vec(),
             requests: self.requests.as_slice().to_vec(),
             changes: self.changes.as_slice().to_vec(),
+            decisions: self.decisions.as_slice().to_vec(),
             tombstones,
         }
     }

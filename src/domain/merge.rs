@@ -60,6 +60,7 @@ fn updated_at_of(base: &Base, t: &Tombstone) -> Option<Timestamp> {
         RecordKind::Staff => base.staff.get(&t.id).map(Record::updated_at),
         RecordKind::Request => base.requests.get(&t.id).map(Record::updated_at),
         RecordKind::Change => base.changes.get(&t.id).map(Record::updated_at),
+        RecordKind::Decision => base.decisions.get(&t.id).map(Record::updated_at),
     }
 }
 
@@ -73,6 +74,13 @@ pub fn plan_merge(base: &Base, incoming: &Batch) -> MergePlan {
     merge_kind(&base.staff, base, &incoming.staff, &mut b.staff, s);
     merge_kind(&base.requests, base, &incoming.requests, &mut b.requests, s);
     merge_kind(&base.changes, base, &incoming.changes, &mut b.changes, s);
+    merge_kind(
+        &base.decisions,
+        base,
+        &incoming.decisions,
+        &mut b.decisions,
+        s,
+    );
     for t in &incoming.tombstones {
         if base.tombstones.contains_key(&t.id) {
             continue;

@@ -52,6 +52,7 @@ record!(Letter, RecordKind::Letter);
 record!(Staff, RecordKind::Staff);
 record!(Request, RecordKind::Request);
 record!(ChangeLogEntry, RecordKind::Change);
+record!(Decision, RecordKind::Decision);
 
 /// Storage splits each kind into this many buckets by id, so one edit rewrites one small bucket
 /// while a whole import writes a few hundred values instead of one per record (see ARCHITECTURE.md).

@@ -17,8 +17,8 @@ pub const DB_NAME: &str = "pismo";
 /// What startup reads before the first paint: enough to list, search and edit clients.
 pub const FIRST_STORES: [&str; 4] = ["client", "product", "staff", "tombstone"];
 /// What it reads right after: the clients' history.
-pub const HISTORY_STORES: [&str; 4] = ["order", "letter", "request", "change"];
-const ALL_STORES: [&str; 8] = [
+pub const HISTORY_STORES: [&str; 5] = ["order", "letter", "request", "change", "decision"];
+const ALL_STORES: [&str; 9] = [
     "client",
     "product",
     "staff",
@@ -27,6 +27,7 @@ const ALL_STORES: [&str; 8] = [
     "letter",
     "request",
     "change",
+    "decision",
 ];
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
@@ -155,6 +156,7 @@ impl Db {
         parse_all(&mut grouped, &mut batch.staff, u);
         parse_all(&mut grouped, &mut batch.requests, u);
         parse_all(&mut grouped, &mut batch.changes, u);
+        parse_all(&mut grouped, &mut batch.decisions, u);
         parse_all(&mut grouped, &mut batch.tombstones, u);
         Ok((batch, unreadable))
     }
@@ -185,6 +187,7 @@ impl Db {
             merge_kind(&store, &batch.staff, &deleted(RecordKind::Staff)).await?;
             merge_kind(&store, &batch.requests, &deleted(RecordKind::Request)).await?;
             merge_kind(&store, &batch.changes, &deleted(RecordKind::Change)).await?;
+            merge_kind(&store, &batch.decisions, &deleted(RecordKind::Decision)).await?;
             // A record brought back (put after an earlier delete) loses its tombstone.
             let revived: HashSet<Id> = puts_ids(batch);
             merge_kind(&store, &batch.tombstones, &revived).await?;
@@ -277,6 +280,7 @@ fn puts_ids(b: &Batch) -> HashSet<Id> {
     ids.extend(b.staff.iter().map(|r| r.id));
     ids.extend(b.requests.iter().map(|r| r.id));
     ids.extend(b.changes.iter().map(|r| r.id));
+    ids.extend(b.decisions.iter().map(|r| r.id));
     ids
 }
 
@@ -358,6 +362,7 @@ fn encode_all(b: &Batch) -> Result<Vec<(String, JsValue)>, StorageError> {
     encode_kind(&b.staff, &mut out)?;
     encode_kind(&b.requests, &mut out)?;
     encode_kind(&b.changes, &mut out)?;
+    encode_kind(&b.decisions, &mut out)?;
     encode_kind(&b.tombstones, &mut out)?;
     Ok(out)
 }

@@ -57,6 +57,7 @@ pub(super) fn check(b: &Backup) -> Result<Vec<BackupWarning>, BackupError> {
     let staff = unique_ids("staff", &d.staff)?;
     unique_ids("requests", &d.requests)?;
     unique_ids("changes", &d.changes)?;
+    unique_ids("decisions", &d.decisions)?;
     let deleted: HashSet<Id> = d.tombstones.iter().map(|t| t.id).collect();
     let known_client = |id: &Id| clients.contains(id) || deleted.contains(id);
 

@@ -29,6 +29,9 @@ pub struct FileV1 {
     pub requests: Vec<Request>,
     #[serde(default)]
     pub changes: Vec<ChangeLogEntry>,
+    /// Added after the first release of v1: older files have none, older readers ignore it.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
     #[serde(default)]
     pub tombstones: Vec<Tombstone>,
 }
@@ -47,6 +50,7 @@ impl FileV1 {
                 staff: self.staff,
                 requests: self.requests,
                 changes: self.changes,
+                decisions: self.decisions,
                 tombstones: self.tombstones,
             },
         }
@@ -68,6 +72,8 @@ struct FileV1Ref<'a> {
     staff: &'a [Staff],
     requests: &'a [Request],
     changes: &'a [ChangeLogEntry],
+    #[serde(skip_serializing_if = "<[Decision]>::is_empty")]
+    decisions: &'a [Decision],
     tombstones: &'a [Tombstone],
 }
 
@@ -90,6 +96,7 @@ pub fn write(
         staff: &data.staff,
         requests: &data.requests,
         changes: &data.changes,
+        decisions: &data.decisions,
         tombstones: &data.tombstones,
     };
     if pretty {

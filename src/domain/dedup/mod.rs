@@ -5,6 +5,7 @@
 
 mod blocking;
 mod cluster;
+pub mod merge;
 pub mod normalize;
 mod score;
 

@@ -2,6 +2,10 @@
 //! sync can merge per record (the newer `updated_at` wins); deletions leave a [`Tombstone`].
 //! Money is kept in integer kopecks (`*_kop`) so totals never drift through floating point.
 
+mod decision;
+
+pub use decision::{Decision, DecisionKind, Moved};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -367,10 +371,11 @@ pub enum RecordKind {
     Staff,
     Request,
     Change,
+    Decision,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Client,
         RecordKind::Product,
         RecordKind::Order,
@@ -378,6 +383,7 @@ impl RecordKind {
         RecordKind::Staff,
         RecordKind::Request,
         RecordKind::Change,
+        RecordKind::Decision,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -389,6 +395,7 @@ impl RecordKind {
             RecordKind::Staff => "staff",
             RecordKind::Request => "request",
             RecordKind::Change => "change",
+            RecordKind::Decision => "decision",
         }
     }
 }

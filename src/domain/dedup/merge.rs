@@ -1,0 +1,364 @@
+//! Merging duplicates, and undoing it. The survivor takes the chosen value of each single field
+//! and the union of every list (phones, e-mails, addresses, contact persons, segments, notes);
+//! the other records stay, marked `merged_into`, and their orders, letters, requests and history
+//! move to the survivor. The `Decision` record keeps every client as it was and every record it
+//! moved, so an undo days later puts each back exactly.
+
+use std::collections::HashSet;
+
+use super::normalize::{address_key, skeleton};
+use super::NotDuplicate;
+use crate::domain::base::{Base, Batch};
+use crate::domain::contact::{normalize_email, normalize_phone};
+use crate::domain::history;
+use crate::domain::model::*;
+
+/// Which client gives each single-valued field of the merged record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choices {
+    pub name: Id,
+    pub legal_form: Id,
+    pub inn: Id,
+    pub owner: Id,
+    pub do_not_contact: Id,
+    pub language: Id,
+}
+
+impl Choices {
+    /// Every field from one client.
+    pub fn all_from(id: Id) -> Choices {
+        Choices {
+            name: id,
+            legal_form: id,
+            inn: id,
+            owner: id,
+            do_not_contact: id,
+            language: id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("no client {0}")]
+    NotFound(Id),
+    #[error("client {0} is already merged into another")]
+    AlreadyMerged(Id),
+    #[error("a merge needs at least two different clients")]
+    TooFew,
+    #[error("a chosen value comes from a client outside the merge")]
+    ChoiceOutside,
+    #[error("no such merge, or it was undone already")]
+    NothingToUndo,
+}
+
+fn union_by<T: Clone>(lists: &[&[T]], key: impl Fn(&T) -> String) -> Vec<T> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for list in lists {
+        for x in list.iter() {
+            if seen.insert(key(x)) {
+                out.push(x.clone());
+            }
+        }
+    }
+    out
+}
+
+fn phone_key(p: &Phone) -> String {
+    normalize_phone(&p.number)
+        .map(|n| n.national().to_string())
+        .unwrap_or_else(|_| p.number.trim().to_string())
+}
+
+fn email_key(e: &Email) -> String {
+    normalize_email(&e.address).unwrap_or_else(|_| e.address.trim().to_lowercase())
+}
+
+fn contact_key(p: &ContactPerson) -> String {
+    [&p.last, &p.first, &p.patronymic]
+        .iter()
+        .map(|w| skeleton(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The merge as one batch: the survivor, the merged-away records, the moved history, the change
+/// log and the `Decision` that can undo it.
+pub fn merge(
+    base: &Base,
+    survivor: Id,
+    others: &[Id],
+    choices: &Choices,
+    at: Timestamp,
+    mut new_id: impl FnMut() -> Id,
+) -> Result<Batch, MergeError> {
+    let mut ids = vec![survivor];
+    for id in others {
+        if !ids.contains(id) {
+            ids.push(*id);
+        }
+    }
+    if ids.len() < 2 {
+        return Err(MergeError::TooFew);
+    }
+    let mut before: Vec<Client> = Vec::new();
+    for id in &ids {
+        let c = base.clients.get(id).ok_or(MergeError::NotFound(*id))?;
+        if c.merged_into.is_some() {
+            return Err(MergeError::AlreadyMerged(*id));
+        }
+        before.push(c.clone());
+    }
+    let pick = |id: Id| {
+        before
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or(MergeError::ChoiceOutside)
+    };
+    let mut s = before[0].clone();
+    let name_from = pick(choices.name)?;
+    s.name = name_from.name.clone();
+    s.kind = name_from.kind;
+    s.legal_form = pick(choices.legal_form)?.legal_form.clone();
+    s.inn = pick(choices.inn)?.inn.clone();
+    s.owner = pick(choices.owner)?.owner;
+    s.do_not_contact = pick(choices.do_not_contact)?.do_not_contact.clone();
+    s.language = pick(choices.language)?.language;
+    s.phones = union_by(
+        &before
+            .iter()
+            .map(|c| c.phones.as_slice())
+            .collect::<Vec<_>>(),
+        phone_key,
+    );
+    s.emails = union_by(
+        &before
+            .iter()
+            .map(|c| c.emails.as_slice())
+            .collect::<Vec<_>>(),
+        email_key,
+    );
+    s.addresses = union_by(
+        &before
+            .iter()
+            .map(|c| c.addresses.as_slice())
+            .collect::<Vec<_>>(),
+        |a| format!("{} {}", a.postcode.trim(), address_key(a)),
+    );
+    s.contacts = union_by(
+        &before
+            .iter()
+            .map(|c| c.contacts.as_slice())
+            .collect::<Vec<_>>(),
+        contact_key,
+    );
+    s.segments = union_by(
+        &before
+            .iter()
+            .map(|c| c.segments.as_slice())
+            .collect::<Vec<_>>(),
+        |x| x.trim().to_lowercase(),
+    );
+    s.notes = union_by(
+        &before
+            .iter()
+            .map(|c| std::slice::from_ref(&c.notes))
+            .collect::<Vec<_>>(),
+        |n| n.trim().to_string(),
+    )
+    .into_iter()
+    .filter(|n| !n.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join("\n\n");
+    s.created_at = before.iter().map(|c| c.created_at).min().unwrap_or(at);
+    s.verified_at = before.iter().filter_map(|c| c.verified_at).max();
+    s.updated_at = at;
+
+    let mut batch = Batch {
+        changes: history::changes(Some(&before[0]), &s, at, &mut new_id),
+        ..Batch::default()
+    };
+    batch.clients.push(s);
+    for c in &before[1..] {
+        let mut gone = c.clone();
+        gone.merged_into = Some(survivor);
+        gone.updated_at = at;
+        batch.clients.push(gone);
+    }
+    let away: HashSet<Id> = ids[1..].iter().copied().collect();
+    let mut moved = Vec::new();
+    for o in base.orders.iter().filter(|o| away.contains(&o.client)) {
+        moved.push(Moved {
+            kind: RecordKind::Order,
+            id: o.id,
+            from: o.client,
+        });
+        batch.orders.push(Order {
+            client: survivor,
+            updated_at: at,
+            ..o.clone()
+        });
+    }
+    for l in base.letters.iter().filter(|l| away.contains(&l.client)) {
+        moved.push(Moved {
+            kind: RecordKind::Letter,
+            id: l.id,
+            from: l.client,
+        });
+        batch.letters.push(Letter {
+            client: survivor,
+            updated_at: at,
+            ..l.clone()
+        });
+    }
+    for r in base.requests.iter().filter(|r| away.contains(&r.client)) {
+        moved.push(Moved {
+            kind: RecordKind::Request,
+            id: r.id,
+            from: r.client,
+        });
+        batch.requests.push(Request {
+            client: survivor,
+            updated_at: at,
+            ..r.clone()
+        });
+    }
+    for e in base.changes.iter().filter(|e| away.contains(&e.client)) {
+        moved.push(Moved {
+            kind: RecordKind::Change,
+            id: e.id,
+            from: e.client,
+        });
+        batch.changes.push(ChangeLogEntry {
+            client: survivor,
+            updated_at: at,
+            ..e.clone()
+        });
+    }
+    batch.decisions.push(Decision {
+        id: new_id(),
+        what: DecisionKind::Merge {
+            survivor,
+            merged: ids[1..].to_vec(),
+            before,
+            moved,
+            undone_at: None,
+        },
+        at,
+        updated_at: at,
+    });
+    Ok(batch)
+}
+
+/// Puts every client of a merge back as it was and moves each moved record back to its client.
+/// Edits made to the survivor after the merge are replaced by its state before it; orders and
+/// letters added to it since stay with it.
+pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeError> {
+    let d = base
+        .decisions
+        .get(&decision)
+        .ok_or(MergeError::NothingToUndo)?;
+    let DecisionKind::Merge {
+        survivor,
+        before,
+        moved,
+        undone_at: None,
+        ..
+    } = &d.what
+    else {
+        return Err(MergeError::NothingToUndo);
+    };
+    let mut batch = Batch::default();
+    for c in before {
+        let mut back = c.clone();
+        back.updated_at = at;
+        if back.id == *survivor {
+            if let Some(now) = base.clients.get(survivor) {
+                let mut n = 0u128;
+                batch.changes = history::changes(Some(now), &back, at, || {
+                    n += 1;
+                    // Derived from the decision, so the same undo gives the same ids.
+                    Id::from_u128(decision.as_u128() ^ n)
+                });
+            }
+        }
+        batch.clients.push(back);
+    }
+    for m in moved {
+        match m.kind {
+            RecordKind::Order => {
+                if let Some(o) = base.orders.get(&m.id) {
+                    batch.orders.push(Order {
+                        client: m.from,
+                        updated_at: at,
+                        ..o.clone()
+                    });
+                }
+            }
+            RecordKind::Letter => {
+                if let Some(l) = base.letters.get(&m.id) {
+                    batch.letters.push(Letter {
+                        client: m.from,
+                        updated_at: at,
+                        ..l.clone()
+                    });
+                }
+            }
+            RecordKind::Request => {
+                if let Some(r) = base.requests.get(&m.id) {
+                    batch.requests.push(Request {
+                        client: m.from,
+                        updated_at: at,
+                        ..r.clone()
+                    });
+                }
+            }
+            RecordKind::Change => {
+                if let Some(e) = base.changes.get(&m.id) {
+                    batch.changes.push(ChangeLogEntry {
+                        client: m.from,
+                        updated_at: at,
+                        ..e.clone()
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut done = d.clone();
+    if let DecisionKind::Merge { undone_at, .. } = &mut done.what {
+        *undone_at = Some(at);
+    }
+    done.updated_at = at;
+    batch.decisions.push(done);
+    Ok(batch)
+}
+
+/// «Not a duplicate» as a record.
+pub fn not_duplicate(a: Id, b: Id, at: Timestamp, id: Id) -> Batch {
+    let NotDuplicate(a, b) = NotDuplicate::new(a, b);
+    Batch {
+        decisions: vec![Decision {
+            id,
+            what: DecisionKind::NotDuplicate { a, b },
+            at,
+            updated_at: at,
+        }],
+        ..Batch::default()
+    }
+}
+
+/// Every «not a duplicate» the base remembers.
+pub fn not_duplicates(base: &Base) -> HashSet<NotDuplicate> {
+    base.decisions
+        .iter()
+        .filter_map(|d| match d.what {
+            DecisionKind::NotDuplicate { a, b } => Some(NotDuplicate::new(a, b)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

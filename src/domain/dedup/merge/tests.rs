@@ -1,0 +1,167 @@
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use uuid::Uuid;
+
+use super::*;
+use crate::domain::dedup::{find, profiles, DedupSettings};
+
+fn at(day: u32) -> Timestamp {
+    Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap()
+}
+
+fn ids() -> impl FnMut() -> Id {
+    let mut n = 5000u128;
+    move || {
+        n += 1;
+        Uuid::from_u128(n)
+    }
+}
+
+/// The demo with one planted duplicate pair, and the pair (original, copy) as the dedup finds it.
+fn demo_pair() -> (Base, Id, Id) {
+    let (_, data) =
+        crate::domain::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 300);
+    let mut base = Base::from_batch(&data);
+    let found = find(
+        &profiles(base.clients.iter()),
+        &HashSet::new(),
+        &DedupSettings::default(),
+    );
+    let pair = found
+        .iter()
+        .find(|c| {
+            c.members.len() == 2
+                && c.members
+                    .iter()
+                    .filter(|id| base.orders.iter().any(|o| o.client == **id))
+                    .count()
+                    >= 1
+        })
+        .expect("a planted pair with orders")
+        .members
+        .clone();
+    // Give the copy an order of its own, a note and another phone, so the merge has something to keep.
+    let (a, b) = (pair[0], pair[1]);
+    let mut copy = base.clients.get(&b).unwrap().clone();
+    copy.notes = "Звонить после обеда".into();
+    copy.phones.push(Phone {
+        number: "+7 900 765-43-21".into(),
+        label: String::new(),
+    });
+    let order = Order {
+        id: Uuid::from_u128(77),
+        client: b,
+        date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        lines: vec![],
+        source: OrderSource::Sales,
+        stage: OrderStage::Closed,
+        staff: None,
+        letter: None,
+        updated_at: at(1),
+    };
+    base.apply(&Batch {
+        clients: vec![copy],
+        orders: vec![order],
+        ..Batch::default()
+    });
+    (base, a, b)
+}
+
+#[test]
+fn a_merge_keeps_everything_and_undo_puts_it_back() {
+    let (mut base, a, b) = demo_pair();
+    let before_a = base.clients.get(&a).unwrap().clone();
+    let before_b = base.clients.get(&b).unwrap().clone();
+    let orders_of = |base: &Base, id: Id| -> HashSet<Id> {
+        base.orders
+            .iter()
+            .filter(|o| o.client == id)
+            .map(|o| o.id)
+            .collect()
+    };
+    let (oa, ob) = (orders_of(&base, a), orders_of(&base, b));
+    assert!(!ob.is_empty());
+
+    let choices = Choices {
+        name: b,
+        ..Choices::all_from(a)
+    };
+    let batch = merge(&base, a, &[b], &choices, at(26), ids()).unwrap();
+    base.apply(&batch);
+    let survivor = base.clients.get(&a).unwrap();
+    assert_eq!(survivor.name, before_b.name, "the chosen name");
+    assert_eq!(survivor.inn, before_a.inn);
+    assert!(survivor
+        .phones
+        .iter()
+        .any(|p| p.number == "+7 900 765-43-21"));
+    assert!(survivor.notes.contains("Звонить после обеда"));
+    assert_eq!(
+        base.clients.get(&b).unwrap().merged_into,
+        Some(a),
+        "kept, marked"
+    );
+    let all: HashSet<Id> = oa.union(&ob).copied().collect();
+    assert_eq!(orders_of(&base, a), all, "every order on the survivor");
+    assert!(orders_of(&base, b).is_empty());
+    // No longer proposed.
+    let again = find(
+        &profiles(base.clients.iter()),
+        &HashSet::new(),
+        &DedupSettings::default(),
+    );
+    assert!(again.iter().all(|c| !c.members.contains(&b)));
+
+    // Days later: undo.
+    let d = batch.decisions[0].id;
+    let undo_batch = undo(&base, d, at(29)).unwrap();
+    base.apply(&undo_batch);
+    let restore = |c: &Client| Client {
+        updated_at: at(29),
+        ..c.clone()
+    };
+    assert_eq!(base.clients.get(&a).unwrap(), &restore(&before_a));
+    assert_eq!(base.clients.get(&b).unwrap(), &restore(&before_b));
+    assert_eq!(orders_of(&base, a), oa);
+    assert_eq!(orders_of(&base, b), ob);
+    assert_eq!(
+        undo(&base, d, at(30)),
+        Err(MergeError::NothingToUndo),
+        "once only"
+    );
+}
+
+#[test]
+fn merges_that_cannot_be() {
+    let (base, a, b) = demo_pair();
+    assert_eq!(
+        merge(&base, a, &[a], &Choices::all_from(a), at(26), ids()),
+        Err(MergeError::TooFew)
+    );
+    let nobody = Uuid::from_u128(1);
+    assert_eq!(
+        merge(&base, a, &[nobody], &Choices::all_from(a), at(26), ids()),
+        Err(MergeError::NotFound(nobody))
+    );
+    assert_eq!(
+        merge(&base, a, &[b], &Choices::all_from(nobody), at(26), ids()),
+        Err(MergeError::ChoiceOutside)
+    );
+}
+
+#[test]
+fn not_a_duplicate_is_a_record_the_search_respects() {
+    let (mut base, a, b) = demo_pair();
+    base.apply(&not_duplicate(b, a, at(26), Uuid::from_u128(9)));
+    let not = not_duplicates(&base);
+    assert!(not.contains(&NotDuplicate::new(a, b)));
+    let found = find(
+        &profiles(base.clients.iter()),
+        &not,
+        &DedupSettings::default(),
+    );
+    assert!(found
+        .iter()
+        .all(|c| !(c.members.contains(&a) && c.members.contains(&b))));
+}

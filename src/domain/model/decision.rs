@@ -1,0 +1,41 @@
+//! The client-base section's decisions about possible duplicates, kept as records so they travel
+//! in backups and sync like everything else: a merge (with what is needed to undo it exactly) or
+//! «not a duplicate» (never proposed again).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Client, Id, RecordKind, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: Id,
+    pub what: DecisionKind,
+    pub at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// Two clients that are not the same (kept with the smaller id first).
+    NotDuplicate { a: Id, b: Id },
+    Merge {
+        survivor: Id,
+        merged: Vec<Id>,
+        /// Every client of the merge as it was before it, the survivor first.
+        before: Vec<Client>,
+        /// The orders, letters, requests and history entries moved to the survivor.
+        #[serde(default)]
+        moved: Vec<Moved>,
+        #[serde(default)]
+        undone_at: Option<Timestamp>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moved {
+    pub kind: RecordKind,
+    pub id: Id,
+    /// The client it belonged to.
+    pub from: Id,
+}
