@@ -14,7 +14,8 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
         let current = Memo::new(move |_| {
             let r = route.get();
             r == target
-                || (target == Route::Clients && matches!(r, Route::Client(_) | Route::NewClient))
+                || (target == Route::Clients
+                    && matches!(r, Route::Client(_) | Route::NewClient | Route::Duplicates))
                 || (target == Route::Letters
                     && matches!(r, Route::Answers | Route::LetterFigures | Route::Print(_)))
         });

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod client;
 pub mod clients;
+pub mod duplicates;
 pub mod home;
 pub mod letters;
 pub mod products;

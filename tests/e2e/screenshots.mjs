@@ -42,6 +42,9 @@ try {
   await page.goto(server.url + '#/letters/figures');
   await page.waitForSelector('#chart-days');
   await page.screenshot({ path: join(out, 'figures.png'), fullPage: true });
+  await page.goto(server.url + '#/clients/duplicates');
+  await page.waitForSelector('#cluster');
+  await page.screenshot({ path: join(out, 'duplicates.png'), fullPage: true });
   for (const name of ['products', 'staff', 'settings', 'backup']) {
     await page.goto(server.url + '#/' + name);
     await page.waitForTimeout(300);

@@ -14,9 +14,11 @@ macro_rules! texts {
     };
 }
 
+mod base;
 mod letters;
 mod texts;
 
+pub use base::Bt;
 pub use letters::Lt;
 pub use texts::Tr;
 

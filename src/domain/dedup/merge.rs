@@ -25,6 +25,29 @@ pub struct Choices {
 }
 
 impl Choices {
+    /// What a careful person would pick: the survivor's value unless it is empty there; an owner
+    /// if any record has one; do-not-contact if any record asks for it (a merge must never make
+    /// a client who said «no» reachable again).
+    pub fn suggested(clients: &[&Client], survivor: Id) -> Choices {
+        let mut order: Vec<&Client> = clients.to_vec();
+        order.sort_by_key(|c| c.id != survivor);
+        let first = |has: fn(&Client) -> bool| {
+            order
+                .iter()
+                .find(|c| has(c))
+                .map(|c| c.id)
+                .unwrap_or(survivor)
+        };
+        Choices {
+            name: first(|c| !c.name.trim().is_empty()),
+            legal_form: first(|c| !c.legal_form.trim().is_empty()),
+            inn: first(|c| !c.inn.trim().is_empty()),
+            owner: first(|c| c.owner.is_some()),
+            do_not_contact: first(|c| c.do_not_contact.is_some()),
+            language: survivor,
+        }
+    }
+
     /// Every field from one client.
     pub fn all_from(id: Id) -> Choices {
         Choices {

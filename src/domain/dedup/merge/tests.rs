@@ -165,3 +165,24 @@ fn not_a_duplicate_is_a_record_the_search_respects() {
         .iter()
         .all(|c| !(c.members.contains(&a) && c.members.contains(&b))));
 }
+
+#[test]
+fn suggested_choices_keep_what_matters() {
+    let (base, a, b) = demo_pair();
+    let mut x = base.clients.get(&a).unwrap().clone();
+    let mut y = base.clients.get(&b).unwrap().clone();
+    x.owner = None;
+    x.inn.clear();
+    y.inn = "7707083893".into();
+    y.owner = Some(Uuid::from_u128(3));
+    y.do_not_contact = Some(DoNotContact {
+        reason: "просили".into(),
+        since: at(1),
+    });
+    let ch = Choices::suggested(&[&x, &y], a);
+    assert_eq!(ch.name, a);
+    assert_eq!(ch.inn, b, "the survivor has none");
+    assert_eq!(ch.owner, b);
+    assert_eq!(ch.do_not_contact, b, "a «no» is never lost");
+    assert_eq!(ch.language, a);
+}

@@ -1,0 +1,32 @@
+//! The client-base section's texts: duplicates, merges.
+
+texts! {
+    Bt + ;
+    duplicates: "Возможные дубли", "Possible duplicates";
+    searching: "Ищу дубли…", "Looking for duplicates…";
+    no_duplicates: "Дублей не найдено", "No duplicates found";
+    scan_again: "Искать заново", "Search again";
+    recent_merges: "Объединения, которые можно отменить", "Merges that can be undone";
+    undo: "Отменить", "Undo";
+    merge_undone: "Объединение отменено: записи восстановлены", "Merge undone: the records are back";
+    survives: "Остаётся запись", "Record kept";
+    merge: "Объединить", "Merge";
+    merged: "Объединено: заказы, письма и история — у оставшейся записи", "Merged: orders, letters and history are on the kept record";
+    not_duplicates: "Это не дубли", "Not duplicates";
+    marked_not_duplicates: "Запомнено: больше не предлагать", "Remembered: will not be proposed again";
+    merge_hint: "Телефоны, e-mail, адреса, контактные лица, сегменты и заметки всех записей сохраняются; другие записи остаются помеченными, объединение можно отменить.", "Phones, e-mails, addresses, contact persons, segments and notes of every record are kept; the other records stay, marked, and the merge can be undone.";
+    forms_differ: "Разные организационно-правовые формы: проверьте, что это одна организация", "Different legal forms: check that this is one organisation";
+    confirm_forms_differ: "У записей разные организационно-правовые формы. Всё равно объединить?", "The records have different legal forms. Merge anyway?";
+    f_inn: "ИНН", "Tax id";
+    f_phone: "телефон", "phone";
+    f_email: "e-mail", "e-mail";
+    f_name: "название", "name";
+    f_address: "адрес", "address";
+    f_postcode: "индекс", "postcode";
+    f_legal_form: "форма", "legal form";
+    m_same: "совпадает", "the same";
+    m_similar: "похоже", "similar";
+    m_shared: "общий у многих", "shared by many";
+    m_different: "различается", "differs";
+    open_duplicates: "Дубли", "Duplicates";
+}
