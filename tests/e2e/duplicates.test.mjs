@@ -1,6 +1,6 @@
 // Duplicates in a real browser: demo → the planted copies are proposed with reasons → merge choosing
 // the copy's name → the copy's orders are on the survivor → undo → both back → «not duplicates» →
-// not proposed again after a reload.
+// not proposed again after a reload; a client typed in again is shown before it is saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, freshBrowser, ready } from './helpers.mjs';
@@ -65,6 +65,19 @@ test('duplicates: review, merge, undo, not duplicates', async () => {
     await page.waitForFunction((n) => Number(document.querySelector('#cluster-count')?.textContent) === n, found - 1);
     await page.reload();
     assert.equal(await clusterCount(page), found - 1);
+
+    // Typing in a client who exists already: it is shown before saving.
+    await page.goto(server.url + '#/clients');
+    await page.waitForSelector('.vlist a.row');
+    const row = page.locator('.vlist a.row').nth(7);
+    const existing = await row.locator('.name').innerText();
+    const phone = await row.locator('[role=cell]').nth(2).innerText();
+    await page.click('#new-client');
+    await page.waitForSelector('[name="name"]');
+    const digits = phone.replace(/\D/g, '').slice(1);
+    await page.fill('[name="phone"]', `8 (${digits.slice(0, 3)}) ${digits.slice(3)}`);
+    await page.waitForSelector('#likely');
+    assert.ok((await page.innerText('#likely')).includes(existing), `«${existing}» proposed`);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -29,4 +29,5 @@ texts! {
     m_shared: "общий у многих", "shared by many";
     m_different: "различается", "differs";
     open_duplicates: "Дубли", "Duplicates";
+    maybe_exists: "Возможно, этот клиент уже есть:", "This client may exist already:";
 }

@@ -111,29 +111,3 @@ pub fn candidate_pairs(
     pairs.dedup();
     pairs
 }
-
-/// Existing profiles worth scoring against one being typed in: any shared key, or a name word
-/// beginning the same way.
-pub fn matches_for(typed: &Profile, profiles: &[Profile], counts: &SharedCounts) -> Vec<u32> {
-    let typed_keys = keys(typed, counts, usize::MAX);
-    let prefixes: Vec<&str> = typed
-        .name_words
-        .iter()
-        .filter(|w| w.len() >= 3)
-        .map(|w| &w[..w.char_indices().nth(3).map_or(w.len(), |(i, _)| i)])
-        .collect();
-    profiles
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.id != typed.id)
-        .filter(|(_, p)| {
-            p.name_words
-                .iter()
-                .any(|w| prefixes.iter().any(|pre| w.starts_with(pre)))
-                || keys(p, counts, usize::MAX)
-                    .iter()
-                    .any(|k| typed_keys.contains(k))
-        })
-        .map(|(i, _)| i as u32)
-        .collect()
-}

@@ -87,22 +87,77 @@ pub fn find(
     cluster::build(profiles, pairs, not_duplicates)
 }
 
-/// Existing clients that look like the one being typed in, best first (at most `limit`).
-pub fn likely_matches(
-    typed: &Profile,
-    profiles: &[Profile],
-    settings: &DedupSettings,
-    limit: usize,
-) -> Vec<Pair> {
-    let counts = blocking::SharedCounts::of(profiles);
-    let mut found: Vec<Pair> = blocking::matches_for(typed, profiles, &counts)
-        .into_iter()
-        .filter_map(|i| score(typed, &profiles[i as usize], &counts, settings))
-        .filter(|p| p.score >= settings.threshold * 0.75)
-        .collect();
-    found.sort_by(|a, b| b.score.total_cmp(&a.score));
-    found.truncate(limit);
-    found
+/// The base prepared for «does this client exist already?» while one is typed in: built once,
+/// asked at every keystroke.
+pub struct Lookup {
+    profiles: Vec<Profile>,
+    counts: blocking::SharedCounts,
+    /// Phones, e-mails and ИНН → the profiles that have them.
+    keyed: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// Every name word's skeleton with its profile, sorted, for prefix ranges.
+    words: Vec<(String, u32)>,
+}
+
+/// Name-word matches looked at per keystroke: enough for any real prefix, and a bound on the time.
+const PREFIX_CANDIDATES: usize = 3000;
+
+impl Lookup {
+    pub fn new<'a>(clients: impl Iterator<Item = &'a Client>) -> Lookup {
+        let profiles = profiles(clients);
+        let counts = blocking::SharedCounts::of(&profiles);
+        let mut keyed: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
+        let mut words = Vec::new();
+        for (i, p) in profiles.iter().enumerate() {
+            let i = i as u32;
+            for k in p.phones.iter().chain(&p.emails).chain(&p.inn) {
+                keyed.entry(k.clone()).or_default().push(i);
+            }
+            for w in p.name_words.iter().filter(|w| w.len() >= 2) {
+                words.push((w.clone(), i));
+            }
+        }
+        words.sort_unstable();
+        Lookup {
+            profiles,
+            counts,
+            keyed,
+            words,
+        }
+    }
+
+    /// Existing clients that look like `typed`, best first (at most `limit`). The bar is half
+    /// that for proposing a merge (one strong match, such as the phone, is enough): here a person
+    /// glances at the list before saving.
+    pub fn likely(&self, typed: &Client, settings: &DedupSettings, limit: usize) -> Vec<Pair> {
+        let typed = Profile::of(typed);
+        let mut candidates: Vec<u32> = Vec::new();
+        for k in typed.phones.iter().chain(&typed.emails).chain(&typed.inn) {
+            candidates.extend(self.keyed.get(k).into_iter().flatten());
+        }
+        for w in typed.name_words.iter().filter(|w| w.len() >= 3) {
+            let prefix = &w[..w.char_indices().nth(3).map_or(w.len(), |(i, _)| i)];
+            let from = self.words.partition_point(|(x, _)| x.as_str() < prefix);
+            candidates.extend(
+                self.words[from..]
+                    .iter()
+                    .take_while(|(x, _)| x.starts_with(prefix))
+                    .take(PREFIX_CANDIDATES)
+                    .map(|(_, i)| *i),
+            );
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut found: Vec<Pair> = candidates
+            .into_iter()
+            .filter_map(|i| self.profiles.get(i as usize))
+            .filter(|p| p.id != typed.id)
+            .filter_map(|p| score(&typed, p, &self.counts, settings))
+            .filter(|p| p.score >= settings.threshold * 0.5)
+            .collect();
+        found.sort_by(|a, b| b.score.total_cmp(&a.score));
+        found.truncate(limit);
+        found
+    }
 }
 
 #[cfg(test)]

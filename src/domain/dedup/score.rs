@@ -132,6 +132,18 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
     }
 }
 
+fn add_name(add: &mut impl FnMut(Field, Match, f64), name: f64) {
+    if name >= 0.97 {
+        add(Field::Name, Match::Same, 0.45);
+    } else if name >= 0.9 {
+        add(Field::Name, Match::Similar, 0.3);
+    } else if name >= 0.82 {
+        add(Field::Name, Match::Similar, 0.1);
+    } else if name < 0.6 {
+        add(Field::Name, Match::Different, -0.3);
+    }
+}
+
 pub fn score(
     a: &Profile,
     b: &Profile,
@@ -161,17 +173,13 @@ pub fn score(
         }
     }
     let name = match (&a.person, &b.person) {
-        (Some(x), Some(y)) => person_similarity(x, y),
-        _ => company_similarity(a, b),
+        // A name not typed yet says nothing either way.
+        _ if a.name_key.is_empty() || b.name_key.is_empty() => None,
+        (Some(x), Some(y)) => Some(person_similarity(x, y)),
+        _ => Some(company_similarity(a, b)),
     };
-    if name >= 0.97 {
-        add(Field::Name, Match::Same, 0.45);
-    } else if name >= 0.9 {
-        add(Field::Name, Match::Similar, 0.3);
-    } else if name >= 0.82 {
-        add(Field::Name, Match::Similar, 0.1);
-    } else if name < 0.6 {
-        add(Field::Name, Match::Different, -0.3);
+    if let Some(name) = name {
+        add_name(&mut add, name);
     }
     if a.addresses.iter().any(|x| b.addresses.contains(x)) {
         add(Field::Address, Match::Same, 0.2);

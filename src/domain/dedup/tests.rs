@@ -241,9 +241,9 @@ fn likely_matches_while_typing() {
         phone(client(1, Company, "ООО", "Ромашка"), "+7 912 345-67-89"),
         client(2, Company, "ООО", "Василёк"),
     ];
-    let p = profiles(base.iter());
-    let typed = Profile::of(&phone(client(9, Company, "", "ромашка"), "8912 345 67 89"));
-    let found = likely_matches(&typed, &p, &DedupSettings::default(), 5);
+    let lookup = Lookup::new(base.iter());
+    let typed = phone(client(9, Company, "", "ромашка"), "8912 345 67 89");
+    let found = lookup.likely(&typed, &DedupSettings::default(), 5);
     assert_eq!(found.len(), 1);
     assert!(found[0].a == Uuid::from_u128(1) || found[0].b == Uuid::from_u128(1));
 }
@@ -275,4 +275,17 @@ fn the_demo_companys_planted_duplicates_are_found() {
         found.iter().map(|c| c.members.len()).collect::<Vec<_>>()
     );
     assert!(found.len() <= 40, "{} clusters proposed", found.len());
+}
+
+#[test]
+fn a_phone_alone_is_enough_while_typing_and_an_empty_name_says_nothing() {
+    let base = [
+        phone(client(1, Company, "ООО", "Ромашка"), "+7 912 345-67-89"),
+        client(2, Company, "ООО", "Василёк"),
+    ];
+    let lookup = Lookup::new(base.iter());
+    let typed = phone(client(9, Company, "", ""), "8 (912) 345-67-89");
+    let found = lookup.likely(&typed, &DedupSettings::default(), 5);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].evidence.iter().all(|e| e.field != Field::Name));
 }

@@ -4,6 +4,7 @@
 mod contacts;
 mod form;
 mod letters;
+mod likely;
 mod orders;
 
 use leptos::prelude::*;
@@ -170,6 +171,9 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                     save();
                 }
             >
+                <Show when=move || is_new>
+                    <likely::Likely draft=draft />
+                </Show>
                 <form::MainFields draft=draft />
                 <contacts::Contacts draft=draft />
                 // Enter in any field saves.
