@@ -153,6 +153,33 @@ async fn figures_in_the_browser() {
             big.then_some(5000.0),
         );
         assert!(!clusters.is_empty());
+        let t = now_ms();
+        let lookup = dedup::Lookup::new(base.clients.iter());
+        report(
+            &format!("  lookup for typing built {k}k"),
+            now_ms() - t,
+            None,
+        );
+        let model = base.clients.iter().nth(n / 2).unwrap().clone();
+        let mut typed = model.clone();
+        typed.id = uuid::Uuid::nil();
+        typed.phones.clear();
+        let mut steps = 0.0;
+        let t = now_ms();
+        for m in 1..=model.name.chars().count().min(15) {
+            typed.name = model.name.chars().take(m).collect();
+            let _ = lookup.likely(&typed, &Default::default(), 5);
+            steps += 1.0;
+        }
+        typed.phones = model.phones.clone();
+        let found = lookup.likely(&typed, &Default::default(), 5);
+        steps += 1.0;
+        report(
+            &format!("likely duplicates while typing {k}k"),
+            (now_ms() - t) / steps,
+            Some(50.0),
+        );
+        assert!(!found.is_empty());
 
         let mut edited = c.clone();
         edited.phones[0].number = "+7 900 000-00-00".into();
