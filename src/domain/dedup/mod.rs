@@ -8,6 +8,7 @@ mod cluster;
 pub mod merge;
 pub mod normalize;
 mod score;
+pub mod testbase;
 
 use std::collections::HashSet;
 
