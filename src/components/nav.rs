@@ -15,7 +15,10 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
             let r = route.get();
             r == target
                 || (target == Route::Clients
-                    && matches!(r, Route::Client(_) | Route::NewClient | Route::Duplicates))
+                    && matches!(
+                        r,
+                        Route::Client(_) | Route::NewClient | Route::Duplicates | Route::Changes
+                    ))
                 || (target == Route::Letters
                     && matches!(r, Route::Answers | Route::LetterFigures | Route::Print(_)))
         });

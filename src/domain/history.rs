@@ -83,6 +83,18 @@ fn tracked(c: &Client) -> [(&'static str, String); 9] {
     ]
 }
 
+/// A logged value as a person reads it: the owner by name rather than by id.
+pub fn shown(base: &crate::domain::base::Base, field: &str, value: &str) -> String {
+    match field {
+        "owner" => uuid::Uuid::parse_str(value)
+            .ok()
+            .and_then(|id| base.staff.get(&id))
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
 /// One entry per tracked field that differs; `None` for `old` means the client is new.
 pub fn changes(
     old: Option<&Client>,
@@ -180,5 +192,18 @@ mod tests {
         let log = changes(None, &c, c.created_at, || Uuid::from_u128(5));
         let fields: Vec<&str> = log.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "legal_form", "phones"]);
+    }
+
+    #[test]
+    fn owners_read_by_name() {
+        let (_, data) = crate::domain::demo::generate_sized(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            20,
+        );
+        let base = crate::domain::base::Base::from_batch(&data);
+        let st = &data.staff[0];
+        assert_eq!(shown(&base, "owner", &st.id.to_string()), st.name);
+        assert_eq!(shown(&base, "owner", ""), "");
+        assert_eq!(shown(&base, "name", "Ромашка"), "Ромашка");
     }
 }

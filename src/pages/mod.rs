@@ -1,6 +1,7 @@
 //! One module per screen. Thin: signals and views; decisions live in `domain`.
 
 pub mod backup;
+pub mod changes;
 pub mod client;
 pub mod clients;
 pub mod duplicates;

@@ -148,6 +148,11 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     await page.waitForSelector('#pool-status');
     assert.match(await page.innerText('#pool-status'), new RegExp(`работает ${seller}`));
     assert.match(await page.innerText('.client-letters'), /Заинтересован/);
+    // The hand-over is in the feed of changes across the base, newest first.
+    await page.goto(server.url + '#/clients/changes');
+    await page.waitForSelector('#changes tr');
+    const latest = await page.innerText('#changes tr:first-child');
+    assert.ok(latest.includes(first) && latest.includes('owner') && latest.includes(seller), latest);
 
     // The figures moved.
     await page.goto(server.url + '#/letters/figures');

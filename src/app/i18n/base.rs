@@ -29,5 +29,6 @@ texts! {
     m_shared: "общий у многих", "shared by many";
     m_different: "различается", "differs";
     open_duplicates: "Дубли", "Duplicates";
+    recent_changes: "Изменения", "Changes";
     maybe_exists: "Возможно, этот клиент уже есть:", "This client may exist already:";
 }

@@ -219,9 +219,9 @@ fn History(client: Id) -> impl IntoView {
                         <tr>
                             <td class="num">{dmy_hm(crate::app::browser::local(e.at))}</td>
                             <td>{e.field.clone()}</td>
-                            <td class="old">{e.old.clone()}</td>
+                            <td class="old">{s.base.with_untracked(|b| history::shown(b, &e.field, &e.old))}</td>
                             <td>"→"</td>
-                            <td>{e.new.clone()}</td>
+                            <td>{s.base.with_untracked(|b| history::shown(b, &e.field, &e.new))}</td>
                         </tr>
                     </For>
                 </tbody>
