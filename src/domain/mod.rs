@@ -8,6 +8,7 @@ pub mod dedup;
 pub mod demo;
 pub mod format;
 pub mod history;
+pub mod import;
 pub mod json;
 pub mod letters;
 pub mod merge;
