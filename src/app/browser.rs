@@ -96,6 +96,14 @@ pub async fn next_tick() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// The bytes of a file the user picked (a CSV may be in Windows-1251, so no text decoding here).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
 /// The text of a file the user picked.
 pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text())

@@ -72,6 +72,7 @@ fn page(route: Route) -> AnyView {
         Route::NewClient => view! { <pages::client::ClientPage id=None /> }.into_any(),
         Route::Duplicates => view! { <pages::duplicates::DuplicatesPage /> }.into_any(),
         Route::Changes => view! { <pages::changes::ChangesPage /> }.into_any(),
+        Route::Import => view! { <pages::import::ImportPage /> }.into_any(),
         Route::Client(id) => view! { <pages::client::ClientPage id=Some(id) /> }.into_any(),
         Route::Letters => view! { <pages::letters::QueuePage /> }.into_any(),
         Route::Answers => view! { <pages::letters::AnswersPage /> }.into_any(),

@@ -114,6 +114,7 @@ pub fn Clients() -> impl IntoView {
                     <span class="hint" id="indexing">{tx(|t| t.indexing)}</span>
                 </Show>
                 <span class="count" id="result-count">{move || format!("{} {}", s.tr().found, group(count.get() as i64))}</span>
+                <a class="button" href=Route::Import.href() id="open-import">{tx(|t| t.b.import_csv)}</a>
                 <a class="button" href=Route::Changes.href() id="open-changes">{tx(|t| t.b.recent_changes)}</a>
                 <a class="button" href=Route::Duplicates.href() id="open-duplicates">{tx(|t| t.b.open_duplicates)}</a>
                 <a class="button primary" href=Route::NewClient.href() id="new-client">{tx(|t| t.new_client)}</a>

@@ -6,6 +6,7 @@ pub mod client;
 pub mod clients;
 pub mod duplicates;
 pub mod home;
+pub mod import;
 pub mod letters;
 pub mod products;
 pub mod settings;

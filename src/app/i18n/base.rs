@@ -1,7 +1,17 @@
 //! The client-base section's texts: duplicates, merges.
 
+fn summary_ru(new: usize, existing: usize, in_file: usize, bad: usize) -> String {
+    format!("Новых: {new}, уже есть в базе: {existing}, повторов в файле: {in_file}, строк с ошибками: {bad}.")
+}
+
+fn summary_en(new: usize, existing: usize, in_file: usize, bad: usize) -> String {
+    format!("New: {new}, already in the base: {existing}, repeated in the file: {in_file}, rows with problems: {bad}.")
+}
+
 texts! {
-    Bt + ;
+    Bt +
+    import_summary: fn(usize, usize, usize, usize) -> String = summary_ru, summary_en;
+    ;
     duplicates: "Возможные дубли", "Possible duplicates";
     searching: "Ищу дубли…", "Looking for duplicates…";
     no_duplicates: "Дублей не найдено", "No duplicates found";
@@ -30,5 +40,18 @@ texts! {
     m_different: "различается", "differs";
     open_duplicates: "Дубли", "Duplicates";
     recent_changes: "Изменения", "Changes";
+    import_csv: "Импорт из CSV", "Import CSV";
+    import_hint: "Файл из Excel или 1С: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция. Сначала проверяются все строки; база меняется только по кнопке и сразу вся.", "A file from Excel or 1C: UTF-8 or Windows-1251, separated by «;», «,» or tabs. Every row is checked first; the base changes only when you apply, all at once.";
+    mapping: "Столбцы", "Columns";
+    line: "Строка", "Line";
+    verdict: "Что это", "What it is";
+    problems: "Ошибки", "Problems";
+    v_new: "новый клиент", "new client";
+    v_existing: "уже есть:", "already in the base:";
+    v_in_file: "повтор строки", "repeats line";
+    update_existing: "Дополнять найденных клиентов", "Add to the clients found";
+    skip_invalid: "Пропустить строки с ошибками", "Skip rows with problems";
+    apply_import: "Импортировать", "Import";
+    rows_with_problems: "Строки с ошибками (исправьте файл или отметьте «пропустить»)", "Rows with problems (fix the file or tick «skip»)";
     maybe_exists: "Возможно, этот клиент уже есть:", "This client may exist already:";
 }

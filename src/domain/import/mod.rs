@@ -3,6 +3,7 @@
 //! and the columns mapped from Russian and English headers. What becomes of each row (new client,
 //! same as an existing one, duplicate inside the file) is decided by the duplicate search.
 
+pub mod apply;
 pub mod rows;
 
 use serde::Serialize;

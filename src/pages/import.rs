@@ -1,0 +1,239 @@
+//! CSV import: pick a file as Excel or 1C saved it, check the column mapping, see every row's
+//! verdict (new / already in the base / repeated in the file) and problems, then apply all at
+//! once. Rows are checked in slices so a 50,000-row file never freezes the page.
+
+use leptos::prelude::*;
+
+use crate::app::browser::{new_id, next_tick, now, read_bytes};
+use crate::app::i18n::tx;
+use crate::app::router::{navigate, Route};
+use crate::app::state::{use_app, AppState};
+use crate::domain::dedup::Lookup;
+use crate::domain::import::apply::{summary, to_batch};
+use crate::domain::import::rows::{check, to_clients, RowCheck, Verdict};
+use crate::domain::import::{decode, detect_delimiter, guess_columns, parse, Column, Table};
+
+const SLICE: usize = 2000;
+const PREVIEW: usize = 100;
+
+const COLUMNS: [Column; 13] = [
+    Column::Name,
+    Column::LegalForm,
+    Column::Inn,
+    Column::Phone,
+    Column::Email,
+    Column::Postcode,
+    Column::Region,
+    Column::City,
+    Column::Address,
+    Column::Contact,
+    Column::Position,
+    Column::Segment,
+    Column::Notes,
+];
+
+fn slug(c: Column) -> &'static str {
+    match c {
+        Column::Name => "name",
+        Column::LegalForm => "legal_form",
+        Column::Inn => "inn",
+        Column::Phone => "phone",
+        Column::Email => "email",
+        Column::Postcode => "postcode",
+        Column::Region => "region",
+        Column::City => "city",
+        Column::Address => "address",
+        Column::Contact => "contact",
+        Column::Position => "position",
+        Column::Segment => "segment",
+        Column::Notes => "notes",
+    }
+}
+
+/// Checks every row, a slice at a time, reporting progress.
+async fn run_check(
+    s: AppState,
+    table: Table,
+    columns: Vec<Option<Column>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+) -> Vec<RowCheck> {
+    let lookup = s.base.with_untracked(|b| Lookup::new(b.clients.iter()));
+    let rows = to_clients(&table, &columns, now(), new_id);
+    let total = rows.len();
+    progress.set(Some((0, total)));
+    next_tick().await;
+    // Repeats inside the file need all rows at once; the lookups against the base go in slices.
+    let mut checked = check(rows, &Lookup::new(std::iter::empty()));
+    let mut done = 0;
+    for chunk in checked.chunks_mut(SLICE) {
+        for r in chunk.iter_mut() {
+            if !matches!(r.verdict, Verdict::InFile(_)) {
+                let again = check(vec![(r.line, r.client.clone())], &lookup);
+                if let Some(v) = again.first() {
+                    r.verdict = v.verdict;
+                }
+            }
+        }
+        done += chunk.len();
+        progress.set(Some((done, total)));
+        next_tick().await;
+    }
+    progress.set(None);
+    checked
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let s = use_app();
+    let table: RwSignal<Option<Table>> = RwSignal::new(None);
+    let columns: RwSignal<Vec<Option<Column>>> = RwSignal::new(Vec::new());
+    let checks: RwSignal<Option<Vec<RowCheck>>> = RwSignal::new(None);
+    let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let update_existing = RwSignal::new(true);
+    let skip_invalid = RwSignal::new(false);
+
+    let recheck = move || {
+        let (Some(t), cols) = (table.get_untracked(), columns.get_untracked()) else {
+            return;
+        };
+        checks.set(None);
+        leptos::task::spawn_local(async move {
+            let result = run_check(s, t, cols, progress).await;
+            checks.set(Some(result));
+        });
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let bytes = match read_bytes(&file).await {
+                Ok(b) => b,
+                Err(e) => return error.set(Some(e)),
+            };
+            let (text, _) = decode(&bytes);
+            match parse(&text, detect_delimiter(&text)) {
+                Ok(t) => {
+                    columns.set(guess_columns(&t.headers));
+                    table.set(Some(t));
+                    recheck();
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let apply = move |_| {
+        let Some(list) = checks.get_untracked() else {
+            return;
+        };
+        let result = s.base.with_untracked(|b| {
+            to_batch(
+                &list,
+                b,
+                update_existing.get_untracked(),
+                skip_invalid.get_untracked(),
+                now(),
+                new_id,
+            )
+        });
+        match result {
+            Ok(batch) => s.save_then(batch, |t| t.import_done, || navigate(&Route::Clients)),
+            Err(lines) => s.toast(
+                format!(
+                    "{}: {}",
+                    s.tr_untracked().b.rows_with_problems,
+                    lines
+                        .iter()
+                        .map(u64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                true,
+            ),
+        }
+    };
+    let verdict = move |v: Verdict| match v {
+        Verdict::New => s.tr().b.v_new.to_string(),
+        Verdict::Existing(id) => format!(
+            "{} {}",
+            s.tr().b.v_existing,
+            s.base.with_untracked(|b| b
+                .clients
+                .get(&id)
+                .map(crate::domain::format::full_name)
+                .unwrap_or_default())
+        ),
+        Verdict::InFile(line) => format!("{} {line}", s.tr().b.v_in_file),
+    };
+    view! {
+        <section class="import">
+            <div class="toolbar">
+                <a class="back" href=Route::Clients.href()>{tx(|t| t.back_to_clients)}</a>
+                <h1>{tx(|t| t.b.import_csv)}</h1>
+            </div>
+            <p class="hint">{tx(|t| t.b.import_hint)}</p>
+            <input type="file" id="csv-file" accept=".csv,.txt,text/csv" on:change=pick />
+            {move || error.get().map(|e| view! { <p class="error-box" role="alert">{e}</p> })}
+            {move || table.get().map(|t| view! {
+                <fieldset class="grid mapping">
+                    <legend>{tx(|t| t.b.mapping)}</legend>
+                    {t.headers.iter().enumerate().map(|(i, h)| view! {
+                        <label class="field">
+                            <span class="label">{h.clone()}</span>
+                            <select name=format!("col-{i}") on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                columns.update(|c| if let Some(x) = c.get_mut(i) { *x = COLUMNS.iter().copied().find(|k| slug(*k) == v) });
+                                recheck();
+                            }>
+                                <option value="" selected=move || columns.with(|c| c.get(i).copied().flatten().is_none())>"—"</option>
+                                {COLUMNS.iter().map(|k| { let k = *k; view! {
+                                    <option value=slug(k) selected=move || columns.with(|c| c.get(i).copied().flatten() == Some(k))>{slug(k)}</option>
+                                }}).collect_view()}
+                            </select>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            })}
+            {move || progress.get().map(|(done, total)| view! {
+                <p class="loading" id="import-progress"><progress max=total value=done></progress> {format!(" {done} / {total}")}</p>
+            })}
+            {move || checks.get().map(|list| {
+                let sum = summary(&list);
+                view! {
+                    <div class="preview" id="import-preview">
+                        <p id="import-summary">{move || (s.tr().b.import_summary)(sum.new, sum.existing, sum.in_file, sum.with_problems)}</p>
+                        <table class="dense">
+                            <thead><tr><th>{tx(|t| t.b.line)}</th><th>{tx(|t| t.name)}</th><th>{tx(|t| t.b.verdict)}</th><th>{tx(|t| t.b.problems)}</th></tr></thead>
+                            <tbody>
+                                {list.iter().take(PREVIEW).map(|r| {
+                                    let problems = r.problems.iter().map(|(f, p)| format!("{f}: {}", crate::app::i18n::problem_text(s.lang.get_untracked(), *p))).collect::<Vec<_>>().join("; ");
+                                    view! {
+                                        <tr class:bad=!r.problems.is_empty()>
+                                            <td class="num">{r.line}</td>
+                                            <td>{crate::domain::format::full_name(&r.client)}</td>
+                                            <td>{verdict(r.verdict)}</td>
+                                            <td>{problems}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="actions">
+                            <label class="check"><input type="checkbox" prop:checked=update_existing on:change=move |ev| update_existing.set(event_target_checked(&ev)) />{tx(|t| t.b.update_existing)}</label>
+                            <label class="check"><input type="checkbox" id="skip-invalid" prop:checked=skip_invalid on:change=move |ev| skip_invalid.set(event_target_checked(&ev)) />{tx(|t| t.b.skip_invalid)}</label>
+                            <button class="primary" id="apply-import" disabled=move || s.busy.get() on:click=apply>{tx(|t| t.b.apply_import)}</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
