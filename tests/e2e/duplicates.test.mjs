@@ -3,7 +3,7 @@
 // not proposed again after a reload; a client typed in again is shown before it is saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, freshBrowser, ready } from './helpers.mjs';
+import { serve, freshBrowser, loadDemo } from './helpers.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -19,10 +19,7 @@ test('duplicates: review, merge, undo, not duplicates', async () => {
   b.page.on('dialog', (d) => d.accept());
   try {
     const { page } = b;
-    await page.goto(server.url);
-    await ready(page);
-    await page.click('#load-demo');
-    await page.waitForSelector('[data-count="clients"]');
+    await loadDemo(page, server.url);
 
     await page.goto(server.url + '#/clients');
     await page.click('#open-duplicates');

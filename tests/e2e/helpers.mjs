@@ -85,3 +85,11 @@ export async function tileCount(page, name) {
   const text = await page.locator(`[data-count="${name}"] .value`).innerText();
   return Number(text.replace(/\D/g, ''));
 }
+
+/** Opens the app on an empty profile and loads the demo company. */
+export async function loadDemo(page, url) {
+  await page.goto(url);
+  await ready(page);
+  await page.click('#load-demo');
+  await page.waitForSelector('[data-count="clients"]');
+}

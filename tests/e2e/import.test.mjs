@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, freshBrowser, ready, tileCount } from './helpers.mjs';
+import { serve, freshBrowser, loadDemo, tileCount } from './helpers.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -33,10 +33,7 @@ test('import a Windows-1251 CSV with duplicates', async () => {
   b.page.on('dialog', (d) => d.accept());
   try {
     const { page } = b;
-    await page.goto(server.url);
-    await ready(page);
-    await page.click('#load-demo');
-    await page.waitForSelector('[data-count="clients"]');
+    await loadDemo(page, server.url);
     const before = await tileCount(page, 'clients');
 
     // A demo client as the file will repeat it: by its phone, in another format.

@@ -4,7 +4,7 @@
 // the client leaves the pool and is the salesperson's → the figures change. Then skip and reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, freshBrowser, ready } from './helpers.mjs';
+import { serve, freshBrowser, loadDemo } from './helpers.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -53,10 +53,7 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
   await b.context.clock.setFixedTime(TODAY);
   try {
     const { page } = b;
-    await page.goto(server.url);
-    await ready(page);
-    await page.click('#load-demo');
-    await page.waitForSelector('[data-count="clients"]');
+    await loadDemo(page, server.url);
 
     // The demo has written letters for a month: the figures are not empty.
     await page.goto(server.url + '#/letters/figures');

@@ -3,8 +3,10 @@
 //! Money is kept in integer kopecks (`*_kop`) so totals never drift through floating point.
 
 mod decision;
+mod letter;
 
 pub use decision::{Decision, DecisionKind, Moved};
+pub use letter::{Channel, Letter, LetterStatus, Response, ResponseKind};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -250,68 +252,6 @@ pub struct Staff {
 
 fn yes() -> bool {
     true
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    #[default]
-    Post,
-    Email,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum LetterStatus {
-    #[default]
-    Draft,
-    Sent,
-    Skipped,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ResponseKind {
-    Interested,
-    NotNow,
-    Complaint,
-    OptOut,
-    Returned,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Response {
-    pub kind: ResponseKind,
-    pub at: Timestamp,
-    #[serde(default)]
-    pub note: String,
-    /// A complaint someone has dealt with.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub followed_up: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Letter {
-    pub id: Id,
-    pub client: Id,
-    #[serde(default)]
-    pub contact: Option<Id>,
-    #[serde(default)]
-    pub cycle: u32,
-    pub planned_for: NaiveDate,
-    #[serde(default)]
-    pub subject: String,
-    #[serde(default)]
-    pub body: String,
-    #[serde(default)]
-    pub channel: Channel,
-    #[serde(default)]
-    pub status: LetterStatus,
-    #[serde(default)]
-    pub sent_at: Option<Timestamp>,
-    #[serde(default)]
-    pub response: Option<Response>,
-    pub updated_at: Timestamp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
