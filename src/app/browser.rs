@@ -104,6 +104,13 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// Windows-1251 bytes as text, by the browser's own decoder (see `domain::import::decode_with`).
+pub fn decode_cp1251(bytes: &[u8]) -> String {
+    web_sys::TextDecoder::new_with_label("windows-1251")
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
 /// The text of a file the user picked.
 pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text())

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, next_tick, now, read_bytes};
+use crate::app::browser::{decode_cp1251, new_id, next_tick, now, read_bytes};
 use crate::app::i18n::tx;
 use crate::app::router::{navigate, Route};
 use crate::app::state::{use_app, AppState};
 use crate::domain::dedup::Lookup;
 use crate::domain::import::apply::{summary, to_batch};
 use crate::domain::import::rows::{check, to_clients, RowCheck, Verdict};
-use crate::domain::import::{decode, detect_delimiter, guess_columns, parse, Column, Table};
+use crate::domain::import::{decode_with, detect_delimiter, guess_columns, parse, Column, Table};
 
 const SLICE: usize = 2000;
 const PREVIEW: usize = 100;
@@ -119,7 +119,7 @@ pub fn ImportPage() -> impl IntoView {
                 Ok(b) => b,
                 Err(e) => return error.set(Some(e)),
             };
-            let (text, _) = decode(&bytes);
+            let (text, _) = decode_with(&bytes, decode_cp1251);
             match parse(&text, detect_delimiter(&text)) {
                 Ok(t) => {
                     columns.set(guess_columns(&t.headers));

@@ -15,8 +15,17 @@ pub enum Encoding {
     Windows1251,
 }
 
-/// The file's text and how it was written.
+/// The file's text and how it was written, decoding Windows-1251 with `encoding_rs`.
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    decode_with(bytes, |b| {
+        encoding_rs::WINDOWS_1251.decode(b).0.into_owned()
+    })
+}
+
+/// The same, with Windows-1251 decoded by `cp1251`: the browser passes its own `TextDecoder`,
+/// because `encoding_rs` brings every encoding's tables into the wasm (~160 KB gzipped) for
+/// this one 128-letter table.
+pub fn decode_with(bytes: &[u8], cp1251: impl FnOnce(&[u8]) -> String) -> (String, Encoding) {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return (
             String::from_utf8_lossy(rest).into_owned(),
@@ -26,10 +35,7 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), Encoding::Utf8),
         // Not UTF-8: Russian Excel and 1C write Windows-1251.
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
-            (text.into_owned(), Encoding::Windows1251)
-        }
+        Err(_) => (cp1251(bytes), Encoding::Windows1251),
     }
 }
 
