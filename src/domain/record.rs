@@ -54,6 +54,33 @@ record!(Request, RecordKind::Request);
 record!(ChangeLogEntry, RecordKind::Change);
 record!(Decision, RecordKind::Decision);
 
+/// Records that belong to one client: what a duplicate merge moves to the survivor, and its
+/// undo moves back.
+pub trait ClientOwned: Record {
+    fn client(&self) -> Id;
+    /// The same record, now the `client`'s, changed `at`.
+    fn with_client(&self, client: Id, at: Timestamp) -> Self;
+}
+
+macro_rules! client_owned {
+    ($($t:ty),*) => {$(
+        impl ClientOwned for $t {
+            fn client(&self) -> Id {
+                self.client
+            }
+            fn with_client(&self, client: Id, at: Timestamp) -> Self {
+                Self {
+                    client,
+                    updated_at: at,
+                    ..self.clone()
+                }
+            }
+        }
+    )*};
+}
+
+client_owned!(Order, Letter, Request, ChangeLogEntry);
+
 /// Storage splits each kind into this many buckets by id, so one edit rewrites one small bucket
 /// while a whole import writes a few hundred values instead of one per record (see ARCHITECTURE.md).
 pub const BUCKETS: u32 = 64;

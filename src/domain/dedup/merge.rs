@@ -8,10 +8,11 @@ use std::collections::HashSet;
 
 use super::normalize::{address_key, skeleton};
 use super::NotDuplicate;
-use crate::domain::base::{Base, Batch};
+use crate::domain::base::{Base, Batch, Table};
 use crate::domain::contact::{normalize_email, normalize_phone};
 use crate::domain::history;
 use crate::domain::model::*;
+use crate::domain::record::ClientOwned;
 
 /// Which client gives each single-valued field of the merged record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,54 +212,38 @@ pub fn merge(
     }
     let away: HashSet<Id> = ids[1..].iter().copied().collect();
     let mut moved = Vec::new();
-    for o in base.orders.iter().filter(|o| away.contains(&o.client)) {
-        moved.push(Moved {
-            kind: RecordKind::Order,
-            id: o.id,
-            from: o.client,
-        });
-        batch.orders.push(Order {
-            client: survivor,
-            updated_at: at,
-            ..o.clone()
-        });
-    }
-    for l in base.letters.iter().filter(|l| away.contains(&l.client)) {
-        moved.push(Moved {
-            kind: RecordKind::Letter,
-            id: l.id,
-            from: l.client,
-        });
-        batch.letters.push(Letter {
-            client: survivor,
-            updated_at: at,
-            ..l.clone()
-        });
-    }
-    for r in base.requests.iter().filter(|r| away.contains(&r.client)) {
-        moved.push(Moved {
-            kind: RecordKind::Request,
-            id: r.id,
-            from: r.client,
-        });
-        batch.requests.push(Request {
-            client: survivor,
-            updated_at: at,
-            ..r.clone()
-        });
-    }
-    for e in base.changes.iter().filter(|e| away.contains(&e.client)) {
-        moved.push(Moved {
-            kind: RecordKind::Change,
-            id: e.id,
-            from: e.client,
-        });
-        batch.changes.push(ChangeLogEntry {
-            client: survivor,
-            updated_at: at,
-            ..e.clone()
-        });
-    }
+    move_to(
+        &base.orders,
+        &away,
+        survivor,
+        at,
+        &mut moved,
+        &mut batch.orders,
+    );
+    move_to(
+        &base.letters,
+        &away,
+        survivor,
+        at,
+        &mut moved,
+        &mut batch.letters,
+    );
+    move_to(
+        &base.requests,
+        &away,
+        survivor,
+        at,
+        &mut moved,
+        &mut batch.requests,
+    );
+    move_to(
+        &base.changes,
+        &away,
+        survivor,
+        at,
+        &mut moved,
+        &mut batch.changes,
+    );
     batch.decisions.push(Decision {
         id: new_id(),
         what: DecisionKind::Merge {
@@ -310,42 +295,10 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
     }
     for m in moved {
         match m.kind {
-            RecordKind::Order => {
-                if let Some(o) = base.orders.get(&m.id) {
-                    batch.orders.push(Order {
-                        client: m.from,
-                        updated_at: at,
-                        ..o.clone()
-                    });
-                }
-            }
-            RecordKind::Letter => {
-                if let Some(l) = base.letters.get(&m.id) {
-                    batch.letters.push(Letter {
-                        client: m.from,
-                        updated_at: at,
-                        ..l.clone()
-                    });
-                }
-            }
-            RecordKind::Request => {
-                if let Some(r) = base.requests.get(&m.id) {
-                    batch.requests.push(Request {
-                        client: m.from,
-                        updated_at: at,
-                        ..r.clone()
-                    });
-                }
-            }
-            RecordKind::Change => {
-                if let Some(e) = base.changes.get(&m.id) {
-                    batch.changes.push(ChangeLogEntry {
-                        client: m.from,
-                        updated_at: at,
-                        ..e.clone()
-                    });
-                }
-            }
+            RecordKind::Order => move_back(&base.orders, m, at, &mut batch.orders),
+            RecordKind::Letter => move_back(&base.letters, m, at, &mut batch.letters),
+            RecordKind::Request => move_back(&base.requests, m, at, &mut batch.requests),
+            RecordKind::Change => move_back(&base.changes, m, at, &mut batch.changes),
             _ => {}
         }
     }
@@ -356,6 +309,32 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
     done.updated_at = at;
     batch.decisions.push(done);
     Ok(batch)
+}
+
+/// Records of `from` clients, moved to `to`, each noted so an undo can move it back.
+fn move_to<T: ClientOwned>(
+    table: &Table<T>,
+    from: &HashSet<Id>,
+    to: Id,
+    at: Timestamp,
+    moved: &mut Vec<Moved>,
+    out: &mut Vec<T>,
+) {
+    for r in table.iter().filter(|r| from.contains(&r.client())) {
+        moved.push(Moved {
+            kind: T::KIND,
+            id: r.id(),
+            from: r.client(),
+        });
+        out.push(r.with_client(to, at));
+    }
+}
+
+/// A moved record back with its first client, if it still exists.
+fn move_back<T: ClientOwned>(table: &Table<T>, m: &Moved, at: Timestamp, out: &mut Vec<T>) {
+    if let Some(r) = table.get(&m.id) {
+        out.push(r.with_client(m.from, at));
+    }
 }
 
 /// «Not a duplicate» as a record.
