@@ -92,6 +92,8 @@ pub struct Base {
     pub requests: Table<Request>,
     pub changes: Table<ChangeLogEntry>,
     pub decisions: Table<Decision>,
+    pub address_lists: Table<AddressList>,
+    pub mailings: Table<Mailing>,
     pub tombstones: HashMap<Id, Tombstone>,
     /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to date by
     /// [`Base::apply`]: the rotation asks this of 100,000 clients at once, and reading every
@@ -114,6 +116,10 @@ pub struct Batch {
     pub changes: Vec<ChangeLogEntry>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub address_lists: Vec<AddressList>,
+    #[serde(default)]
+    pub mailings: Vec<Mailing>,
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -127,6 +133,8 @@ pub struct Counts {
     pub requests: usize,
     pub changes: usize,
     pub decisions: usize,
+    pub address_lists: usize,
+    pub mailings: usize,
     pub tombstones: usize,
 }
 
@@ -140,6 +148,8 @@ impl Counts {
             + self.requests
             + self.changes
             + self.decisions
+            + self.address_lists
+            + self.mailings
             + self.tombstones
     }
 }
@@ -159,6 +169,8 @@ impl Batch {
             requests: self.requests.len(),
             changes: self.changes.len(),
             decisions: self.decisions.len(),
+            address_lists: self.address_lists.len(),
+            mailings: self.mailings.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -175,6 +187,8 @@ impl Base {
             requests: self.requests.len(),
             changes: self.changes.len(),
             decisions: self.decisions.len(),
+            address_lists: self.address_lists.len(),
+            mailings: self.mailings.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -212,6 +226,12 @@ impl Base {
         put(&mut self.requests, &batch.requests, &mut self.tombstones);
         put(&mut self.changes, &batch.changes, &mut self.tombstones);
         put(&mut self.decisions, &batch.decisions, &mut self.tombstones);
+        put(
+            &mut self.address_lists,
+            &batch.address_lists,
+            &mut self.tombstones,
+        );
+        put(&mut self.mailings, &batch.mailings, &mut self.tombstones);
         for t in &batch.tombstones {
             match t.kind {
                 RecordKind::Client => {
@@ -229,6 +249,8 @@ impl Base {
                 RecordKind::Request => drop(self.requests.remove(&t.id)),
                 RecordKind::Change => drop(self.changes.remove(&t.id)),
                 RecordKind::Decision => drop(self.decisions.remove(&t.id)),
+                RecordKind::AddressList => drop(self.address_lists.remove(&t.id)),
+                RecordKind::Mailing => drop(self.mailings.remove(&t.id)),
             }
             self.tombstones.insert(t.id, t.clone());
         }
@@ -257,6 +279,8 @@ impl Base {
             requests: self.requests.as_slice().to_vec(),
             changes: self.changes.as_slice().to_vec(),
             decisions: self.decisions.as_slice().to_vec(),
+            address_lists: self.address_lists.as_slice().to_vec(),
+            mailings: self.mailings.as_slice().to_vec(),
             tombstones,
         }
     }

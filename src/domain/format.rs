@@ -18,6 +18,15 @@ pub fn full_name(c: &Client) -> String {
     }
 }
 
+/// A person's name in full, «Фамилия Имя Отчество», the empty parts left out.
+pub fn person_name(last: &str, first: &str, patronymic: &str) -> String {
+    [last.trim(), first.trim(), patronymic.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Groups thousands with a narrow no-break space, as Russian typography does (and English
 /// readers understand): 1 234 567.
 pub fn group(n: i64) -> String {

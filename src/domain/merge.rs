@@ -61,6 +61,8 @@ fn updated_at_of(base: &Base, t: &Tombstone) -> Option<Timestamp> {
         RecordKind::Request => base.requests.get(&t.id).map(Record::updated_at),
         RecordKind::Change => base.changes.get(&t.id).map(Record::updated_at),
         RecordKind::Decision => base.decisions.get(&t.id).map(Record::updated_at),
+        RecordKind::AddressList => base.address_lists.get(&t.id).map(Record::updated_at),
+        RecordKind::Mailing => base.mailings.get(&t.id).map(Record::updated_at),
     }
 }
 
@@ -81,6 +83,14 @@ pub fn plan_merge(base: &Base, incoming: &Batch) -> MergePlan {
         &mut b.decisions,
         s,
     );
+    merge_kind(
+        &base.address_lists,
+        base,
+        &incoming.address_lists,
+        &mut b.address_lists,
+        s,
+    );
+    merge_kind(&base.mailings, base, &incoming.mailings, &mut b.mailings, s);
     for t in &incoming.tombstones {
         if base.tombstones.contains_key(&t.id) {
             continue;

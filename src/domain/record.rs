@@ -53,6 +53,8 @@ record!(Staff, RecordKind::Staff);
 record!(Request, RecordKind::Request);
 record!(ChangeLogEntry, RecordKind::Change);
 record!(Decision, RecordKind::Decision);
+record!(AddressList, RecordKind::AddressList);
+record!(Mailing, RecordKind::Mailing);
 
 /// Records that belong to one client: what a duplicate merge moves to the survivor, and its
 /// undo moves back.

@@ -17,8 +17,16 @@ pub const DB_NAME: &str = "pismo";
 /// What startup reads before the first paint: enough to list, search and edit clients.
 pub const FIRST_STORES: [&str; 4] = ["client", "product", "staff", "tombstone"];
 /// What it reads right after: the clients' history.
-pub const HISTORY_STORES: [&str; 5] = ["order", "letter", "request", "change", "decision"];
-const ALL_STORES: [&str; 9] = [
+pub const HISTORY_STORES: [&str; 7] = [
+    "order",
+    "letter",
+    "request",
+    "change",
+    "decision",
+    "address_list",
+    "mailing",
+];
+const ALL_STORES: [&str; 11] = [
     "client",
     "product",
     "staff",
@@ -28,6 +36,8 @@ const ALL_STORES: [&str; 9] = [
     "request",
     "change",
     "decision",
+    "address_list",
+    "mailing",
 ];
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
@@ -157,6 +167,8 @@ impl Db {
         parse_all(&mut grouped, &mut batch.requests, u);
         parse_all(&mut grouped, &mut batch.changes, u);
         parse_all(&mut grouped, &mut batch.decisions, u);
+        parse_all(&mut grouped, &mut batch.address_lists, u);
+        parse_all(&mut grouped, &mut batch.mailings, u);
         parse_all(&mut grouped, &mut batch.tombstones, u);
         Ok((batch, unreadable))
     }
@@ -188,6 +200,13 @@ impl Db {
             merge_kind(&store, &batch.requests, &deleted(RecordKind::Request)).await?;
             merge_kind(&store, &batch.changes, &deleted(RecordKind::Change)).await?;
             merge_kind(&store, &batch.decisions, &deleted(RecordKind::Decision)).await?;
+            merge_kind(
+                &store,
+                &batch.address_lists,
+                &deleted(RecordKind::AddressList),
+            )
+            .await?;
+            merge_kind(&store, &batch.mailings, &deleted(RecordKind::Mailing)).await?;
             // A record brought back (put after an earlier delete) loses its tombstone.
             let revived: HashSet<Id> = puts_ids(batch);
             merge_kind(&store, &batch.tombstones, &revived).await?;
@@ -281,6 +300,8 @@ fn puts_ids(b: &Batch) -> HashSet<Id> {
     ids.extend(b.requests.iter().map(|r| r.id));
     ids.extend(b.changes.iter().map(|r| r.id));
     ids.extend(b.decisions.iter().map(|r| r.id));
+    ids.extend(b.address_lists.iter().map(|r| r.id));
+    ids.extend(b.mailings.iter().map(|r| r.id));
     ids
 }
 
@@ -363,6 +384,8 @@ fn encode_all(b: &Batch) -> Result<Vec<(String, JsValue)>, StorageError> {
     encode_kind(&b.requests, &mut out)?;
     encode_kind(&b.changes, &mut out)?;
     encode_kind(&b.decisions, &mut out)?;
+    encode_kind(&b.address_lists, &mut out)?;
+    encode_kind(&b.mailings, &mut out)?;
     encode_kind(&b.tombstones, &mut out)?;
     Ok(out)
 }

@@ -58,6 +58,8 @@ pub(super) fn check(b: &Backup) -> Result<Vec<BackupWarning>, BackupError> {
     unique_ids("requests", &d.requests)?;
     unique_ids("changes", &d.changes)?;
     unique_ids("decisions", &d.decisions)?;
+    unique_ids("address_lists", &d.address_lists)?;
+    unique_ids("mailings", &d.mailings)?;
     let deleted: HashSet<Id> = d.tombstones.iter().map(|t| t.id).collect();
     let known_client = |id: &Id| clients.contains(id) || deleted.contains(id);
 

@@ -33,6 +33,10 @@ pub struct FileV1 {
     #[serde(default)]
     pub decisions: Vec<Decision>,
     #[serde(default)]
+    pub address_lists: Vec<AddressList>,
+    #[serde(default)]
+    pub mailings: Vec<Mailing>,
+    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -51,6 +55,8 @@ impl FileV1 {
                 requests: self.requests,
                 changes: self.changes,
                 decisions: self.decisions,
+                address_lists: self.address_lists,
+                mailings: self.mailings,
                 tombstones: self.tombstones,
             },
         }
@@ -74,6 +80,10 @@ struct FileV1Ref<'a> {
     changes: &'a [ChangeLogEntry],
     #[serde(skip_serializing_if = "<[Decision]>::is_empty")]
     decisions: &'a [Decision],
+    #[serde(skip_serializing_if = "<[AddressList]>::is_empty")]
+    address_lists: &'a [AddressList],
+    #[serde(skip_serializing_if = "<[Mailing]>::is_empty")]
+    mailings: &'a [Mailing],
     tombstones: &'a [Tombstone],
 }
 
@@ -97,6 +107,8 @@ pub fn write(
         requests: &data.requests,
         changes: &data.changes,
         decisions: &data.decisions,
+        address_lists: &data.address_lists,
+        mailings: &data.mailings,
         tombstones: &data.tombstones,
     };
     if pretty {

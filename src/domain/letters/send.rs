@@ -65,12 +65,7 @@ pub fn envelope_lines(c: &Client) -> Option<Vec<String>> {
     let mut lines = vec![crate::domain::format::full_name(c)];
     if c.kind == ClientKind::Company {
         if let Some(p) = pick_contact(c) {
-            let name = [p.last.trim(), p.first.trim(), p.patronymic.trim()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name = crate::domain::format::person_name(&p.last, &p.first, &p.patronymic);
             if !name.is_empty() {
                 lines.push(name);
             }

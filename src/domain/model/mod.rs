@@ -4,9 +4,11 @@
 
 mod decision;
 mod letter;
+mod mailing;
 
 pub use decision::{Decision, DecisionKind, Moved};
 pub use letter::{Channel, Letter, LetterStatus, Response, ResponseKind};
+pub use mailing::{AddressList, ListChannel, ListFilter, Mailing, OwnerFilter};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -143,6 +145,32 @@ pub struct Client {
     pub updated_at: Timestamp,
     #[serde(default)]
     pub verified_at: Option<Timestamp>,
+}
+
+impl Client {
+    /// A company with a name and nothing else yet: what a form or an import fills in.
+    pub fn named(id: Id, name: &str, at: Timestamp) -> Client {
+        Client {
+            id,
+            kind: ClientKind::Company,
+            name: name.to_string(),
+            legal_form: String::new(),
+            inn: String::new(),
+            segments: Vec::new(),
+            addresses: Vec::new(),
+            phones: Vec::new(),
+            emails: Vec::new(),
+            contacts: Vec::new(),
+            owner: None,
+            do_not_contact: None,
+            language: Lang::Ru,
+            notes: String::new(),
+            merged_into: None,
+            created_at: at,
+            updated_at: at,
+            verified_at: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,10 +340,12 @@ pub enum RecordKind {
     Request,
     Change,
     Decision,
+    AddressList,
+    Mailing,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Client,
         RecordKind::Product,
         RecordKind::Order,
@@ -324,6 +354,8 @@ impl RecordKind {
         RecordKind::Request,
         RecordKind::Change,
         RecordKind::Decision,
+        RecordKind::AddressList,
+        RecordKind::Mailing,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -336,6 +368,8 @@ impl RecordKind {
             RecordKind::Request => "request",
             RecordKind::Change => "change",
             RecordKind::Decision => "decision",
+            RecordKind::AddressList => "address_list",
+            RecordKind::Mailing => "mailing",
         }
     }
 }
