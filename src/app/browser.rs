@@ -55,10 +55,19 @@ pub fn browser_lang() -> Lang {
 
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&text.into());
+    offer(filename, mime, &text.into())
+}
+
+/// Offers bytes as a file download (a CSV in Windows-1251 is not text the browser can encode).
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer(filename, mime, &js_sys::Uint8Array::from(bytes).into())
+}
+
+fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &opts)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = web_sys::window()

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod i18n;
 pub mod queue;
 pub mod router;
+pub mod scan;
 pub mod state;
 
 use leptos::prelude::*;
@@ -72,6 +73,8 @@ fn page(route: Route) -> AnyView {
         Route::NewClient => view! { <pages::client::ClientPage id=None /> }.into_any(),
         Route::Duplicates => view! { <pages::duplicates::DuplicatesPage /> }.into_any(),
         Route::Changes => view! { <pages::changes::ChangesPage /> }.into_any(),
+        Route::Quality => view! { <pages::quality::QualityPage /> }.into_any(),
+        Route::Lists => view! { <pages::lists::ListsPage /> }.into_any(),
         Route::Import => view! { <pages::import::ImportPage /> }.into_any(),
         Route::Client(id) => view! { <pages::client::ClientPage id=Some(id) /> }.into_any(),
         Route::Letters => view! { <pages::letters::QueuePage /> }.into_any(),

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::i18n::{tr, Tr};
+use super::scan::Scan;
 use crate::domain::base::{Base, Batch};
 use crate::domain::letters::day::DayQueue;
 use crate::domain::merge::plan_merge;
@@ -53,6 +54,9 @@ pub struct AppState {
     pub queue: RwSignal<Option<DayQueue>>,
     /// Postponed pool clients: not queued before the date.
     pub postponed: RwSignal<HashMap<Id, NaiveDate>>,
+    /// The last duplicate scan (see `app::scan`): the duplicates, data-quality and address-list
+    /// pages share it, since a scan of a large base takes seconds.
+    pub duplicates: RwSignal<Option<Scan>>,
 }
 
 thread_local! {
@@ -101,6 +105,7 @@ impl AppState {
             history_ready: RwSignal::new(false),
             queue: RwSignal::new(None),
             postponed: RwSignal::new(HashMap::new()),
+            duplicates: RwSignal::new(None),
         }
     }
 
@@ -185,6 +190,7 @@ impl AppState {
                 self.history_ready.set(true);
                 // The stored queue names clients of the old base; it is planned again on demand.
                 self.queue.set(None);
+                self.duplicates.set(None);
                 announce_change();
                 Ok(())
             }
@@ -271,6 +277,7 @@ impl AppState {
         self.history_ready.set(false);
         // Another tab may have skipped or postponed letters: read the queue again too.
         self.queue.set(None);
+        self.duplicates.set(None);
         let (first, mut unreadable) = match db.load_stores(&FIRST_STORES).await {
             Ok(x) => x,
             Err(e) => return self.status.set(LoadStatus::Failed(e)),

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod field;
+pub mod labels;
 pub mod nav;
 pub mod toasts;
 pub mod virtual_list;

@@ -17,7 +17,13 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                 || (target == Route::Clients
                     && matches!(
                         r,
-                        Route::Client(_) | Route::NewClient | Route::Duplicates | Route::Changes
+                        Route::Client(_)
+                            | Route::NewClient
+                            | Route::Duplicates
+                            | Route::Changes
+                            | Route::Import
+                            | Route::Quality
+                            | Route::Lists
                     ))
                 || (target == Route::Letters
                     && matches!(r, Route::Answers | Route::LetterFigures | Route::Print(_)))

@@ -117,6 +117,8 @@ pub fn Clients() -> impl IntoView {
                 <a class="button" href=Route::Import.href() id="open-import">{tx(|t| t.b.import_csv)}</a>
                 <a class="button" href=Route::Changes.href() id="open-changes">{tx(|t| t.b.recent_changes)}</a>
                 <a class="button" href=Route::Duplicates.href() id="open-duplicates">{tx(|t| t.b.open_duplicates)}</a>
+                <a class="button" href=Route::Quality.href() id="open-quality">{tx(|t| t.q.quality)}</a>
+                <a class="button" href=Route::Lists.href() id="open-lists">{tx(|t| t.q.lists)}</a>
                 <a class="button primary" href=Route::NewClient.href() id="new-client">{tx(|t| t.new_client)}</a>
             </div>
             <div class="table" role="table" aria-label=tx(|t| t.clients)>

@@ -3,32 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, next_tick, now};
+use crate::app::browser::{new_id, now};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
+use crate::app::scan::{decided, rescan};
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::{Base, Batch};
-use crate::domain::dedup::merge::{merge, not_duplicate, not_duplicates, undo, Choices};
-use crate::domain::dedup::{find, profiles, Cluster, DedupSettings, Field, Match};
+use crate::domain::dedup::merge::{merge, not_duplicate, undo, Choices};
+use crate::domain::dedup::{Cluster, Field, Match};
 use crate::domain::format::{dmy_hm, full_name};
 use crate::domain::history::address_line;
 use crate::domain::model::*;
-
-fn scan(s: AppState, clusters: RwSignal<Option<Vec<Cluster>>>) {
-    clusters.set(None);
-    leptos::task::spawn_local(async move {
-        // Let «searching…» paint first: a large base takes a few seconds.
-        next_tick().await;
-        let found = s.base.with_untracked(|b| {
-            find(
-                &profiles(b.clients.iter()),
-                &not_duplicates(b),
-                &DedupSettings::default(),
-            )
-        });
-        clusters.set(Some(found));
-    });
-}
 
 fn reason(s: AppState, field: Field, how: Match) -> String {
     let b = s.tr().b;
@@ -66,12 +51,16 @@ fn default_survivor(base: &Base, members: &[Id]) -> Id {
 #[component]
 pub fn DuplicatesPage() -> impl IntoView {
     let s = use_app();
-    let clusters: RwSignal<Option<Vec<Cluster>>> = RwSignal::new(None);
+    let clusters = Memo::new(move |_| {
+        s.duplicates
+            .with(|d| d.as_ref().map(|d| d.clusters.clone()))
+    });
     let open: RwSignal<usize> = RwSignal::new(0);
-    // «Not a duplicate» decisions arrive with the history, after the first paint.
+    // A fresh scan each visit; «not a duplicate» decisions arrive with the history, after the
+    // first paint.
     Effect::new(move || {
         if s.history_ready.get() {
-            scan(s, clusters);
+            rescan(s);
         }
     });
     let merges = Memo::new(move |_| {
@@ -102,14 +91,14 @@ pub fn DuplicatesPage() -> impl IntoView {
         })
     });
     let done_with = move |i: usize| {
-        clusters.update(|c| {
-            if let Some(c) = c.as_mut().filter(|c| i < c.len()) {
-                c.remove(i);
-            }
-        });
+        if let Some(members) = clusters
+            .with_untracked(|c| c.as_ref().and_then(|c| c.get(i)).map(|c| c.members.clone()))
+        {
+            decided(s, &members);
+        }
     };
     let undo_merge = move |id: Id| match s.base.with_untracked(|b| undo(b, id, now())) {
-        Ok(batch) => s.save_then(batch, |t| t.b.merge_undone, move || scan(s, clusters)),
+        Ok(batch) => s.save_then(batch, |t| t.b.merge_undone, move || rescan(s)),
         Err(e) => s.toast(e.to_string(), true),
     };
     view! {
@@ -119,7 +108,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                 <h1>{tx(|t| t.b.duplicates)}</h1>
                 <span class="count" id="cluster-count">{move || clusters.with(|c| c.as_ref().map(Vec::len))}</span>
                 <span class="spacer"></span>
-                <button on:click=move |_| scan(s, clusters)>{tx(|t| t.b.scan_again)}</button>
+                <button on:click=move |_| rescan(s)>{tx(|t| t.b.scan_again)}</button>
             </div>
             {move || match clusters.get() {
                 None => view! { <p class="loading">{tx(|t| t.b.searching)}</p> }.into_any(),

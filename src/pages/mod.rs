@@ -8,6 +8,8 @@ pub mod duplicates;
 pub mod home;
 pub mod import;
 pub mod letters;
+pub mod lists;
 pub mod products;
+pub mod quality;
 pub mod settings;
 pub mod staff;

@@ -93,3 +93,19 @@ export async function loadDemo(page, url) {
   await page.click('#load-demo');
   await page.waitForSelector('[data-count="clients"]');
 }
+
+/** Windows-1251 bytes of a text, as Russian Excel saves «CSV (разделители — точка с запятой)». */
+export function cp1251(text) {
+  const out = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (c < 0x80) out.push(c);
+    else if (c >= 0x410 && c <= 0x44f) out.push(c - 0x410 + 0xc0);
+    else if (c === 0x401) out.push(0xa8);
+    else if (c === 0x451) out.push(0xb8);
+    else if (c === 0xab || c === 0xbb) out.push(c);
+    else if (c === 0x2116) out.push(0xb9);
+    else throw new Error(`no cp1251 for ${ch}`);
+  }
+  return Buffer.from(out);
+}

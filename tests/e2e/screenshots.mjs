@@ -45,6 +45,16 @@ try {
   await page.goto(server.url + '#/clients/duplicates');
   await page.waitForSelector('#cluster');
   await page.screenshot({ path: join(out, 'duplicates.png'), fullPage: true });
+  await page.goto(server.url + '#/clients/quality');
+  await page.waitForSelector('#issues');
+  await page.click('[data-issue="unconfirmed"]');
+  await page.waitForSelector('#quality-clients tr');
+  await page.screenshot({ path: join(out, 'quality.png') });
+  await page.goto(server.url + '#/clients/lists');
+  await page.waitForSelector('#list-segments input');
+  await page.click('#list-segments input >> nth=1');
+  await page.waitForSelector('#list-rows tr');
+  await page.screenshot({ path: join(out, 'lists.png'), fullPage: true });
   for (const name of ['products', 'staff', 'settings', 'backup']) {
     await page.goto(server.url + '#/' + name);
     await page.waitForTimeout(300);

@@ -16,10 +16,12 @@ macro_rules! texts {
 
 mod base;
 mod letters;
+mod quality;
 mod texts;
 
 pub use base::Bt;
 pub use letters::Lt;
+pub use quality::Qt;
 pub use texts::Tr;
 
 use leptos::prelude::Get;

@@ -5,6 +5,7 @@ texts! {
     weekdays: [&'static str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"], ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     l: &'static super::letters::Lt = &super::letters::RU, &super::letters::EN;
     b: &'static super::base::Bt = &super::base::RU, &super::base::EN;
+    q: &'static super::quality::Qt = &super::quality::RU, &super::quality::EN;
     ;
     brand: "Письмо", "Pismo";
     loading: "Загрузка базы…", "Loading the base…";

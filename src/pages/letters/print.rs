@@ -8,11 +8,10 @@ use super::use_section;
 use crate::app::browser::today;
 use crate::app::i18n::tx;
 use crate::app::router::{PrintKind, Route};
+use crate::components::labels::LabelSheets;
 use crate::domain::letters::russian::date_line;
 use crate::domain::letters::send::{day_letters, envelope_lines};
 use crate::domain::model::*;
-
-const LABELS_PER_SHEET: usize = 24;
 
 #[derive(Clone, PartialEq)]
 struct Piece {
@@ -86,28 +85,42 @@ pub fn PrintPage(kind: PrintKind) -> impl IntoView {
     let sheets = move || {
         let (list, _) = pieces.get()?;
         Some(match kind {
-            PrintKind::Letters => list.into_iter().map(|p| view! {
-                <article class="sheet a4">
-                    <header class="letterhead">{block(sender())}</header>
-                    <div class="recipient">{block(p.lines)}</div>
-                    <div class="date">{p.date}</div>
-                    <div class="letter-body">{paragraphs(&p.body)}</div>
-                </article>
-            }).collect_view().into_any(),
+            PrintKind::Letters => list
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <article class="sheet a4">
+                            <header class="letterhead">{block(sender())}</header>
+                            <div class="recipient">{block(p.lines)}</div>
+                            <div class="date">{p.date}</div>
+                            <div class="letter-body">{paragraphs(&p.body)}</div>
+                        </article>
+                    }
+                })
+                .collect_view()
+                .into_any(),
             PrintKind::Dl | PrintKind::C5 => {
-                let class = if kind == PrintKind::Dl { "sheet envelope dl" } else { "sheet envelope c5" };
-                list.into_iter().map(|p| view! {
-                    <article class=class>
-                        <div class="from">{block(sender())}</div>
-                        <div class="to">{block(p.lines)}</div>
-                    </article>
-                }).collect_view().into_any()
+                let class = if kind == PrintKind::Dl {
+                    "sheet envelope dl"
+                } else {
+                    "sheet envelope c5"
+                };
+                list.into_iter()
+                    .map(|p| {
+                        view! {
+                            <article class=class>
+                                <div class="from">{block(sender())}</div>
+                                <div class="to">{block(p.lines)}</div>
+                            </article>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
             }
-            PrintKind::Labels => list.chunks(LABELS_PER_SHEET).map(|chunk| view! {
-                <article class="sheet labels">
-                    {chunk.iter().map(|p| view! { <div class="label">{block(p.lines.clone())}</div> }).collect_view()}
-                </article>
-            }).collect_view().into_any(),
+            PrintKind::Labels => view! {
+                <LabelSheets labels=list.into_iter().map(|p| p.lines).collect() />
+            }
+            .into_any(),
         })
     };
     view! {

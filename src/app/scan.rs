@@ -1,0 +1,66 @@
+//! The duplicate scan, shared: the duplicates page runs it, the data-quality and address-list
+//! pages use its result (clients pending a merge) or start it when there is none yet.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use super::browser::{next_tick, now};
+use super::state::AppState;
+use crate::domain::dedup::merge::not_duplicates;
+use crate::domain::dedup::{find, profiles, Cluster, DedupSettings};
+use crate::domain::model::{Id, Timestamp};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scan {
+    pub clusters: Vec<Cluster>,
+    pub at: Timestamp,
+}
+
+impl Scan {
+    /// Every client in a proposed cluster: they wait for a merge or a «not a duplicate».
+    pub fn pending(&self) -> HashSet<Id> {
+        self.clusters
+            .iter()
+            .flat_map(|c| c.members.iter().copied())
+            .collect()
+    }
+}
+
+/// Scans the base again, after the history (with the «not a duplicate» decisions) is loaded.
+pub fn rescan(s: AppState) {
+    s.duplicates.set(None);
+    leptos::task::spawn_local(async move {
+        // Let «searching…» paint first: a large base takes a few seconds.
+        next_tick().await;
+        let clusters = s.base.with_untracked(|b| {
+            find(
+                &profiles(b.clients.iter()),
+                &not_duplicates(b),
+                &DedupSettings::default(),
+            )
+        });
+        s.duplicates.set(Some(Scan {
+            clusters,
+            at: now(),
+        }));
+    });
+}
+
+/// Scans once the history is in, unless a scan is already there.
+pub fn ensure(s: AppState) {
+    Effect::new(move || {
+        if s.history_ready.get() && s.duplicates.with_untracked(Option::is_none) {
+            rescan(s);
+        }
+    });
+}
+
+/// Takes the decided cluster out of the last scan (its records were merged or told apart).
+pub fn decided(s: AppState, members: &[Id]) {
+    s.duplicates.update(|d| {
+        if let Some(d) = d {
+            d.clusters.retain(|c| c.members != members);
+        }
+    });
+}
