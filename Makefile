@@ -14,7 +14,7 @@ WASM_BINDGEN_ROOT := $(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)
 export PATH := $(TRUNK_ROOT)/bin:$(WASM_BINDGEN_ROOT)/bin:$(CURDIR)/.ci/tools/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: serve test build setup tools browser npm check-versions lint test-native test-wasm test-e2e bench screenshots clean
+.PHONY: serve test build setup tools browser npm check-versions lint test-native test-wasm test-e2e bench bench-dedup screenshots clean
 
 serve: build
 	echo "Pismo is served at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
@@ -77,6 +77,11 @@ test-e2e: build
 bench: setup build
 	cargo bench --locked --bench native
 	cargo test --locked --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | grep -E '^BENCH|panicked'
+
+# Pismo's duplicate search beside the Python recordlinkage toolkit on the same test bases (the
+# toolkit is installed from PyPI into a venv under ~/.cache/pismo, pinned in tests/bench/requirements.txt).
+bench-dedup:
+	python3 tests/bench/compare-dedup.py
 	.ci/bundle-size
 
 screenshots: build

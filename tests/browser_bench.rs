@@ -32,6 +32,61 @@ fn report(name: &str, ms: f64, budget: Option<f64>) {
     }
 }
 
+/// A 50,000-row CSV checked against the base, piece by piece as the import page runs it between
+/// repaints: what freezes the page is the longest piece, not the total.
+fn import_50k(clients: &[pismo::domain::model::Client], base: &Base) {
+    use pismo::domain::import::{self, rows};
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    w.write_record(["Наименование", "ИНН", "Телефон", "E-mail", "Город", "Адрес"])
+        .unwrap();
+    for c in clients {
+        let first = |v: Vec<String>| v.into_iter().next().unwrap_or_default();
+        let a = c.addresses.first().cloned().unwrap_or_default();
+        w.write_record([
+            format!("{} {}", c.legal_form, c.name),
+            c.inn.clone(),
+            first(c.phones.iter().map(|p| p.number.clone()).collect()),
+            first(c.emails.iter().map(|e| e.address.clone()).collect()),
+            a.city,
+            a.street,
+        ])
+        .unwrap();
+    }
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    let t = now_ms();
+    let table = import::parse(&text, import::detect_delimiter(&text)).unwrap();
+    let columns = import::guess_columns(&table.headers);
+    let mut n = 0u128;
+    let rows = rows::to_clients(&table, &columns, Utc::now(), || {
+        n += 1;
+        uuid::Uuid::from_u128(n)
+    });
+    report("import 50k rows: parse and map", now_ms() - t, None);
+    let t = now_ms();
+    let checked = rows::check(rows, &dedup::Lookup::new(std::iter::empty()));
+    report(
+        "import 50k rows: repeats inside the file",
+        now_ms() - t,
+        None,
+    );
+    let t = now_ms();
+    let lookup = dedup::Lookup::new(base.clients.iter());
+    report("import 50k rows: the base prepared", now_ms() - t, None);
+    let t = now_ms();
+    let slice: Vec<_> = checked[..2000]
+        .iter()
+        .map(|r| rows::check(vec![(r.line, r.client.clone())], &lookup))
+        .collect();
+    report(
+        "import 50k rows: one slice of 2000 against the base",
+        now_ms() - t,
+        None,
+    );
+    assert_eq!(slice.len(), 2000);
+}
+
 #[wasm_bindgen_test]
 async fn figures_in_the_browser() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -153,6 +208,28 @@ async fn figures_in_the_browser() {
             big.then_some(5000.0),
         );
         assert!(!clusters.is_empty());
+        // The same on a test base with 10% corrupted copies (as `pismo-cli testbase` writes).
+        let tb = dedup::testbase::generate(n, 10, 7);
+        let t = now_ms();
+        let found = dedup::find(
+            &dedup::profiles(tb.clients.iter()),
+            &Default::default(),
+            &Default::default(),
+        );
+        report(
+            &format!(
+                "duplicate scan, test base {k}k ({} records)",
+                tb.clients.len()
+            ),
+            now_ms() - t,
+            big.then_some(5000.0),
+        );
+        let proposed: Vec<Vec<uuid::Uuid>> = found.into_iter().map(|c| c.members).collect();
+        let (p, r, f1) = dedup::testbase::quality(&proposed, &tb.truth);
+        console_log!("BENCH   precision {p:.3}, recall {r:.3}, F1 {f1:.3}");
+        if big {
+            import_50k(&tb.clients[..50_000], base);
+        }
         let t = now_ms();
         let lookup = dedup::Lookup::new(base.clients.iter());
         report(

@@ -7,6 +7,9 @@
 //!     pismo-cli plan FILE --date D   the day's letter queue, as JSON
 //!     pismo-cli draft FILE --date D  the day's letter drafts, as JSON
 //!     pismo-cli dedup FILE           the duplicate clusters the app would propose, as JSON
+//!     pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]
+//!                                    a base with known duplicates (backup on stdout, the true
+//!                                    groups as JSON in FILE), to measure any duplicate search
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -23,7 +26,8 @@ const USAGE: &str = "usage:
   pismo-cli demo [--date YYYY-MM-DD] [--clients N]
   pismo-cli plan FILE --date YYYY-MM-DD
   pismo-cli draft FILE --date YYYY-MM-DD
-  pismo-cli dedup FILE";
+  pismo-cli dedup FILE
+  pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -44,6 +48,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("plan") => day_cmd(&args[1..], false),
         Some("draft") => day_cmd(&args[1..], true),
         Some("dedup") => dedup_cmd(file_arg(args)?),
+        Some("testbase") => testbase_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -104,6 +109,47 @@ fn demo_cmd(args: &[String]) -> Result<(), String> {
     }
     let (settings, data) = demo::generate_sized(date, clients);
     let text = backup::write(&settings, &data, Utc::now()).map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.write_all(b"\n"))
+        .map_err(|e| format!("stdout: {e}"))
+}
+
+fn testbase_cmd(args: &[String]) -> Result<(), String> {
+    use dedup::testbase::{generate_with, Difficulty};
+    let (mut clients, mut seed, mut truth_file) = (10_000usize, 7u64, None);
+    let mut difficulty = Difficulty::Usual;
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        if flag == "--hard" {
+            difficulty = Difficulty::Hard;
+            continue;
+        }
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--clients" => {
+                clients = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (100..=1_000_000).contains(n))
+                    .ok_or_else(|| format!("--clients {value}: expected 100 to 1000000"))?
+            }
+            "--seed" => seed = value.parse().map_err(|_| format!("--seed {value}"))?,
+            "--truth" => truth_file = Some(value.clone()),
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    let truth_file = truth_file.ok_or_else(|| format!("--truth FILE is needed\n{USAGE}"))?;
+    let mut tb = generate_with(clients, 10, seed, difficulty);
+    // The salespeople are not part of a test base; their ids would dangle.
+    tb.clients.iter_mut().for_each(|c| c.owner = None);
+    let truth = serde_json::to_string(&tb.truth).map_err(|e| e.to_string())?;
+    std::fs::write(&truth_file, truth).map_err(|e| format!("{truth_file}: {e}"))?;
+    let data = pismo::domain::base::Batch {
+        clients: tb.clients,
+        ..Default::default()
+    };
+    let text = backup::write(&Default::default(), &data, Utc::now()).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.write_all(b"\n"))
@@ -186,6 +232,6 @@ fn dedup_cmd(file: &str) -> Result<(), String> {
         "clusters": found.iter().map(|c| &c.members).collect::<Vec<_>>(),
         "details": found,
     });
-    println!("{out}");
-    Ok(())
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{out}").map_err(|e| format!("stdout: {e}"))
 }

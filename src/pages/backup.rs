@@ -187,6 +187,9 @@ pub fn BackupPage() -> impl IntoView {
                                 {count_row(|t| t.staff, p.counts.staff)}
                                 {count_row(|t| t.requests, p.counts.requests)}
                                 {count_row(|t| t.history, p.counts.changes)}
+                                {count_row(|t| t.b.decisions, p.counts.decisions)}
+                                {count_row(|t| t.q.lists, p.counts.address_lists)}
+                                {count_row(|t| t.q.log, p.counts.mailings)}
                                 {count_row(|t| t.deleted_records, p.counts.tombstones)}
                             </tbody>
                         </table>

@@ -195,7 +195,7 @@ pub fn ImportPage() -> impl IntoView {
                             }>
                                 <option value="" selected=move || columns.with(|c| c.get(i).copied().flatten().is_none())>"—"</option>
                                 {COLUMNS.iter().map(|k| { let k = *k; view! {
-                                    <option value=slug(k) selected=move || columns.with(|c| c.get(i).copied().flatten() == Some(k))>{slug(k)}</option>
+                                    <option value=slug(k) selected=move || columns.with(|c| c.get(i).copied().flatten() == Some(k))>{move || s.tr().column(k)}</option>
                                 }}).collect_view()}
                             </select>
                         </label>
@@ -214,7 +214,7 @@ pub fn ImportPage() -> impl IntoView {
                             <thead><tr><th>{tx(|t| t.b.line)}</th><th>{tx(|t| t.name)}</th><th>{tx(|t| t.b.verdict)}</th><th>{tx(|t| t.b.problems)}</th></tr></thead>
                             <tbody>
                                 {list.iter().take(PREVIEW).map(|r| {
-                                    let problems = r.problems.iter().map(|(f, p)| format!("{f}: {}", crate::app::i18n::problem_text(s.lang.get_untracked(), *p))).collect::<Vec<_>>().join("; ");
+                                    let problems = r.problems.iter().map(|(f, p)| format!("{}: {}", s.tr_untracked().field_path(f), crate::app::i18n::problem_text(s.lang.get_untracked(), *p))).collect::<Vec<_>>().join("; ");
                                     view! {
                                         <tr class:bad=!r.problems.is_empty()>
                                             <td class="num">{r.line}</td>

@@ -39,6 +39,7 @@ texts! {
     m_shared: "общий у многих", "shared by many";
     m_different: "различается", "differs";
     open_duplicates: "Дубли", "Duplicates";
+    decisions: "Решения о дублях", "Duplicate decisions";
     recent_changes: "Изменения", "Changes";
     import_csv: "Импорт из CSV", "Import CSV";
     import_hint: "Файл из Excel или 1С: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция. Сначала проверяются все строки; база меняется только по кнопке и сразу вся.", "A file from Excel or 1C: UTF-8 or Windows-1251, separated by «;», «,» or tabs. Every row is checked first; the base changes only when you apply, all at once.";
@@ -54,4 +55,84 @@ texts! {
     apply_import: "Импортировать", "Import";
     rows_with_problems: "Строки с ошибками (исправьте файл или отметьте «пропустить»)", "Rows with problems (fix the file or tick «skip»)";
     maybe_exists: "Возможно, этот клиент уже есть:", "This client may exist already:";
+}
+
+impl super::Tr {
+    /// A CSV column's meaning, as the mapping offers it.
+    pub fn column(&self, c: crate::domain::import::Column) -> &'static str {
+        use crate::domain::import::Column;
+        let (ru, en) = match c {
+            Column::Name => ("Наименование", "Name"),
+            Column::LegalForm => ("Форма (ООО, ИП…)", "Legal form"),
+            Column::Inn => ("ИНН", "Tax id (ИНН)"),
+            Column::Phone => ("Телефон", "Phone"),
+            Column::Email => ("E-mail", "E-mail"),
+            Column::Postcode => ("Индекс", "Postcode"),
+            Column::Region => ("Регион", "Region"),
+            Column::City => ("Город", "City"),
+            Column::Address => ("Адрес", "Address"),
+            Column::Contact => ("Контактное лицо", "Contact person"),
+            Column::Position => ("Должность", "Position"),
+            Column::Segment => ("Сегмент", "Segment"),
+            Column::Notes => ("Примечание", "Notes"),
+        };
+        self.pick(ru, en)
+    }
+
+    /// A field's path in a client (`contacts[1].phones[0].number`) in words: «Контактное лицо 2:
+    /// телефон 1».
+    pub fn field_path(&self, path: &str) -> String {
+        let word = |name: &str| -> &'static str {
+            let (ru, en) = match name {
+                "name" => ("наименование", "name"),
+                "inn" => ("ИНН", "tax id"),
+                "phones" | "number" => ("телефон", "phone"),
+                "emails" | "address" => ("e-mail", "e-mail"),
+                "addresses" => ("адрес", "address"),
+                "postcode" => ("индекс", "postcode"),
+                "contacts" => ("контактное лицо", "contact person"),
+                "last" => ("фамилия", "last name"),
+                _ => ("поле", "field"),
+            };
+            self.pick(ru, en)
+        };
+        let mut parts: Vec<String> = Vec::new();
+        for piece in path.split('.') {
+            let (name, index) = match piece.split_once('[') {
+                Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (piece, None),
+            };
+            // `phones[0].number` says «phone» once.
+            let w = word(name);
+            if index.is_none() && parts.last().is_some_and(|p| p.starts_with(w)) {
+                continue;
+            }
+            parts.push(match index {
+                Some(i) => format!("{w} {}", i + 1),
+                None => w.to_string(),
+            });
+        }
+        let mut text = parts.join(": ");
+        if let Some(first) = text.chars().next() {
+            text = first.to_uppercase().chain(text.chars().skip(1)).collect();
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn field_paths_read_as_words() {
+        let ru = super::super::tr(crate::domain::model::Lang::Ru);
+        assert_eq!(ru.field_path("inn"), "ИНН");
+        assert_eq!(ru.field_path("emails[0].address"), "E-mail 1");
+        assert_eq!(ru.field_path("addresses[1].postcode"), "Адрес 2: индекс");
+        assert_eq!(
+            ru.field_path("contacts[0].phones[1].number"),
+            "Контактное лицо 1: телефон 2"
+        );
+        let en = super::super::tr(crate::domain::model::Lang::En);
+        assert_eq!(en.field_path("phones[0].number"), "Phone 1");
+    }
 }

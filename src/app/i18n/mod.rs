@@ -9,8 +9,8 @@ macro_rules! texts {
             $(pub $field: $fty,)*
             $(pub $name: &'static str,)*
         }
-        pub const RU: $ty = $ty { $($field: $fru,)* $($name: $ru,)* };
-        pub const EN: $ty = $ty { $($field: $fen,)* $($name: $en,)* };
+        pub static RU: $ty = $ty { $($field: $fru,)* $($name: $ru,)* };
+        pub static EN: $ty = $ty { $($field: $fen,)* $($name: $en,)* };
     };
 }
 

@@ -125,8 +125,17 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
             .collect()
     };
     let best = whole.max(sorted);
+    // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is another
+    // company of a group far more often than a copy: similar at most, never the same.
+    let extra = |x: &Profile, y: &Profile| {
+        x.name_words.iter().any(|w| {
+            w.chars().count() >= 3 && !y.name_words.iter().any(|v| jaro_winkler(w, v) >= 0.85)
+        })
+    };
     if digits(a) != digits(b) {
         best.min(0.5)
+    } else if a.name_words.len() != b.name_words.len() && (extra(a, b) || extra(b, a)) {
+        best.min(0.85)
     } else {
         best
     }

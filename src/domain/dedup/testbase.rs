@@ -51,14 +51,28 @@ fn typo(rng: &mut Rng, s: &str) -> String {
     chars.into_iter().collect()
 }
 
-fn corrupt(rng: &mut Rng, src: &Client, id: Id) -> Client {
+/// How hard a test base is to deduplicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difficulty {
+    /// Two to four corruptions per copy.
+    Usual,
+    /// Three to six corruptions per copy (several contacts changed at once), and look-alikes that
+    /// are not duplicates: a school № 5 beside a school № 15 in the same city, sharing the
+    /// district's office phone.
+    Hard,
+}
+
+fn corrupt(rng: &mut Rng, src: &Client, id: Id, difficulty: Difficulty) -> Client {
     let mut d = src.clone();
     d.id = id;
     d.owner = None;
     d.contacts
         .iter_mut()
         .for_each(|p| p.id = Id::from_u128(rng.next_u64() as u128));
-    let n = 2 + rng.below(3);
+    let n = match difficulty {
+        Difficulty::Usual => 2 + rng.below(3),
+        Difficulty::Hard => 3 + rng.below(4),
+    };
     for _ in 0..n {
         match rng.below(14) {
             0 => {
@@ -159,8 +173,39 @@ fn corrupt(rng: &mut Rng, src: &Client, id: Id) -> Client {
     d
 }
 
+/// A different client that looks like `src`: the same name with another number or one more word,
+/// the same city, and (often) the same switchboard phone.
+fn look_alike(rng: &mut Rng, src: &Client, id: Id) -> Client {
+    let mut d = src.clone();
+    d.id = id;
+    d.inn.clear();
+    d.contacts.clear();
+    d.emails.clear();
+    let digits: String = d.name.chars().filter(char::is_ascii_digit).collect();
+    d.name = if digits.is_empty() {
+        format!(
+            "{} {}",
+            d.name,
+            ["Плюс", "Групп", "Сервис", "Центр"][rng.below(4)]
+        )
+    } else {
+        d.name.replacen(&digits, &format!("1{digits}"), 1)
+    };
+    for a in &mut d.addresses {
+        a.street = format!("ул. Садовая, д. {}", 1 + rng.below(150));
+    }
+    if !rng.chance(60) {
+        d.phones.clear();
+    }
+    d
+}
+
 /// `n` originals (about), `dup_share` percent of them with one or two corrupted copies.
 pub fn generate(n: usize, dup_share: u64, seed: u64) -> TestBase {
+    generate_with(n, dup_share, seed, Difficulty::Usual)
+}
+
+pub fn generate_with(n: usize, dup_share: u64, seed: u64, difficulty: Difficulty) -> TestBase {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
     let (_, data) = generate_sized(today, n);
     // The demo plants twelve copies of its own at the end; the truth here starts clean.
@@ -185,10 +230,19 @@ pub fn generate(n: usize, dup_share: u64, seed: u64) -> TestBase {
         let mut group = vec![src.id];
         for _ in 0..1 + usize::from(rng.chance(25)) {
             let id = rng.uuid();
-            clients.push(corrupt(&mut rng, src, id));
+            clients.push(corrupt(&mut rng, src, id, difficulty));
             group.push(id);
         }
         truth.push(group);
+    }
+    if difficulty == Difficulty::Hard {
+        for src in &originals {
+            if src.kind != ClientKind::Company || !rng.chance(5) {
+                continue;
+            }
+            let id = rng.uuid();
+            clients.push(look_alike(&mut rng, src, id));
+        }
     }
     // Copies are typed in later, in no particular order.
     for i in (1..clients.len()).rev() {
@@ -251,6 +305,20 @@ mod tests {
         assert!(p > 0.9, "precision {p:.3}");
         assert!(r > 0.75, "recall {r:.3}");
         assert!(f1 > 0.85, "F1 {f1:.3}");
+    }
+
+    #[test]
+    fn a_hard_base_still_gives_useful_answers() {
+        let tb = generate_with(2000, 10, 7, Difficulty::Hard);
+        let found = find(
+            &profiles(tb.clients.iter()),
+            &Default::default(),
+            &DedupSettings::default(),
+        );
+        let proposed: Vec<Vec<Id>> = found.into_iter().map(|c| c.members).collect();
+        let (p, r, _) = quality(&proposed, &tb.truth);
+        assert!(p > 0.85, "precision {p:.3}");
+        assert!(r > 0.6, "recall {r:.3}");
     }
 
     #[test]

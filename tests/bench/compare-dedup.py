@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Compares Pismo's duplicate search with the Python `recordlinkage` toolkit on the same test bases
+(`make bench-dedup`; a benchmark, not a test). For each size and difficulty it generates a base with
+known duplicates (`pismo-cli testbase`), runs `pismo-cli dedup` and a recordlinkage pipeline as its
+documentation sets one up (cleaned strings, blocking on phone/e-mail/ИНН plus a sorted neighbourhood
+on the name, per-field comparisons, then a rule and the unsupervised ECM classifier), and prints
+precision, recall, F1 and time beside the baseline in tests/bench/baseline-dedup.json
+(PISMO_BENCH_SAVE=1 records a new one). Figures are kept in docs/BENCHMARKS.md.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = Path.home() / ".cache" / "pismo" / "bench-venv"
+REQUIREMENTS = ROOT / "tests" / "bench" / "requirements.txt"
+BASELINE = ROOT / "tests" / "bench" / "baseline-dedup.json"
+CLI = ROOT / "target" / "release" / "pismo-cli"
+SIZES = [int(s) for s in os.environ.get("PISMO_DEDUP_SIZES", "10000,100000").split(",")]
+
+
+def ensure_venv():
+    """Installs the pinned toolkit once (from PyPI) and re-runs this script inside the venv."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".requirements"
+    wanted = REQUIREMENTS.read_text()
+    if not python.exists():
+        venv.create(VENV, with_pip=True)
+    if not stamp.exists() or stamp.read_text() != wanted:
+        subprocess.run([python, "-m", "pip", "install", "-q", "-r", REQUIREMENTS], check=True)
+        stamp.write_text(wanted)
+    if Path(sys.prefix).resolve() != VENV.resolve():
+        os.execv(python, [python, __file__, *sys.argv[1:]])
+
+
+def pairs_of(groups):
+    out = set()
+    for g in groups:
+        g = sorted(g)
+        for i, a in enumerate(g):
+            for b in g[i + 1:]:
+                out.add((a, b))
+    return out
+
+
+def quality(proposed_groups, truth_groups):
+    p, t = pairs_of(proposed_groups), pairs_of(truth_groups)
+    hit = len(p & t)
+    precision = hit / len(p) if p else 1.0
+    recall = hit / len(t) if t else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def groups_from_pairs(pairs):
+    """Connected components: what a user of pairwise links gets as clusters."""
+    parent = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    groups = {}
+    for x in parent:
+        groups.setdefault(find(x), []).append(x)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def frame(clients):
+    import pandas as pd
+
+    def first(items, key):
+        return items[0][key] if items else ""
+
+    rows = []
+    for c in clients:
+        phones = [p["number"] for p in c.get("phones", [])]
+        for p in c.get("contacts", []):
+            phones += [x["number"] for x in p.get("phones", [])]
+        digits = re.sub(r"\D", "", phones[0])[:11] if phones else ""
+        emails = c.get("emails", [])
+        address = c.get("addresses", [])
+        rows.append({
+            "id": c["id"],
+            "name": c["name"],
+            "phone": digits[-10:] if len(digits) >= 10 else None,
+            "email": first(emails, "address").strip().lower() or None,
+            "inn": re.sub(r"\D", "", c.get("inn", "")) or None,
+            "street": first(address, "street") or None,
+            "city": first(address, "city") or None,
+            "postcode": first(address, "postcode") or None,
+        })
+    df = pd.DataFrame(rows).set_index("id")
+    return df
+
+
+def recordlinkage_run(clients):
+    import recordlinkage as rl
+    from recordlinkage.preprocessing import clean
+
+    started = time.perf_counter()
+    df = frame(clients)
+    # `clean`'s defaults keep ASCII letters only, which would erase every Cyrillic name.
+    def cyrillic_clean(series):
+        return clean(series.fillna(""), replace_by_none=r"[^ \-\_\w]+", strip_accents=None).replace("", None)
+
+    df["name"] = cyrillic_clean(df["name"])
+    df["street"] = cyrillic_clean(df["street"])
+    df["city"] = cyrillic_clean(df["city"])
+    indexer = rl.Index()
+    indexer.block("phone")
+    indexer.block("email")
+    indexer.block("inn")
+    indexer.sortedneighbourhood("name", window=9)
+    candidates = indexer.index(df)
+    compare = rl.Compare()
+    compare.string("name", "name", method="jarowinkler", threshold=0.85, label="name")
+    compare.exact("phone", "phone", label="phone")
+    compare.exact("email", "email", label="email")
+    compare.exact("inn", "inn", label="inn")
+    compare.string("street", "street", method="levenshtein", threshold=0.85, label="street")
+    compare.exact("city", "city", label="city")
+    compare.exact("postcode", "postcode", label="postcode")
+    features = compare.compute(candidates, df)
+    prepared = time.perf_counter() - started
+
+    results = {}
+    t = time.perf_counter()
+    # The rule from the toolkit's own tutorial: enough agreeing fields.
+    rule = features[features.sum(axis=1) >= 3].index
+    results["recordlinkage (rule: 3 of 7 fields)"] = (list(rule), prepared + time.perf_counter() - t)
+    t = time.perf_counter()
+    ecm = rl.ECMClassifier(binarize=0.5)
+    links = ecm.fit_predict(features)
+    results["recordlinkage (ECM, unsupervised)"] = (list(links), prepared + time.perf_counter() - t)
+    return results, len(candidates)
+
+
+def pismo_run(path):
+    started = time.perf_counter()
+    out = subprocess.run([CLI, "dedup", path], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["clusters"], time.perf_counter() - started
+
+
+def main():
+    ensure_venv()
+    subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "pismo-cli"], cwd=ROOT, check=True)
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    figures = {}
+    tmp = ROOT / "target" / "bench-dedup"
+    tmp.mkdir(parents=True, exist_ok=True)
+    print(f"{'base':<16} {'tool':<38} {'P':>6} {'R':>6} {'F1':>6} {'time s':>8} {'baseline F1/s':>15}")
+    for size in SIZES:
+        for hard in (False, True):
+            label = f"{size // 1000}k {'hard' if hard else 'usual'}"
+            path, truth_path = tmp / f"tb-{size}-{int(hard)}.json", tmp / f"truth-{size}-{int(hard)}.json"
+            args = [CLI, "testbase", "--clients", str(size), "--truth", truth_path] + (["--hard"] if hard else [])
+            with open(path, "w") as out:
+                subprocess.run(args, check=True, stdout=out)
+            truth = json.loads(truth_path.read_text())
+            clients = json.loads(path.read_text())["clients"]
+            runs = {"pismo-cli dedup": pismo_run(path)}
+            rl_runs, candidates = recordlinkage_run(clients)
+            runs.update({name: (groups_from_pairs(pairs), secs) for name, (pairs, secs) in rl_runs.items()})
+            for tool, (groups, secs) in runs.items():
+                p, r, f1 = quality(groups, truth)
+                key = f"{label} / {tool}"
+                figures[key] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3), "seconds": round(secs, 2)}
+                old = baseline.get(key)
+                was = f"{old['f1']:.3f}/{old['seconds']:.1f}" if old else "—"
+                print(f"{label:<16} {tool:<38} {p:6.3f} {r:6.3f} {f1:6.3f} {secs:8.2f} {was:>15}", flush=True)
+            print(f"{'':<16} ({len(clients)} records, {len(pairs_of(truth))} true pairs, recordlinkage compared {candidates} candidate pairs)")
+    if os.environ.get("PISMO_BENCH_SAVE") == "1":
+        BASELINE.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+        print(f"baseline saved to {BASELINE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
