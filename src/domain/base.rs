@@ -94,6 +94,9 @@ pub struct Base {
     pub decisions: Table<Decision>,
     pub address_lists: Table<AddressList>,
     pub mailings: Table<Mailing>,
+    pub activities: Table<Activity>,
+    pub deals: Table<Deal>,
+    pub contracts: Table<Contract>,
     pub tombstones: HashMap<Id, Tombstone>,
     /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to date by
     /// [`Base::apply`]: the rotation asks this of 100,000 clients at once, and reading every
@@ -120,6 +123,12 @@ pub struct Batch {
     pub address_lists: Vec<AddressList>,
     #[serde(default)]
     pub mailings: Vec<Mailing>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub deals: Vec<Deal>,
+    #[serde(default)]
+    pub contracts: Vec<Contract>,
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -135,6 +144,9 @@ pub struct Counts {
     pub decisions: usize,
     pub address_lists: usize,
     pub mailings: usize,
+    pub activities: usize,
+    pub deals: usize,
+    pub contracts: usize,
     pub tombstones: usize,
 }
 
@@ -150,6 +162,9 @@ impl Counts {
             + self.decisions
             + self.address_lists
             + self.mailings
+            + self.activities
+            + self.deals
+            + self.contracts
             + self.tombstones
     }
 }
@@ -171,6 +186,9 @@ impl Batch {
             decisions: self.decisions.len(),
             address_lists: self.address_lists.len(),
             mailings: self.mailings.len(),
+            activities: self.activities.len(),
+            deals: self.deals.len(),
+            contracts: self.contracts.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -189,6 +207,9 @@ impl Base {
             decisions: self.decisions.len(),
             address_lists: self.address_lists.len(),
             mailings: self.mailings.len(),
+            activities: self.activities.len(),
+            deals: self.deals.len(),
+            contracts: self.contracts.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -232,6 +253,13 @@ impl Base {
             &mut self.tombstones,
         );
         put(&mut self.mailings, &batch.mailings, &mut self.tombstones);
+        put(
+            &mut self.activities,
+            &batch.activities,
+            &mut self.tombstones,
+        );
+        put(&mut self.deals, &batch.deals, &mut self.tombstones);
+        put(&mut self.contracts, &batch.contracts, &mut self.tombstones);
         for t in &batch.tombstones {
             match t.kind {
                 RecordKind::Client => {
@@ -251,6 +279,9 @@ impl Base {
                 RecordKind::Decision => drop(self.decisions.remove(&t.id)),
                 RecordKind::AddressList => drop(self.address_lists.remove(&t.id)),
                 RecordKind::Mailing => drop(self.mailings.remove(&t.id)),
+                RecordKind::Activity => drop(self.activities.remove(&t.id)),
+                RecordKind::Deal => drop(self.deals.remove(&t.id)),
+                RecordKind::Contract => drop(self.contracts.remove(&t.id)),
             }
             self.tombstones.insert(t.id, t.clone());
         }
@@ -281,6 +312,9 @@ impl Base {
             decisions: self.decisions.as_slice().to_vec(),
             address_lists: self.address_lists.as_slice().to_vec(),
             mailings: self.mailings.as_slice().to_vec(),
+            activities: self.activities.as_slice().to_vec(),
+            deals: self.deals.as_slice().to_vec(),
+            contracts: self.contracts.as_slice().to_vec(),
             tombstones,
         }
     }

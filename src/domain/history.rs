@@ -147,6 +147,7 @@ mod tests {
             do_not_contact: None,
             language: Lang::Ru,
             notes: "old note".into(),
+            corporate: false,
             merged_into: None,
             created_at: t,
             updated_at: t,

@@ -63,6 +63,9 @@ fn updated_at_of(base: &Base, t: &Tombstone) -> Option<Timestamp> {
         RecordKind::Decision => base.decisions.get(&t.id).map(Record::updated_at),
         RecordKind::AddressList => base.address_lists.get(&t.id).map(Record::updated_at),
         RecordKind::Mailing => base.mailings.get(&t.id).map(Record::updated_at),
+        RecordKind::Activity => base.activities.get(&t.id).map(Record::updated_at),
+        RecordKind::Deal => base.deals.get(&t.id).map(Record::updated_at),
+        RecordKind::Contract => base.contracts.get(&t.id).map(Record::updated_at),
     }
 }
 
@@ -91,6 +94,21 @@ pub fn plan_merge(base: &Base, incoming: &Batch) -> MergePlan {
         s,
     );
     merge_kind(&base.mailings, base, &incoming.mailings, &mut b.mailings, s);
+    merge_kind(
+        &base.activities,
+        base,
+        &incoming.activities,
+        &mut b.activities,
+        s,
+    );
+    merge_kind(&base.deals, base, &incoming.deals, &mut b.deals, s);
+    merge_kind(
+        &base.contracts,
+        base,
+        &incoming.contracts,
+        &mut b.contracts,
+        s,
+    );
     for t in &incoming.tombstones {
         if base.tombstones.contains_key(&t.id) {
             continue;

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod base;
 pub mod contact;
+pub mod corporate;
 pub mod dedup;
 pub mod demo;
 pub mod format;
@@ -16,6 +17,7 @@ pub mod merge;
 pub mod model;
 pub mod quality;
 pub mod record;
+pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod text;

@@ -55,6 +55,9 @@ record!(ChangeLogEntry, RecordKind::Change);
 record!(Decision, RecordKind::Decision);
 record!(AddressList, RecordKind::AddressList);
 record!(Mailing, RecordKind::Mailing);
+record!(Activity, RecordKind::Activity);
+record!(Deal, RecordKind::Deal);
+record!(Contract, RecordKind::Contract);
 
 /// Records that belong to one client: what a duplicate merge moves to the survivor, and its
 /// undo moves back.
@@ -81,7 +84,15 @@ macro_rules! client_owned {
     )*};
 }
 
-client_owned!(Order, Letter, Request, ChangeLogEntry);
+client_owned!(
+    Order,
+    Letter,
+    Request,
+    ChangeLogEntry,
+    Activity,
+    Deal,
+    Contract
+);
 
 /// Storage splits each kind into this many buckets by id, so one edit rewrites one small bucket
 /// while a whole import writes a few hundred values instead of one per record (see ARCHITECTURE.md).

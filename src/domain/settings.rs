@@ -39,6 +39,14 @@ pub struct Settings {
     pub minutes_per_call: u32,
     /// An order this many days after a letter counts as revenue from letters.
     pub attribution_days: u32,
+    /// A salesperson's client with nothing logged for this many days is proposed back to the pool.
+    pub inactive_days: u32,
+    /// The working day, in whole hours of local time: requests' answer times count only these.
+    pub work_from: u32,
+    pub work_to: u32,
+    /// Working hours each department has to answer a corporate request: Finance, Technical,
+    /// Quality, Sales.
+    pub answer_hours: [u32; 4],
 }
 
 impl Default for Settings {
@@ -61,6 +69,10 @@ impl Default for Settings {
             minutes_per_letter: 6,
             minutes_per_call: 15,
             attribution_days: 90,
+            inactive_days: 180,
+            work_from: 9,
+            work_to: 18,
+            answer_hours: [8, 16, 24, 8],
         }
     }
 }

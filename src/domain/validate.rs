@@ -221,6 +221,7 @@ mod tests {
             do_not_contact: None,
             language: Lang::Ru,
             notes: String::new(),
+            corporate: false,
             merged_into: None,
             created_at: t,
             updated_at: t,

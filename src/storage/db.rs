@@ -17,7 +17,7 @@ pub const DB_NAME: &str = "pismo";
 /// What startup reads before the first paint: enough to list, search and edit clients.
 pub const FIRST_STORES: [&str; 4] = ["client", "product", "staff", "tombstone"];
 /// What it reads right after: the clients' history.
-pub const HISTORY_STORES: [&str; 7] = [
+pub const HISTORY_STORES: [&str; 10] = [
     "order",
     "letter",
     "request",
@@ -25,8 +25,11 @@ pub const HISTORY_STORES: [&str; 7] = [
     "decision",
     "address_list",
     "mailing",
+    "activity",
+    "deal",
+    "contract",
 ];
-const ALL_STORES: [&str; 11] = [
+const ALL_STORES: [&str; 14] = [
     "client",
     "product",
     "staff",
@@ -38,6 +41,9 @@ const ALL_STORES: [&str; 11] = [
     "decision",
     "address_list",
     "mailing",
+    "activity",
+    "deal",
+    "contract",
 ];
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
@@ -169,6 +175,9 @@ impl Db {
         parse_all(&mut grouped, &mut batch.decisions, u);
         parse_all(&mut grouped, &mut batch.address_lists, u);
         parse_all(&mut grouped, &mut batch.mailings, u);
+        parse_all(&mut grouped, &mut batch.activities, u);
+        parse_all(&mut grouped, &mut batch.deals, u);
+        parse_all(&mut grouped, &mut batch.contracts, u);
         parse_all(&mut grouped, &mut batch.tombstones, u);
         Ok((batch, unreadable))
     }
@@ -207,6 +216,9 @@ impl Db {
             )
             .await?;
             merge_kind(&store, &batch.mailings, &deleted(RecordKind::Mailing)).await?;
+            merge_kind(&store, &batch.activities, &deleted(RecordKind::Activity)).await?;
+            merge_kind(&store, &batch.deals, &deleted(RecordKind::Deal)).await?;
+            merge_kind(&store, &batch.contracts, &deleted(RecordKind::Contract)).await?;
             // A record brought back (put after an earlier delete) loses its tombstone.
             let revived: HashSet<Id> = puts_ids(batch);
             merge_kind(&store, &batch.tombstones, &revived).await?;
@@ -302,6 +314,9 @@ fn puts_ids(b: &Batch) -> HashSet<Id> {
     ids.extend(b.decisions.iter().map(|r| r.id));
     ids.extend(b.address_lists.iter().map(|r| r.id));
     ids.extend(b.mailings.iter().map(|r| r.id));
+    ids.extend(b.activities.iter().map(|r| r.id));
+    ids.extend(b.deals.iter().map(|r| r.id));
+    ids.extend(b.contracts.iter().map(|r| r.id));
     ids
 }
 
@@ -386,6 +401,9 @@ fn encode_all(b: &Batch) -> Result<Vec<(String, JsValue)>, StorageError> {
     encode_kind(&b.decisions, &mut out)?;
     encode_kind(&b.address_lists, &mut out)?;
     encode_kind(&b.mailings, &mut out)?;
+    encode_kind(&b.activities, &mut out)?;
+    encode_kind(&b.deals, &mut out)?;
+    encode_kind(&b.contracts, &mut out)?;
     encode_kind(&b.tombstones, &mut out)?;
     Ok(out)
 }

@@ -60,6 +60,9 @@ pub(super) fn check(b: &Backup) -> Result<Vec<BackupWarning>, BackupError> {
     unique_ids("decisions", &d.decisions)?;
     unique_ids("address_lists", &d.address_lists)?;
     unique_ids("mailings", &d.mailings)?;
+    unique_ids("activities", &d.activities)?;
+    unique_ids("deals", &d.deals)?;
+    unique_ids("contracts", &d.contracts)?;
     let deleted: HashSet<Id> = d.tombstones.iter().map(|t| t.id).collect();
     let known_client = |id: &Id| clients.contains(id) || deleted.contains(id);
 

@@ -37,6 +37,12 @@ pub struct FileV1 {
     #[serde(default)]
     pub mailings: Vec<Mailing>,
     #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub deals: Vec<Deal>,
+    #[serde(default)]
+    pub contracts: Vec<Contract>,
+    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -57,6 +63,9 @@ impl FileV1 {
                 decisions: self.decisions,
                 address_lists: self.address_lists,
                 mailings: self.mailings,
+                activities: self.activities,
+                deals: self.deals,
+                contracts: self.contracts,
                 tombstones: self.tombstones,
             },
         }
@@ -84,6 +93,12 @@ struct FileV1Ref<'a> {
     address_lists: &'a [AddressList],
     #[serde(skip_serializing_if = "<[Mailing]>::is_empty")]
     mailings: &'a [Mailing],
+    #[serde(skip_serializing_if = "<[Activity]>::is_empty")]
+    activities: &'a [Activity],
+    #[serde(skip_serializing_if = "<[Deal]>::is_empty")]
+    deals: &'a [Deal],
+    #[serde(skip_serializing_if = "<[Contract]>::is_empty")]
+    contracts: &'a [Contract],
     tombstones: &'a [Tombstone],
 }
 
@@ -109,6 +124,9 @@ pub fn write(
         decisions: &data.decisions,
         address_lists: &data.address_lists,
         mailings: &data.mailings,
+        activities: &data.activities,
+        deals: &data.deals,
+        contracts: &data.contracts,
         tombstones: &data.tombstones,
     };
     if pretty {

@@ -236,14 +236,11 @@ pub fn merge(
         &mut moved,
         &mut batch.requests,
     );
-    move_to(
-        &base.changes,
-        &away,
-        survivor,
-        at,
-        &mut moved,
-        &mut batch.changes,
-    );
+    let (m, b) = (&mut moved, &mut batch);
+    move_to(&base.changes, &away, survivor, at, m, &mut b.changes);
+    move_to(&base.activities, &away, survivor, at, m, &mut b.activities);
+    move_to(&base.deals, &away, survivor, at, m, &mut b.deals);
+    move_to(&base.contracts, &away, survivor, at, m, &mut b.contracts);
     batch.decisions.push(Decision {
         id: new_id(),
         what: DecisionKind::Merge {
@@ -299,6 +296,9 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
             RecordKind::Letter => move_back(&base.letters, m, at, &mut batch.letters),
             RecordKind::Request => move_back(&base.requests, m, at, &mut batch.requests),
             RecordKind::Change => move_back(&base.changes, m, at, &mut batch.changes),
+            RecordKind::Activity => move_back(&base.activities, m, at, &mut batch.activities),
+            RecordKind::Deal => move_back(&base.deals, m, at, &mut batch.deals),
+            RecordKind::Contract => move_back(&base.contracts, m, at, &mut batch.contracts),
             _ => {}
         }
     }

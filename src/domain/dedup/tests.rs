@@ -23,6 +23,7 @@ fn client(n: u128, kind: ClientKind, form: &str, name: &str) -> Client {
         do_not_contact: None,
         language: Lang::Ru,
         notes: String::new(),
+        corporate: false,
         merged_into: None,
         created_at: t,
         updated_at: t,

@@ -146,6 +146,7 @@ pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
         },
         language: if rng.chance(2) { Lang::En } else { Lang::Ru },
         notes: String::new(),
+        corporate: false,
         merged_into: None,
         created_at: created,
         updated_at: created,

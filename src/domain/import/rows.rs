@@ -162,6 +162,7 @@ pub fn to_clients(
                 do_not_contact: None,
                 language: Lang::Ru,
                 notes: get(Column::Notes).join("\n"),
+                corporate: false,
                 merged_into: None,
                 created_at: at,
                 updated_at: at,

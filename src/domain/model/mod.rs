@@ -5,10 +5,12 @@
 mod decision;
 mod letter;
 mod mailing;
+mod sales;
 
 pub use decision::{Decision, DecisionKind, Moved};
 pub use letter::{Channel, Letter, LetterStatus, Response, ResponseKind};
 pub use mailing::{AddressList, ListChannel, ListFilter, Mailing, OwnerFilter};
+pub use sales::{Activity, ActivityKind, Contract, ContractStage, Deal, DealStage, Payment};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -138,6 +140,9 @@ pub struct Client {
     pub language: Lang,
     #[serde(default)]
     pub notes: String,
+    /// A corporate client: its owner is its account manager, the single point of contact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corporate: bool,
     /// Set on the records a duplicate merge folded into another; they are kept so a merge can be undone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<Id>,
@@ -165,6 +170,7 @@ impl Client {
             do_not_contact: None,
             language: Lang::Ru,
             notes: String::new(),
+            corporate: false,
             merged_into: None,
             created_at: at,
             updated_at: at,
@@ -304,7 +310,16 @@ pub struct Request {
     pub id: Id,
     pub client: Id,
     pub department: Department,
+    /// What the client asks, in a line: «where is order 118?».
+    #[serde(default)]
+    pub subject: String,
+    /// Logged by this account manager.
+    #[serde(default)]
+    pub staff: Option<Id>,
     pub opened: Timestamp,
+    /// Sent to the department; until then the request is new.
+    #[serde(default)]
+    pub sent: Option<Timestamp>,
     pub due: Timestamp,
     #[serde(default)]
     pub answered: Option<Timestamp>,
@@ -342,10 +357,13 @@ pub enum RecordKind {
     Decision,
     AddressList,
     Mailing,
+    Activity,
+    Deal,
+    Contract,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Client,
         RecordKind::Product,
         RecordKind::Order,
@@ -356,6 +374,9 @@ impl RecordKind {
         RecordKind::Decision,
         RecordKind::AddressList,
         RecordKind::Mailing,
+        RecordKind::Activity,
+        RecordKind::Deal,
+        RecordKind::Contract,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -370,6 +391,9 @@ impl RecordKind {
             RecordKind::Decision => "decision",
             RecordKind::AddressList => "address_list",
             RecordKind::Mailing => "mailing",
+            RecordKind::Activity => "activity",
+            RecordKind::Deal => "deal",
+            RecordKind::Contract => "contract",
         }
     }
 }

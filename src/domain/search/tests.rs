@@ -50,6 +50,7 @@ fn client(n: u128, name: &str, phone: &str, email: &str, city: &str) -> Client {
         do_not_contact: None,
         language: Lang::Ru,
         notes: String::new(),
+        corporate: false,
         merged_into: None,
         created_at: t,
         updated_at: t,

@@ -59,6 +59,7 @@ fn blank_client() -> Client {
         do_not_contact: None,
         language: Lang::Ru,
         notes: String::new(),
+        corporate: false,
         merged_into: None,
         created_at: t,
         updated_at: t,

@@ -39,6 +39,7 @@ fn client(n: u128) -> Client {
         do_not_contact: None,
         language: Lang::Ru,
         notes: String::new(),
+        corporate: false,
         merged_into: None,
         created_at: at(1, 1),
         updated_at: at(1, 1),

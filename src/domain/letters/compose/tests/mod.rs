@@ -74,6 +74,7 @@ pub(super) fn client(contacts: Vec<ContactPerson>, lang: Lang) -> Client {
         do_not_contact: None,
         language: lang,
         notes: String::new(),
+        corporate: false,
         merged_into: None,
         created_at: t,
         updated_at: t,
