@@ -5,6 +5,7 @@
 mod clients;
 mod letters;
 mod names;
+mod sales;
 
 use clients::{client, orders_for, plant_duplicates};
 
@@ -270,6 +271,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
     plant_duplicates(&mut rng, &mut b, now);
     let settings = settings();
     letters::letter_history(&mut rng, &mut b, &settings, today, now);
+    sales::sales_history(&mut rng, &mut b, &settings, today);
     (settings, b)
 }
 

@@ -38,9 +38,10 @@ fn the_demo_is_a_realistic_awards_maker() {
     let last = b.orders.iter().map(|o| o.date).max().unwrap();
     assert!((last - first).num_days() > 3 * 365, "four years of orders");
     assert!(b.orders.len() > 4000);
-    // Every order line names a product that existed on the order's date.
+    // Every catalogue line names a product that existed on the order's date (a deal's order is
+    // one free-text line, as its invoice reads).
     for o in &b.orders {
-        for l in &o.lines {
+        for l in o.lines.iter().filter(|l| l.product.is_some() || o.source != OrderSource::Sales) {
             let p = b.products.iter().find(|p| Some(p.id) == l.product).unwrap();
             assert!(p.introduced_on <= o.date);
         }
@@ -119,4 +120,41 @@ fn a_month_of_letters_that_agrees_with_the_base() {
     let f = figures(&base, &settings, today(), Period::year_of(today()));
     assert!(f.sent as usize == b.letters.len() && f.handed_over > 0 && f.revenue_kop > 0);
     assert!(f.coverage() > 0.2 && f.coverage() < 0.5, "{}", f.coverage());
+}
+
+#[test]
+fn the_demo_sales_and_corporate_sections_have_work_to_show() {
+    use crate::domain::base::Base;
+    use crate::domain::{corporate, sales};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let (settings, data) = generate(today);
+    let b = Base::from_batch(&data);
+    let now = chrono::Utc.from_utc_datetime(&today.and_hms_opt(12, 0, 0).unwrap());
+    let sellers: Vec<&Staff> = b.staff.iter().filter(|s| s.role == Role::Salesperson).collect();
+    for s in &sellers {
+        let n = sales::book(&b, s.id).len();
+        assert!((40..=50).contains(&n), "{}: {n}", s.name);
+    }
+    let quiet = sales::quiet(&b, now, settings.inactive_days).len();
+    assert!((5..=60).contains(&quiet), "quiet: {quiet}");
+    let (worked, total) = sales::worked_share(&b, now, 180);
+    let share = worked as f64 / total as f64;
+    assert!((0.05..0.15).contains(&share), "the seed's «10 %»: {share}");
+    let stages: std::collections::HashSet<DealStage> = b.deals.iter().map(|d| d.stage).collect();
+    assert_eq!(stages.len(), 6, "{stages:?}");
+    for d in b.deals.iter().filter(|d| d.stage >= DealStage::Paid && d.stage != DealStage::Lost) {
+        let o = d.order.and_then(|o| b.orders.get(&o)).expect("a paid deal is an order");
+        assert_eq!(o.total_kop(), d.amount_kop);
+    }
+    assert!(b.clients.iter().filter(|c| c.corporate).count() >= 20);
+    assert!(b.contracts.len() >= 20);
+    let tz = chrono::FixedOffset::east_opt(3 * 3600).unwrap();
+    let period = crate::domain::letters::figures::Period {
+        from: today - chrono::Duration::days(90),
+        to: today,
+    };
+    let f = corporate::figures(&b, &period, now, &settings, tz);
+    assert!(f.iter().all(|d| d.to_answer.is_some()), "{f:?}");
+    assert!(b.requests.iter().any(|r| corporate::status(r) == corporate::Status::New));
+    assert!(corporate::revenue(&b, &period) > 0);
 }

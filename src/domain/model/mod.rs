@@ -311,14 +311,14 @@ pub struct Request {
     pub client: Id,
     pub department: Department,
     /// What the client asks, in a line: «where is order 118?».
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subject: String,
     /// Logged by this account manager.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff: Option<Id>,
     pub opened: Timestamp,
     /// Sent to the department; until then the request is new.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent: Option<Timestamp>,
     pub due: Timestamp,
     #[serde(default)]
