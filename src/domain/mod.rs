@@ -5,6 +5,7 @@ pub mod backup;
 pub mod base;
 pub mod contact;
 pub mod corporate;
+pub mod dashboard;
 pub mod dedup;
 pub mod demo;
 pub mod format;

@@ -34,7 +34,10 @@ const REQUESTS: [(Department, &str); 6] = [
     (Department::Technical, "Когда будет отгрузка заказа?"),
     (Department::Quality, "На двух кубках сколы, нужна замена"),
     (Department::Finance, "Где закрывающие документы по счёту?"),
-    (Department::Sales, "Просят коммерческое предложение на медали"),
+    (
+        Department::Sales,
+        "Просят коммерческое предложение на медали",
+    ),
     (Department::Technical, "Можно ли изменить гравировку?"),
 ];
 
@@ -201,7 +204,8 @@ fn corporate_history(
         let mut stages = vec![(ContractStage::Signed, signed_at)];
         let mut t = signed_at;
         for s in ContractStage::ALL.iter().copied().skip(1) {
-            if s > reached || (s == ContractStage::Complaint && reached != ContractStage::Complaint) {
+            if s > reached || (s == ContractStage::Complaint && reached != ContractStage::Complaint)
+            {
                 continue;
             }
             t += Duration::days(2 + rng.below(6) as i64);
@@ -225,7 +229,11 @@ fn corporate_history(
             return;
         };
         let (department, subject) = REQUESTS[rng.below(REQUESTS.len())];
-        let opened = at(day_back(today, 1 + rng.below(60)), 7 + rng.below(8) as u32, rng.below(60) as u32);
+        let opened = at(
+            day_back(today, 1 + rng.below(60)),
+            7 + rng.below(8) as u32,
+            rng.below(60) as u32,
+        );
         let Ok(mut r) = corporate::open(
             client,
             department,
@@ -243,16 +251,25 @@ fn corporate_history(
         let hours = corporate::answer_hours(settings, department);
         let steps = if k < 3 { k } else { 4 };
         let mut t = opened + Duration::minutes(10 + rng.below(50) as i64);
-        for (n, to) in [Status::WithDepartment, Status::Answered, Status::Relayed, Status::Closed]
-            .into_iter()
-            .enumerate()
+        for (n, to) in [
+            Status::WithDepartment,
+            Status::Answered,
+            Status::Relayed,
+            Status::Closed,
+        ]
+        .into_iter()
+        .enumerate()
         {
             if n >= steps {
                 break;
             }
             if to == Status::Answered {
                 // Mostly inside the answer time; one in six late.
-                let share = if rng.chance(17) { 150 } else { 20 + rng.below(70) };
+                let share = if rng.chance(17) {
+                    150
+                } else {
+                    20 + rng.below(70)
+                };
                 let h = (hours as usize * share / 100).max(1) as u32;
                 t = corporate::add_working_hours(t, h, settings, tz);
             } else if to != Status::WithDepartment {

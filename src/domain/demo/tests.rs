@@ -41,7 +41,11 @@ fn the_demo_is_a_realistic_awards_maker() {
     // Every catalogue line names a product that existed on the order's date (a deal's order is
     // one free-text line, as its invoice reads).
     for o in &b.orders {
-        for l in o.lines.iter().filter(|l| l.product.is_some() || o.source != OrderSource::Sales) {
+        for l in o
+            .lines
+            .iter()
+            .filter(|l| l.product.is_some() || o.source != OrderSource::Sales)
+        {
             let p = b.products.iter().find(|p| Some(p.id) == l.product).unwrap();
             assert!(p.introduced_on <= o.date);
         }
@@ -130,7 +134,11 @@ fn the_demo_sales_and_corporate_sections_have_work_to_show() {
     let (settings, data) = generate(today);
     let b = Base::from_batch(&data);
     let now = chrono::Utc.from_utc_datetime(&today.and_hms_opt(12, 0, 0).unwrap());
-    let sellers: Vec<&Staff> = b.staff.iter().filter(|s| s.role == Role::Salesperson).collect();
+    let sellers: Vec<&Staff> = b
+        .staff
+        .iter()
+        .filter(|s| s.role == Role::Salesperson)
+        .collect();
     for s in &sellers {
         let n = sales::book(&b, s.id).len();
         assert!((40..=50).contains(&n), "{}: {n}", s.name);
@@ -142,8 +150,15 @@ fn the_demo_sales_and_corporate_sections_have_work_to_show() {
     assert!((0.05..0.15).contains(&share), "the seed's «10 %»: {share}");
     let stages: std::collections::HashSet<DealStage> = b.deals.iter().map(|d| d.stage).collect();
     assert_eq!(stages.len(), 6, "{stages:?}");
-    for d in b.deals.iter().filter(|d| d.stage >= DealStage::Paid && d.stage != DealStage::Lost) {
-        let o = d.order.and_then(|o| b.orders.get(&o)).expect("a paid deal is an order");
+    for d in b
+        .deals
+        .iter()
+        .filter(|d| d.stage >= DealStage::Paid && d.stage != DealStage::Lost)
+    {
+        let o = d
+            .order
+            .and_then(|o| b.orders.get(&o))
+            .expect("a paid deal is an order");
         assert_eq!(o.total_kop(), d.amount_kop);
     }
     assert!(b.clients.iter().filter(|c| c.corporate).count() >= 20);
@@ -155,6 +170,9 @@ fn the_demo_sales_and_corporate_sections_have_work_to_show() {
     };
     let f = corporate::figures(&b, &period, now, &settings, tz);
     assert!(f.iter().all(|d| d.to_answer.is_some()), "{f:?}");
-    assert!(b.requests.iter().any(|r| corporate::status(r) == corporate::Status::New));
+    assert!(b
+        .requests
+        .iter()
+        .any(|r| corporate::status(r) == corporate::Status::New));
     assert!(corporate::revenue(&b, &period) > 0);
 }

@@ -1,0 +1,255 @@
+// Amounts are written roubles_kopecks (1_000_00 is 1 000 roubles).
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use chrono::{TimeZone, Utc};
+use uuid::Uuid;
+
+use super::*;
+use crate::domain::base::Batch;
+
+fn id(n: u128) -> Id {
+    Uuid::from_u128(n)
+}
+
+fn msk() -> FixedOffset {
+    FixedOffset::east_opt(3 * 3600).unwrap()
+}
+
+fn t(d: u32, h: u32) -> Timestamp {
+    msk()
+        .with_ymd_and_hms(2026, 11, d, h, 0, 0)
+        .unwrap()
+        .to_utc()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn order(
+    n: u128,
+    client: u128,
+    d: u32,
+    source: OrderSource,
+    kop: i64,
+    staff: Option<u128>,
+    letter: Option<u128>,
+) -> Order {
+    Order {
+        id: id(n),
+        client: id(client),
+        date: day(d),
+        lines: vec![OrderLine {
+            product: None,
+            description: "кубки".into(),
+            qty: 1,
+            price_kop: kop,
+        }],
+        source,
+        stage: OrderStage::Closed,
+        staff: staff.map(id),
+        letter: letter.map(id),
+        updated_at: t(d, 12),
+    }
+}
+
+/// A month everyone can count by hand.
+fn november() -> Base {
+    let seller = Staff {
+        id: id(100),
+        name: "Петрова Анна".into(),
+        role: Role::Salesperson,
+        capacity: 50,
+        email: String::new(),
+        phone: String::new(),
+        active: true,
+        updated_at: t(1, 9),
+    };
+    let confirmed = |c: Client| Client {
+        verified_at: Some(t(1, 9)),
+        ..c
+    };
+    let clients = vec![
+        confirmed(Client::named(id(1), "Альфа", t(1, 9))),
+        confirmed(Client {
+            owner: Some(id(100)),
+            ..Client::named(id(2), "Бета", t(1, 9))
+        }),
+        Client {
+            corporate: true,
+            phones: vec![Phone {
+                number: "12".into(),
+                label: String::new(),
+            }],
+            ..Client::named(id(3), "Гамма", t(1, 9))
+        },
+        Client::named(id(4), "Дельта", t(1, 9)),
+    ];
+    let letter = Letter {
+        id: id(50),
+        client: id(1),
+        contact: None,
+        cycle: 1,
+        planned_for: day(2),
+        subject: String::new(),
+        body: String::new(),
+        channel: Channel::Post,
+        status: LetterStatus::Sent,
+        sent_at: Some(t(2, 12)),
+        response: None,
+        updated_at: t(2, 12),
+    };
+    let settings = Settings::default();
+    let answered = corporate::open(
+        id(3),
+        Department::Finance,
+        "Акт",
+        "",
+        None,
+        "",
+        t(16, 10),
+        &settings,
+        msk(),
+        id(60),
+    )
+    .unwrap();
+    let answered = Request {
+        sent: Some(t(16, 10)),
+        answered: Some(t(16, 12)),
+        ..answered
+    };
+    let waiting = corporate::open(
+        id(3),
+        Department::Quality,
+        "Скол",
+        "",
+        None,
+        "",
+        t(20, 10),
+        &settings,
+        msk(),
+        id(61),
+    )
+    .unwrap();
+    Base::from_batch(&Batch {
+        staff: vec![seller],
+        clients,
+        letters: vec![letter],
+        orders: vec![
+            order(10, 1, 10, OrderSource::Letter, 1_000_00, None, Some(50)),
+            order(11, 2, 12, OrderSource::Sales, 500_00, Some(100), None),
+            order(12, 3, 15, OrderSource::Corporate, 2_000_00, None, None),
+            // October: outside the period.
+            order(13, 2, 1, OrderSource::Sales, 7_00, Some(100), None)
+                .clone_on(NaiveDate::from_ymd_opt(2026, 10, 30).unwrap()),
+        ],
+        requests: vec![answered, waiting],
+        activities: vec![Activity {
+            id: id(70),
+            client: id(2),
+            staff: Some(id(100)),
+            kind: ActivityKind::Call,
+            at: t(5, 11),
+            text: String::new(),
+            updated_at: t(5, 11),
+        }],
+        mailings: vec![Mailing {
+            id: id(80),
+            list: None,
+            name: "Школы".into(),
+            filter: ListFilter::default(),
+            given_to: "Типография".into(),
+            format: "csv-utf8".into(),
+            addresses: 120,
+            at: t(20, 15),
+            updated_at: t(20, 15),
+        }],
+        ..Batch::default()
+    })
+}
+
+trait OnDay {
+    fn clone_on(self, d: NaiveDate) -> Self;
+}
+
+impl OnDay for Order {
+    fn clone_on(self, d: NaiveDate) -> Order {
+        Order { date: d, ..self }
+    }
+}
+
+#[test]
+fn every_section_counts_what_happened_in_the_period() {
+    let b = november();
+    let settings = Settings::default();
+    let pending: HashSet<Id> = [id(1), id(4)].into();
+    let i = Inputs {
+        settings: &settings,
+        today: day(27),
+        now: t(27, 12),
+        tz: msk(),
+        pending: Some(&pending),
+    };
+    let d = dashboard(&b, Period::month_of(day(1)), &i);
+    assert_eq!(d.letters_revenue_kop, 1_000_00);
+    // One letter over the 20 working days from 2 to 27 November.
+    assert!(
+        (d.letters_per_day - 0.05).abs() < 1e-9,
+        "{}",
+        d.letters_per_day
+    );
+    assert_eq!(d.quota, 40);
+    assert_eq!(d.response_rate, Some(0.0));
+    assert_eq!(d.sales_revenue_kop, 500_00);
+    assert_eq!(d.sales_by_staff, [("Петрова Анна".to_string(), 500_00)]);
+    assert_eq!(d.worked, (1, 4));
+    assert_eq!(d.corporate_revenue_kop, 2_000_00);
+    assert_eq!(
+        (d.answer_median_hours, d.answer_p90_hours),
+        (Some(2.0), Some(2.0))
+    );
+    assert_eq!(d.overdue, 1, "Quality had 24 working hours from the 20th");
+    assert_eq!(d.pending_duplicates, Some(2));
+    assert!((d.confirmed_share - 0.5).abs() < 1e-9);
+    assert_eq!(d.invalid_contacts, 1);
+    assert_eq!((d.lists_given, d.addresses_given), (1, 120));
+
+    let s = series(&b, &Period::month_of(day(1)), &settings, msk());
+    let get = |key: &str| s.iter().find(|x| x.key == key).unwrap();
+    assert_eq!(
+        get("sales_revenue").months.len(),
+        12,
+        "at least a year for the charts"
+    );
+    assert_eq!(get("sales_revenue").months[11], (day(1), 500.0));
+    assert_eq!(get("sales_revenue").months[10].1, 7.0);
+    assert_eq!(get("letters_revenue").months[11].1, 1000.0);
+    assert_eq!(get("letters_sent").months[11].1, 1.0);
+    assert_eq!(get("corporate_revenue").months[11].1, 2000.0);
+    assert_eq!(get("answer_median_hours").months[11].1, 2.0);
+    assert_eq!(get("addresses_given").months[11].1, 120.0);
+
+    let text = csv(&d, &s);
+    assert!(text.starts_with("figure;2026-11-01..2026-11-30\r\n"));
+    assert!(text.contains("sales_revenue_rub;500.00\r\n"));
+    assert!(text.contains("sales_revenue_rub:Петрова Анна;500.00\r\n"));
+    assert!(text.contains("requests_overdue;1\r\n"));
+    assert!(text.contains("\r\nmonth;letters_revenue;letters_sent;sales_revenue;corporate_revenue;answer_median_hours;addresses_given\r\n"));
+    assert!(text.contains("2026-11;1000.00;1.00;500.00;2000.00;2.00;120.00\r\n"));
+}
+
+#[test]
+fn before_the_duplicate_scan_the_figure_is_unknown_not_zero() {
+    let b = november();
+    let settings = Settings::default();
+    let i = Inputs {
+        settings: &settings,
+        today: day(27),
+        now: t(27, 12),
+        tz: msk(),
+        pending: None,
+    };
+    let d = dashboard(&b, Period::month_of(day(1)), &i);
+    assert_eq!(d.pending_duplicates, None);
+    assert!(csv(&d, &[]).contains("pending_duplicates;\r\n"));
+}
