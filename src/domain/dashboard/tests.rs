@@ -1,7 +1,7 @@
 // Amounts are written roubles_kopecks (1_000_00 is 1 000 roubles).
 #![allow(clippy::inconsistent_digit_grouping)]
 
-use chrono::{TimeZone, Utc};
+use chrono::TimeZone;
 use uuid::Uuid;
 
 use super::*;

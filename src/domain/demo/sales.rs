@@ -106,7 +106,7 @@ pub(super) fn sales_history(rng: &mut Rng, b: &mut Batch, settings: &Settings, t
             .nth(k / 5 % 6)
             .unwrap_or(DealStage::Contract);
         let opened = at(day_back(today, 5 + rng.below(50)), 11, 0);
-        let amount = (20 + rng.below(200)) as i64 * 1000_00;
+        let amount = (20 + rng.below(200)) as i64 * 100_000;
         let mut stages = vec![(DealStage::Contract, opened)];
         let mut t = opened;
         for s in DealStage::FLOW.iter().copied().skip(1) {
@@ -215,7 +215,7 @@ fn corporate_history(
             id: rng.uuid(),
             client: *client,
             number: format!("К-{}/{}", 100 + i, signed.format("%y")),
-            amount_kop: (300 + rng.below(2000)) as i64 * 1000_00,
+            amount_kop: (300 + rng.below(2000)) as i64 * 100_000,
             stage: reached,
             stages,
             signed_on: signed,
