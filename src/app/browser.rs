@@ -31,6 +31,12 @@ pub fn local(t: Timestamp) -> chrono::NaiveDateTime {
     t.with_timezone(&Local).naive_local()
 }
 
+/// The browser's offset from UTC now: working hours are counted in the user's local time.
+pub fn tz() -> chrono::FixedOffset {
+    use chrono::Offset;
+    Local::now().offset().fix()
+}
+
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }

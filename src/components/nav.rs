@@ -25,6 +25,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                             | Route::Quality
                             | Route::Lists
                     ))
+                || (target == Route::Sales && matches!(r, Route::Person(_)))
                 || (target == Route::Letters
                     && matches!(r, Route::Answers | Route::LetterFigures | Route::Print(_)))
         });
@@ -49,6 +50,9 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
             <nav aria-label="main">
                 {link(Route::Letters, |t| t.l.section)}
                 {link(Route::Clients, |t| t.clients)}
+                {link(Route::Sales, |t| t.s.sales)}
+                {link(Route::Corporate, |t| t.s.corporate)}
+                {link(Route::Dashboard, |t| t.s.dashboard)}
                 {link(Route::Products, |t| t.products)}
                 {link(Route::Staff, |t| t.staff)}
                 {link(Route::Backup, |t| t.backup)}

@@ -55,6 +55,15 @@ try {
   await page.click('#list-segments input >> nth=1');
   await page.waitForSelector('#list-rows tr');
   await page.screenshot({ path: join(out, 'lists.png'), fullPage: true });
+  for (const name of ['sales', 'corporate', 'dashboard']) {
+    await page.goto(server.url + '#/' + name);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage: name !== 'corporate' });
+  }
+  await page.goto(server.url + '#/sales');
+  await page.click('#salespeople a >> nth=0');
+  await page.waitForSelector('#book tr');
+  await page.screenshot({ path: join(out, 'person.png') });
   for (const name of ['products', 'staff', 'settings', 'backup']) {
     await page.goto(server.url + '#/' + name);
     await page.waitForTimeout(300);

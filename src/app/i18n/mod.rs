@@ -17,11 +17,13 @@ macro_rules! texts {
 mod base;
 mod letters;
 mod quality;
+mod sales;
 mod texts;
 
 pub use base::Bt;
 pub use letters::Lt;
 pub use quality::Qt;
+pub use sales::St;
 pub use texts::Tr;
 
 use leptos::prelude::Get;

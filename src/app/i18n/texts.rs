@@ -6,6 +6,7 @@ texts! {
     l: &'static super::letters::Lt = &super::letters::RU, &super::letters::EN;
     b: &'static super::base::Bt = &super::base::RU, &super::base::EN;
     q: &'static super::quality::Qt = &super::quality::RU, &super::quality::EN;
+    s: &'static super::sales::St = &super::sales::RU, &super::sales::EN;
     ;
     brand: "Письмо", "Pismo";
     loading: "Загрузка базы…", "Loading the base…";

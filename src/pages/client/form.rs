@@ -65,6 +65,11 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
+            <label class="check">
+                <input type="checkbox" name="corporate" prop:checked=move || c.with(|c| c.corporate)
+                    on:change=move |ev| c.update(|c| c.corporate = event_target_checked(&ev)) />
+                {tx(|t| t.s.corporate_client)}
+            </label>
             <label class="field">
                 <span class="label">{tx(|t| t.letter_language)}</span>
                 <select name="language" on:change=move |ev| {

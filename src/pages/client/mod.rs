@@ -6,6 +6,7 @@ mod form;
 mod letters;
 mod likely;
 mod orders;
+mod work;
 
 use leptos::prelude::*;
 
@@ -185,6 +186,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                 fallback=move || view! { <p class="hint">{tx(|t| t.save_first_for_orders)}</p> }
             >
                 <orders::Orders client=client_id />
+                <work::ClientWork client=client_id />
                 <letters::ClientLetters client=client_id />
                 <History client=client_id />
             </Show>

@@ -1,0 +1,147 @@
+//! The texts of the sales and corporate sections and the dashboard.
+
+use super::Tr;
+use crate::domain::corporate::Status;
+use crate::domain::model::{ActivityKind, ContractStage, DealStage, Department};
+
+texts! {
+    St + ;
+    sales: "Продажи", "Sales";
+    corporate: "Корпоративные", "Corporate";
+    dashboard: "Сводка", "Dashboard";
+    salespeople: "Продавцы", "Salespeople";
+    active_clients: "Активные клиенты", "Active clients";
+    open_deals: "Открытые сделки", "Open deals";
+    revenue: "Выручка", "Revenue";
+    revenue_by_month: "Выручка по месяцам, ₽", "Revenue by month, ₽";
+    pipeline: "Воронка", "Pipeline";
+    worked_share: "Доля базы в активной работе", "Share of the base actively worked";
+    quiet: "Давно без контакта: вернуть в письма?", "No contact for long: back to letters?";
+    quiet_none: "Все клиенты в работе", "Every client is being worked";
+    keep: "Оставить", "Keep";
+    kept_note: "Оставлен в работе", "Kept in work";
+    release: "Вернуть в письма", "Back to letters";
+    released: "Клиент возвращён в письма", "The client is back in the letter pool";
+    kept: "Отмечено: клиент в работе", "Noted: the client stays";
+    last_contact: "Последний контакт", "Last contact";
+    never: "никогда", "never";
+    deals: "Сделки", "Deals";
+    new_deal: "Новая сделка", "New deal";
+    deal_title: "Что продаём", "What is sold";
+    amount: "Сумма, ₽", "Amount, ₽";
+    open_deal: "Открыть сделку", "Open deal";
+    deal_opened: "Сделка открыта", "Deal opened";
+    next_stage: "Дальше", "Next stage";
+    lose: "Проиграна", "Lost";
+    lost_reason: "Почему проиграна?", "Why was it lost?";
+    pay: "Оплата", "Payment";
+    paid: "Оплачено", "Paid";
+    deal_moved: "Сделка переведена", "Deal moved";
+    payment_saved: "Оплата записана", "Payment recorded";
+    activities: "Работа с клиентом", "Work with the client";
+    log_activity: "Записать", "Log";
+    activity_text: "Что было", "What happened";
+    activity_logged: "Записано", "Logged";
+    corporate_client: "Корпоративный клиент (ведёт аккаунт-менеджер)", "Corporate client (the account manager's)";
+    relay: "Запросы клиентов", "Client requests";
+    new_request: "Новый запрос", "New request";
+    client: "Клиент", "Client";
+    department: "Отдел", "Department";
+    subject: "Что просит клиент", "What the client asks";
+    message: "Сообщение", "Message";
+    log_request: "Зарегистрировать", "Log request";
+    request_logged: "Запрос зарегистрирован", "Request logged";
+    answer_text: "Ответ отдела / сообщение", "Department's answer / message";
+    request_moved: "Запрос переведён", "Request moved";
+    due: "Срок", "Due";
+    overdue: "Просрочен", "Overdue";
+    overdue_now: "Просрочено сейчас", "Overdue now";
+    response_times: "Время ответа (рабочие часы)", "Response times (working hours)";
+    to_answer: "до ответа отдела", "to the department's answer";
+    to_client: "до клиента", "to the client";
+    median: "медиана", "median";
+    p90: "90-й процентиль", "90th percentile";
+    contracts: "Договоры", "Contracts";
+    summary_for_client: "Сводка для клиента", "Status for the client";
+    no_corporate: "Нет корпоративных клиентов: отметьте клиента в его карточке", "No corporate clients yet: mark one on its page";
+    period: "Период", "Period";
+    month: "Месяц", "Month";
+    quarter: "Квартал", "Quarter";
+    year: "Год", "Year";
+    custom: "Свой", "Custom";
+    letters_section: "Письма", "Letter sales";
+    base_section: "Клиентская база", "Client base";
+    letters_revenue: "Выручка от писем", "Revenue from letters";
+    letters_per_day: "Писем в день (норма)", "Letters a day (quota)";
+    coverage: "Охват цикла", "Cycle coverage";
+    response_rate: "Доля ответов", "Response rate";
+    pending_duplicates: "Дубли ждут решения", "Duplicates pending";
+    confirmed: "Подтверждены за год", "Confirmed within a year";
+    invalid_contacts: "Неверные контакты", "Invalid contacts";
+    lists_given: "Выдано списков (адресов)", "Lists given (addresses)";
+    export_csv: "CSV", "CSV";
+    print: "Печать", "Print";
+    all_staff: "все", "everyone";
+    from: "с", "from";
+    to: "по", "to";
+}
+
+impl Tr {
+    pub fn deal_stage(&self, s: DealStage) -> &'static str {
+        let (ru, en) = match s {
+            DealStage::Contract => ("договор", "contract"),
+            DealStage::Invoiced => ("счёт выставлен", "invoiced"),
+            DealStage::Paid => ("оплачена", "paid"),
+            DealStage::Shipped => ("отгружена", "shipped"),
+            DealStage::Closed => ("закрыта", "closed"),
+            DealStage::Lost => ("проиграна", "lost"),
+        };
+        self.pick(ru, en)
+    }
+
+    pub fn activity(&self, k: ActivityKind) -> &'static str {
+        let (ru, en) = match k {
+            ActivityKind::Call => ("звонок", "call"),
+            ActivityKind::Meeting => ("встреча", "meeting"),
+            ActivityKind::Letter => ("письмо", "letter"),
+            ActivityKind::Email => ("e-mail", "e-mail"),
+            ActivityKind::Note => ("заметка", "note"),
+            ActivityKind::Reassigned => ("передан", "reassigned"),
+            ActivityKind::Released => ("возвращён в письма", "released to letters"),
+        };
+        self.pick(ru, en)
+    }
+
+    pub fn department(&self, d: Department) -> &'static str {
+        let (ru, en) = match d {
+            Department::Finance => ("Финансы", "Finance"),
+            Department::Technical => ("Производство", "Technical"),
+            Department::Quality => ("Качество", "Quality"),
+            Department::Sales => ("Продажи", "Sales"),
+        };
+        self.pick(ru, en)
+    }
+
+    pub fn request_status(&self, s: Status) -> &'static str {
+        let (ru, en) = match s {
+            Status::New => ("новый", "new"),
+            Status::WithDepartment => ("в отделе", "with the department"),
+            Status::Answered => ("отдел ответил", "answered"),
+            Status::Relayed => ("передан клиенту", "relayed to the client"),
+            Status::Closed => ("закрыт", "closed"),
+        };
+        self.pick(ru, en)
+    }
+
+    pub fn contract_stage(&self, s: ContractStage) -> &'static str {
+        let (ru, en) = match s {
+            ContractStage::Signed => ("подписан", "signed"),
+            ContractStage::Paid => ("оплачен", "paid"),
+            ContractStage::DocumentsSent => ("документы отправлены", "documents sent"),
+            ContractStage::Shipped => ("отгружен", "shipped"),
+            ContractStage::Complaint => ("рекламация", "complaint"),
+            ContractStage::Closed => ("закрыт", "closed"),
+        };
+        self.pick(ru, en)
+    }
+}

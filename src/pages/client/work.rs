@@ -1,0 +1,200 @@
+//! The sales side of a client: the activity log (what «actively worked» means) and the deals,
+//! from contract to payment, each paid deal becoming an order in the history above.
+
+use leptos::prelude::*;
+
+use crate::app::browser::{local, new_id, now};
+use crate::app::i18n::tx;
+use crate::app::state::{use_app, AppState};
+use crate::domain::base::Batch;
+use crate::domain::format::{dmy, dmy_hm, money, parse_money};
+use crate::domain::model::*;
+use crate::domain::sales::{self, deals};
+
+const KINDS: [ActivityKind; 5] = [
+    ActivityKind::Call,
+    ActivityKind::Meeting,
+    ActivityKind::Email,
+    ActivityKind::Letter,
+    ActivityKind::Note,
+];
+
+fn apply(
+    s: AppState,
+    result: Result<Batch, deals::DealError>,
+    done: fn(&crate::app::i18n::Tr) -> &'static str,
+) {
+    match result {
+        Ok(batch) => s.save_then(batch, done, || {}),
+        Err(e) => s.toast(e.to_string(), true),
+    }
+}
+
+#[component]
+pub fn ClientWork(client: Id) -> impl IntoView {
+    let s = use_app();
+    let owner = Memo::new(move |_| {
+        s.base
+            .with(|b| b.clients.get(&client).and_then(|c| c.owner))
+    });
+    let log = Memo::new(move |_| {
+        s.base.with(|b| {
+            let mut v: Vec<(Activity, String)> = b
+                .activities
+                .iter()
+                .filter(|a| a.client == client)
+                .map(|a| {
+                    let who = a
+                        .staff
+                        .and_then(|x| b.staff.get(&x))
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default();
+                    (a.clone(), who)
+                })
+                .collect();
+            v.sort_by_key(|(a, _)| std::cmp::Reverse(a.at));
+            v
+        })
+    });
+    let list = Memo::new(move |_| {
+        s.base.with(|b| {
+            let mut v: Vec<Deal> = b
+                .deals
+                .iter()
+                .filter(|d| d.client == client)
+                .cloned()
+                .collect();
+            v.sort_by_key(|d| std::cmp::Reverse(d.opened));
+            v
+        })
+    });
+    let kind = RwSignal::new(ActivityKind::Call);
+    let text = RwSignal::new(String::new());
+    let add = move |_| {
+        let batch = sales::log(
+            client,
+            owner.get_untracked(),
+            kind.get_untracked(),
+            &text.get_untracked(),
+            now(),
+            new_id(),
+        );
+        s.save_then(
+            batch,
+            |t| t.s.activity_logged,
+            move || text.set(String::new()),
+        );
+    };
+    let title = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let open_deal = move |_| {
+        let kop = parse_money(&amount.get_untracked()).unwrap_or(0);
+        let result = deals::open(
+            client,
+            owner.get_untracked(),
+            &title.get_untracked(),
+            kop,
+            now(),
+            new_id(),
+        )
+        .map(|d| Batch {
+            deals: vec![d],
+            ..Batch::default()
+        });
+        if result.is_ok() {
+            title.set(String::new());
+            amount.set(String::new());
+        }
+        apply(s, result, |t| t.s.deal_opened);
+    };
+    let next = move |d: Deal| {
+        let Some(stage) = DealStage::FLOW.iter().copied().find(|x| *x > d.stage) else {
+            return;
+        };
+        let r = s
+            .base
+            .with_untracked(|b| deals::move_to(b, &d, stage, "", now(), new_id));
+        apply(s, r, |t| t.s.deal_moved);
+    };
+    let lose = move |d: Deal| {
+        let reason = window()
+            .prompt_with_message(s.tr_untracked().s.lost_reason)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if reason.trim().is_empty() {
+            return;
+        }
+        let r = s
+            .base
+            .with_untracked(|b| deals::move_to(b, &d, DealStage::Lost, &reason, now(), new_id));
+        apply(s, r, |t| t.s.deal_moved);
+    };
+    let pay = move |d: Deal, typed: String| {
+        let kop = parse_money(&typed).unwrap_or(0);
+        let r = s
+            .base
+            .with_untracked(|b| deals::pay(b, &d, kop, now(), new_id));
+        apply(s, r, |t| t.s.payment_saved);
+    };
+    view! {
+        <section class="work">
+            <h2>{tx(|t| t.s.deals)}</h2>
+            <div class="new-deal">
+                <input id="deal-title" placeholder=tx(|t| t.s.deal_title) prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
+                <input id="deal-amount" class="num" inputmode="decimal" placeholder=tx(|t| t.s.amount) prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />
+                <button id="open-deal" disabled=move || s.busy.get() on:click=open_deal>{tx(|t| t.s.open_deal)}</button>
+            </div>
+            <table class="dense" id="deals">
+                <tbody>
+                    {move || list.get().into_iter().map(|d| {
+                        let (d1, d2, d3) = (d.clone(), d.clone(), d.clone());
+                        let typed = RwSignal::new(String::new());
+                        let open = d.stage.is_open();
+                        view! {
+                            <tr data-stage=format!("{:?}", d.stage).to_lowercase()>
+                                <td class="num">{dmy(local(d.opened).date())}</td>
+                                <td>{d.title.clone()}</td>
+                                <td class="num">{money(d.amount_kop, s.lang.get_untracked())}</td>
+                                <td class="stage">{move || s.tr().deal_stage(d.stage)}
+                                    {(!d.lost_reason.is_empty()).then(|| format!(" — {}", d.lost_reason))}</td>
+                                <td class="num">{tx(|t| t.s.paid)} " " {money(d.paid_kop(), s.lang.get_untracked())}</td>
+                                <td class="actions-cell">
+                                    {open.then(|| view! {
+                                        <button class="next-stage" on:click=move |_| next(d1.clone())>{tx(|t| t.s.next_stage)}</button>
+                                        <input class="pay-amount num" size="8" placeholder=tx(|t| t.s.pay) prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                                        <button class="pay" on:click=move |_| pay(d2.clone(), typed.get_untracked())>{tx(|t| t.s.pay)}</button>
+                                        <button class="lose" on:click=move |_| lose(d3.clone())>{tx(|t| t.s.lose)}</button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h2>{tx(|t| t.s.activities)}</h2>
+            <div class="new-activity">
+                <select id="activity-kind" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = KINDS.iter().find(|k| format!("{k:?}") == v) { kind.set(*k); }
+                }>
+                    {KINDS.iter().map(|k| { let k = *k; view! { <option value=format!("{k:?}")>{move || s.tr().activity(k)}</option> } }).collect_view()}
+                </select>
+                <input id="activity-text" placeholder=tx(|t| t.s.activity_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
+                <button id="log-activity" disabled=move || s.busy.get() on:click=add>{tx(|t| t.s.log_activity)}</button>
+            </div>
+            <table class="dense" id="activities">
+                <tbody>
+                    {move || log.get().into_iter().map(|(a, who)| view! {
+                        <tr>
+                            <td class="num">{dmy_hm(local(a.at))}</td>
+                            <td>{move || s.tr().activity(a.kind)}</td>
+                            <td>{who}</td>
+                            <td>{a.text.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

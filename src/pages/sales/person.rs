@@ -1,0 +1,94 @@
+//! One salesperson: their active clients against capacity with each one's last contact, their
+//! open deals, revenue by month this year, and their clients gone quiet.
+
+use leptos::prelude::*;
+
+use super::QuietList;
+use crate::app::browser::{local, today};
+use crate::app::i18n::tx;
+use crate::app::router::Route;
+use crate::app::state::use_app;
+use crate::components::chart::{Bar, BarChart};
+use crate::domain::format::{dmy, full_name, money};
+use crate::domain::letters::figures::Period;
+use crate::domain::model::*;
+use crate::domain::sales::{self, deals};
+
+#[component]
+pub fn PersonPage(id: Id) -> impl IntoView {
+    let s = use_app();
+    let person = Memo::new(move |_| s.base.with(|b| b.staff.get(&id).cloned()));
+    let clients = Memo::new(move |_| {
+        s.base.with(|b| {
+            let last = sales::last_contact(b);
+            sales::book(b, id)
+                .into_iter()
+                .map(|c| (c.id, full_name(c), last.get(&c.id).copied()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let open = Memo::new(move |_| {
+        s.base.with(|b| {
+            b.deals
+                .iter()
+                .filter(|d| d.staff == Some(id) && d.stage.is_open())
+                .map(|d| {
+                    let name = b.clients.get(&d.client).map(full_name).unwrap_or_default();
+                    (d.clone(), name)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let chart = move || {
+        let year = Period::year_of(today());
+        let months = s.base.with(|b| deals::revenue_by_month(b, Some(id), &year));
+        let bars: Vec<Bar> = months
+            .into_iter()
+            .map(|(m, kop)| Bar {
+                label: m.format("%m").to_string(),
+                values: vec![(kop / 100).clamp(0, i64::from(u32::MAX)) as u32],
+            })
+            .collect();
+        view! { <BarChart id="chart-revenue" title=s.tr().s.revenue_by_month.to_string() bars=bars series=vec![s.tr().s.revenue.to_string()] /> }
+    };
+    view! {
+        <section class="person">
+            <div class="toolbar">
+                <a class="back" href=Route::Sales.href()>{tx(|t| t.s.sales)}</a>
+                <h1 id="person-name">{move || person.get().map(|p| p.name).unwrap_or_default()}</h1>
+                <span class="spacer"></span>
+                <span class="figure">{tx(|t| t.s.active_clients)} ": " <b id="book-count">{move || {
+                    let cap = person.get().map(|p| sales::capacity(&p)).unwrap_or(0);
+                    format!("{} / {cap}", clients.with(Vec::len))
+                }}</b></span>
+            </div>
+            <div class="charts">{chart}</div>
+            <h2>{tx(|t| t.s.open_deals)}</h2>
+            <table class="dense" id="person-deals">
+                <tbody>
+                    {move || open.get().into_iter().map(|(d, name)| view! {
+                        <tr>
+                            <td><a href=Route::Client(d.client).href()>{name}</a></td>
+                            <td>{d.title.clone()}</td>
+                            <td>{move || s.tr().deal_stage(d.stage)}</td>
+                            <td class="num">{money(d.amount_kop, s.lang.get_untracked())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <QuietList owner=id />
+            <h2>{tx(|t| t.s.active_clients)}</h2>
+            <table class="dense" id="book">
+                <thead><tr><th>{tx(|t| t.s.client)}</th><th class="num">{tx(|t| t.s.last_contact)}</th></tr></thead>
+                <tbody>
+                    {move || clients.get().into_iter().map(|(cid, name, last)| view! {
+                        <tr>
+                            <td><a href=Route::Client(cid).href()>{name}</a></td>
+                            <td class="num">{last.map(|t| dmy(local(t).date())).unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

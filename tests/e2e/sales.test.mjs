@@ -1,0 +1,121 @@
+// Sales and corporate sales in a real browser (issue 5): demo → a salesperson's page shows ~50
+// active clients → a deal opened and moved to paid → an order in the client's history and in the
+// revenue figure → a client marked corporate with the account manager → a request to Finance
+// logged, answered, relayed → the response-time figure counts it → the dashboard shows all four
+// sections for this month and exports CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, freshBrowser, loadDemo } from './helpers.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server?.stop());
+
+const rub = (text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
+
+test('sales and corporate: deal to order, request relayed, dashboard', async () => {
+  const b = await freshBrowser();
+  b.page.on('dialog', (d) => d.accept());
+  try {
+    const { page } = b;
+    await loadDemo(page, server.url);
+
+    // A salesperson's book: about fifty active clients against a capacity of fifty.
+    await page.click('nav a[href="#/sales"]');
+    await page.waitForSelector('#salespeople tbody tr');
+    const sellerRow = page.locator('#salespeople tbody tr').first();
+    const seller = await sellerRow.locator('td').first().innerText();
+    const revenueBefore = rub(await sellerRow.locator('td').nth(3).innerText());
+    await sellerRow.locator('a').click();
+    await page.waitForSelector('#book tbody tr');
+    const [active, capacity] = (await page.innerText('#book-count')).split('/').map((x) => Number(x.trim()));
+    assert.equal(capacity, 50);
+    assert.ok(active >= 40 && active <= 50, `active clients: ${active}`);
+    assert.equal(await page.locator('#book tbody tr').count(), active);
+
+    // A deal on one of them, moved to paid: it becomes an order.
+    await page.locator('#book tbody tr a').first().click();
+    await page.waitForSelector('#client-title');
+    await page.waitForSelector('.orders-table');
+    const ordersBefore = await page.locator('.orders-table tbody tr').count();
+    await page.fill('#deal-title', 'Кубки на областной турнир');
+    await page.fill('#deal-amount', '15 000');
+    await page.click('#open-deal');
+    const deal = page.locator('#deals tr', { hasText: 'Кубки на областной турнир' });
+    await deal.waitFor();
+    assert.equal(await deal.getAttribute('data-stage'), 'contract');
+    await deal.locator('.next-stage').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#deals tr')].some((tr) => tr.dataset.stage === 'invoiced'));
+    await deal.locator('.next-stage').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#deals tr')].some((tr) => tr.dataset.stage === 'paid'));
+    await page.waitForFunction((n) => document.querySelectorAll('.orders-table tbody tr').length === n + 1, ordersBefore);
+    assert.match(await page.innerText('.orders-table'), /Кубки на областной турнир/);
+    await page.fill('#activity-text', 'Договорились об отгрузке');
+    await page.click('#log-activity');
+    await page.waitForSelector('#activities tr:has-text("Договорились об отгрузке")');
+
+    await page.click('nav a[href="#/sales"]');
+    const row = page.locator('#salespeople tbody tr', { hasText: seller });
+    await row.waitFor();
+    assert.equal(rub(await row.locator('td').nth(3).innerText()), revenueBefore + 15000, 'in the revenue figure');
+
+    // A client made corporate, with the account manager as its owner.
+    await page.goto(server.url + '#/clients');
+    await page.waitForSelector('.vlist a.row');
+    await page.locator('.vlist a.row').nth(10).click();
+    await page.waitForSelector('#client-title');
+    const client = (await page.innerText('#client-title')).trim();
+    await page.check('input[name="corporate"]');
+    const manager = await page.$eval('select[name="owner"]', (s) => [...s.options].find((o) => o.textContent.includes('Белова'))?.value);
+    assert.ok(manager, 'the demo has an account manager');
+    await page.selectOption('select[name="owner"]', manager);
+    await page.click('#save-client');
+    await page.waitForFunction(() => !document.querySelector('.unsaved'));
+
+    // A request to Finance, through every step of the relay.
+    await page.click('nav a[href="#/corporate"]');
+    await page.waitForSelector('#request-client option', { state: 'attached' });
+    const counted = async () => {
+      const text = await page.innerText('#response-times tr[data-department="finance"] td:nth-child(2)');
+      return Number((text.match(/\((\d+)\)/) ?? [0, 0])[1]);
+    };
+    const before = await counted();
+    await page.selectOption('#request-client', { label: client });
+    await page.selectOption('#request-department', 'Finance');
+    await page.fill('#request-subject', 'Где счёт-фактура по договору?');
+    await page.fill('#request-message', 'Звонок главного бухгалтера');
+    await page.click('#log-request');
+    const req = page.locator('#board tr', { hasText: 'Где счёт-фактура по договору?' });
+    await req.waitFor();
+    assert.equal(await req.getAttribute('data-status'), 'new');
+    await req.locator('.step').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура') && tr.dataset.status === 'withdepartment'));
+    await req.locator('.step-text').fill('Счёт-фактура отправлена через ЭДО');
+    await req.locator('.step').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура') && tr.dataset.status === 'answered'));
+    await req.locator('.step-text').fill('Сообщил клиенту');
+    await req.locator('.step').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура') && tr.dataset.status === 'relayed'));
+    assert.equal(await counted(), before + 1, 'the response-time figure counts it');
+
+    // The dashboard: four sections for this month, and a CSV.
+    await page.click('nav a[href="#/dashboard"]');
+    for (const id of ['#dash-letters', '#dash-sales', '#dash-corporate', '#dash-base']) {
+      await page.waitForSelector(id);
+    }
+    assert.ok(rub(await page.innerText('[data-figure="sales_revenue"] .value')) >= 15000);
+    assert.ok(rub(await page.innerText('[data-figure="letters_revenue"] .value')) > 0);
+    assert.match(await page.innerText('[data-figure="answer_hours"] .value'), /\d/);
+    assert.match(await page.innerText('[data-figure="confirmed"] .value'), /%/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dashboard-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\ufefffigure;'), csv.slice(0, 40));
+    assert.match(csv, /sales_revenue_rub;\d+\.\d\d\r\n/);
+    assert.match(csv, /requests_overdue;\d+\r\n/);
+    assert.match(csv, /\r\nmonth;letters_revenue;/);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
