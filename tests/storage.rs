@@ -29,7 +29,29 @@ fn small_demo() -> Batch {
 #[wasm_bindgen_test]
 async fn put_get_and_query_survive_a_reopen() {
     let db = fresh("t-roundtrip").await;
-    let batch = small_demo();
+    let mut batch = small_demo();
+    // Every kind of record is in it: the demo's, and an address list with its log.
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    let filter = pismo::domain::model::ListFilter::default();
+    batch.address_lists.push(pismo::domain::model::AddressList {
+        id: uuid::Uuid::from_u128(9001),
+        name: "Школы".into(),
+        filter: filter.clone(),
+        updated_at: at,
+    });
+    batch.mailings.push(pismo::domain::model::Mailing {
+        id: uuid::Uuid::from_u128(9002),
+        list: Some(uuid::Uuid::from_u128(9001)),
+        name: "Школы".into(),
+        filter,
+        given_to: "Типография".into(),
+        format: "csv-utf8".into(),
+        addresses: 12,
+        at,
+        updated_at: at,
+    });
+    let c = batch.counts();
+    assert!(c.activities > 0 && c.deals > 0 && c.contracts > 0 && c.requests > 0, "{c:?}");
     db.write(&batch).await.expect("write");
     db.close();
 
@@ -38,6 +60,8 @@ async fn put_get_and_query_survive_a_reopen() {
     assert!(loaded.unreadable.is_empty());
     let base = loaded.base;
     assert_eq!(base.counts(), Base::from_batch(&batch).counts());
+    assert_eq!(base.mailings.get(&uuid::Uuid::from_u128(9002)), batch.mailings.last());
+    assert_eq!(base.deals.get(&batch.deals[0].id), batch.deals.first());
     let c = &batch.clients[17];
     assert_eq!(base.clients.get(&c.id), Some(c));
     // A query over what was loaded: the orders of one client.
