@@ -51,7 +51,10 @@ async fn put_get_and_query_survive_a_reopen() {
         updated_at: at,
     });
     let c = batch.counts();
-    assert!(c.activities > 0 && c.deals > 0 && c.contracts > 0 && c.requests > 0, "{c:?}");
+    assert!(
+        c.activities > 0 && c.deals > 0 && c.contracts > 0 && c.requests > 0,
+        "{c:?}"
+    );
     db.write(&batch).await.expect("write");
     db.close();
 
@@ -60,7 +63,10 @@ async fn put_get_and_query_survive_a_reopen() {
     assert!(loaded.unreadable.is_empty());
     let base = loaded.base;
     assert_eq!(base.counts(), Base::from_batch(&batch).counts());
-    assert_eq!(base.mailings.get(&uuid::Uuid::from_u128(9002)), batch.mailings.last());
+    assert_eq!(
+        base.mailings.get(&uuid::Uuid::from_u128(9002)),
+        batch.mailings.last()
+    );
     assert_eq!(base.deals.get(&batch.deals[0].id), batch.deals.first());
     let c = &batch.clients[17];
     assert_eq!(base.clients.get(&c.id), Some(c));

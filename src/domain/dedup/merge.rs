@@ -197,6 +197,8 @@ pub fn merge(
     .join("\n\n");
     s.created_at = before.iter().map(|c| c.created_at).min().unwrap_or(at);
     s.verified_at = before.iter().filter_map(|c| c.verified_at).max();
+    // A corporate client stays one: its account manager is its single point of contact.
+    s.corporate = before.iter().any(|c| c.corporate);
     s.updated_at = at;
 
     let mut batch = Batch {

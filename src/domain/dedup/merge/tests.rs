@@ -71,6 +71,25 @@ fn demo_pair() -> (Base, Id, Id) {
 #[test]
 fn a_merge_keeps_everything_and_undo_puts_it_back() {
     let (mut base, a, b) = demo_pair();
+    // The copy has a salesperson's work on it and is a corporate client.
+    let mut copy = base.clients.get(&b).unwrap().clone();
+    copy.corporate = true;
+    let work = crate::domain::sales::log(
+        b,
+        None,
+        ActivityKind::Call,
+        "звонок",
+        at(20),
+        Id::from_u128(7001),
+    );
+    let deal =
+        crate::domain::sales::deals::open(b, None, "Кубки", 100_000, at(20), Id::from_u128(7002))
+            .unwrap();
+    base.apply(&Batch {
+        clients: vec![copy],
+        deals: vec![deal],
+        ..work
+    });
     let before_a = base.clients.get(&a).unwrap().clone();
     let before_b = base.clients.get(&b).unwrap().clone();
     let orders_of = |base: &Base, id: Id| -> HashSet<Id> {
@@ -105,6 +124,9 @@ fn a_merge_keeps_everything_and_undo_puts_it_back() {
     let all: HashSet<Id> = oa.union(&ob).copied().collect();
     assert_eq!(orders_of(&base, a), all, "every order on the survivor");
     assert!(orders_of(&base, b).is_empty());
+    assert_eq!(base.activities.get(&Id::from_u128(7001)).unwrap().client, a);
+    assert_eq!(base.deals.get(&Id::from_u128(7002)).unwrap().client, a);
+    assert!(survivor.corporate, "never lose a corporate mark");
     // No longer proposed.
     let again = find(
         &profiles(base.clients.iter()),
@@ -125,6 +147,8 @@ fn a_merge_keeps_everything_and_undo_puts_it_back() {
     assert_eq!(base.clients.get(&b).unwrap(), &restore(&before_b));
     assert_eq!(orders_of(&base, a), oa);
     assert_eq!(orders_of(&base, b), ob);
+    assert_eq!(base.activities.get(&Id::from_u128(7001)).unwrap().client, b);
+    assert_eq!(base.deals.get(&Id::from_u128(7002)).unwrap().client, b);
     assert_eq!(
         undo(&base, d, at(30)),
         Err(MergeError::NothingToUndo),
