@@ -14,6 +14,17 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Lets the page breathe between figures: the test runner's driver gives up on a page that
+/// does not answer for 7 s, and the 100k figures run back to back.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -34,7 +45,7 @@ fn report(name: &str, ms: f64, budget: Option<f64>) {
 
 /// A 50,000-row CSV checked against the base, piece by piece as the import page runs it between
 /// repaints: what freezes the page is the longest piece, not the total.
-fn import_50k(clients: &[pismo::domain::model::Client], base: &Base) {
+async fn import_50k(clients: &[pismo::domain::model::Client], base: &Base) {
     use pismo::domain::import::{self, rows};
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -64,6 +75,7 @@ fn import_50k(clients: &[pismo::domain::model::Client], base: &Base) {
         uuid::Uuid::from_u128(n)
     });
     report("import 50k rows: parse and map", now_ms() - t, None);
+    tick().await;
     let t = now_ms();
     let checked = rows::check(rows, &dedup::Lookup::new(std::iter::empty()));
     report(
@@ -71,9 +83,11 @@ fn import_50k(clients: &[pismo::domain::model::Client], base: &Base) {
         now_ms() - t,
         None,
     );
+    tick().await;
     let t = now_ms();
     let lookup = dedup::Lookup::new(base.clients.iter());
     report("import 50k rows: the base prepared", now_ms() - t, None);
+    tick().await;
     let t = now_ms();
     let slice: Vec<_> = checked[..2000]
         .iter()
@@ -199,6 +213,7 @@ async fn figures_in_the_browser() {
             Some(50.0),
         );
         assert_eq!(drafts.len(), settings.quota as usize);
+        tick().await;
         let t = now_ms();
         let profiles = dedup::profiles(base.clients.iter());
         let clusters = dedup::find(&profiles, &Default::default(), &Default::default());
@@ -209,7 +224,9 @@ async fn figures_in_the_browser() {
         );
         assert!(!clusters.is_empty());
         // The same on a test base with 10% corrupted copies (as `pismo-cli testbase` writes).
+        tick().await;
         let tb = dedup::testbase::generate(n, 10, 7);
+        tick().await;
         let t = now_ms();
         let found = dedup::find(
             &dedup::profiles(tb.clients.iter()),
@@ -228,8 +245,10 @@ async fn figures_in_the_browser() {
         let (p, r, f1) = dedup::testbase::quality(&proposed, &tb.truth);
         console_log!("BENCH   precision {p:.3}, recall {r:.3}, F1 {f1:.3}");
         if big {
-            import_50k(&tb.clients[..50_000], base);
+            tick().await;
+            import_50k(&tb.clients[..50_000], base).await;
         }
+        tick().await;
         let t = now_ms();
         let lookup = dedup::Lookup::new(base.clients.iter());
         report(

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use rexie::{KeyRange, ObjectStore, Rexie, Store, TransactionMode};
 use wasm_bindgen::JsValue;
 
+use super::codec::{codec, encode_all, key, parse_all};
 use super::StorageError;
 use crate::domain::base::{Base, Batch};
 use crate::domain::json;
@@ -61,17 +62,6 @@ pub struct Loaded {
     pub base: Base,
     /// Buckets that could not be read; they are left untouched in storage and reported.
     pub unreadable: Vec<StorageError>,
-}
-
-fn key(kind: &str, bucket: u32) -> String {
-    format!("{kind}/{bucket:02}")
-}
-
-fn codec(key: &str, e: impl ToString) -> StorageError {
-    StorageError::Codec {
-        key: key.to_string(),
-        message: e.to_string(),
-    }
 }
 
 /// Resolves after `ms` milliseconds (or never, outside a window).
@@ -220,7 +210,7 @@ impl Db {
             merge_kind(&store, &batch.deals, &deleted(RecordKind::Deal)).await?;
             merge_kind(&store, &batch.contracts, &deleted(RecordKind::Contract)).await?;
             // A record brought back (put after an earlier delete) loses its tombstone.
-            let revived: HashSet<Id> = puts_ids(batch);
+            let revived: HashSet<Id> = batch.put_ids();
             merge_kind(&store, &batch.tombstones, &revived).await?;
             Ok(())
         }
@@ -302,37 +292,6 @@ async fn finish(
     }
 }
 
-fn puts_ids(b: &Batch) -> HashSet<Id> {
-    let mut ids = HashSet::new();
-    ids.extend(b.clients.iter().map(|r| r.id));
-    ids.extend(b.products.iter().map(|r| r.id));
-    ids.extend(b.orders.iter().map(|r| r.id));
-    ids.extend(b.letters.iter().map(|r| r.id));
-    ids.extend(b.staff.iter().map(|r| r.id));
-    ids.extend(b.requests.iter().map(|r| r.id));
-    ids.extend(b.changes.iter().map(|r| r.id));
-    ids.extend(b.decisions.iter().map(|r| r.id));
-    ids.extend(b.address_lists.iter().map(|r| r.id));
-    ids.extend(b.mailings.iter().map(|r| r.id));
-    ids.extend(b.activities.iter().map(|r| r.id));
-    ids.extend(b.deals.iter().map(|r| r.id));
-    ids.extend(b.contracts.iter().map(|r| r.id));
-    ids
-}
-
-fn parse_all<T: Keyed>(
-    grouped: &mut BTreeMap<String, Vec<(String, String)>>,
-    out: &mut Vec<T>,
-    unreadable: &mut Vec<StorageError>,
-) {
-    for (k, v) in grouped.remove(T::STORE).unwrap_or_default() {
-        match json::parse::<Vec<T>>(&v) {
-            Ok(rows) => out.extend(rows),
-            Err(e) => unreadable.push(codec(&k, e)),
-        }
-    }
-}
-
 async fn read_bucket<T: serde::de::DeserializeOwned>(
     store: &Store,
     key: &str,
@@ -374,38 +333,6 @@ async fn merge_kind<T: Keyed>(
             .await?;
     }
     Ok(())
-}
-
-fn encode_kind<T: Keyed>(rows: &[T], out: &mut Vec<(String, JsValue)>) -> Result<(), StorageError> {
-    let mut by_bucket: BTreeMap<u32, Vec<&T>> = BTreeMap::new();
-    for r in rows {
-        by_bucket.entry(bucket_of(&r.key())).or_default().push(r);
-    }
-    for (bucket, rows) in by_bucket {
-        let k = key(T::STORE, bucket);
-        let text = serde_json::to_string(&rows).map_err(|e| codec(&k, e))?;
-        out.push((k, JsValue::from_str(&text)));
-    }
-    Ok(())
-}
-
-fn encode_all(b: &Batch) -> Result<Vec<(String, JsValue)>, StorageError> {
-    let mut out = Vec::new();
-    encode_kind(&b.clients, &mut out)?;
-    encode_kind(&b.products, &mut out)?;
-    encode_kind(&b.orders, &mut out)?;
-    encode_kind(&b.letters, &mut out)?;
-    encode_kind(&b.staff, &mut out)?;
-    encode_kind(&b.requests, &mut out)?;
-    encode_kind(&b.changes, &mut out)?;
-    encode_kind(&b.decisions, &mut out)?;
-    encode_kind(&b.address_lists, &mut out)?;
-    encode_kind(&b.mailings, &mut out)?;
-    encode_kind(&b.activities, &mut out)?;
-    encode_kind(&b.deals, &mut out)?;
-    encode_kind(&b.contracts, &mut out)?;
-    encode_kind(&b.tombstones, &mut out)?;
-    Ok(out)
 }
 
 /// The first of two futures to finish: `Some` with the first's output, `None` if the second won.

@@ -2,6 +2,7 @@
 //! and the settings in localStorage (through gloo-storage). Every failure is a named
 //! [`StorageError`]; nothing here panics or swallows an error.
 
+mod codec;
 mod db;
 mod local;
 mod persist;

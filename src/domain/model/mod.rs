@@ -5,11 +5,13 @@
 mod decision;
 mod letter;
 mod mailing;
+mod request;
 mod sales;
 
 pub use decision::{Decision, DecisionKind, Moved};
 pub use letter::{Channel, Letter, LetterStatus, Response, ResponseKind};
 pub use mailing::{AddressList, ListChannel, ListFilter, Mailing, OwnerFilter};
+pub use request::{Department, Message, Request};
 pub use sales::{Activity, ActivityKind, Contract, ContractStage, Deal, DealStage, Payment};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -286,50 +288,6 @@ pub struct Staff {
 
 fn yes() -> bool {
     true
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Department {
-    Finance,
-    Technical,
-    Quality,
-    Sales,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Message {
-    pub at: Timestamp,
-    /// Who wrote it: the client, the account manager or a department, as free text.
-    pub from: String,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Request {
-    pub id: Id,
-    pub client: Id,
-    pub department: Department,
-    /// What the client asks, in a line: «where is order 118?».
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub subject: String,
-    /// Logged by this account manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub staff: Option<Id>,
-    pub opened: Timestamp,
-    /// Sent to the department; until then the request is new.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent: Option<Timestamp>,
-    pub due: Timestamp,
-    #[serde(default)]
-    pub answered: Option<Timestamp>,
-    #[serde(default)]
-    pub relayed: Option<Timestamp>,
-    #[serde(default)]
-    pub closed: Option<Timestamp>,
-    #[serde(default)]
-    pub messages: Vec<Message>,
-    pub updated_at: Timestamp,
 }
 
 /// One change to a contact field of a client: the client-base section's history.

@@ -8,79 +8,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
+mod table;
+
+pub use table::Table;
+
 use super::model::*;
 use super::record::Record;
-
-/// Records of one kind, in insertion order, with an index by id. UUIDs are random already, so
-/// the fast non-cryptographic hasher is safe here and much quicker than the default.
-#[derive(Debug, Clone)]
-pub struct Table<T> {
-    rows: Vec<T>,
-    by_id: FxHashMap<Id, usize>,
-}
-
-impl<T> Default for Table<T> {
-    fn default() -> Self {
-        Table {
-            rows: Vec::new(),
-            by_id: FxHashMap::default(),
-        }
-    }
-}
-
-impl<T: Record> Table<T> {
-    pub fn from_vec(rows: Vec<T>) -> Self {
-        let mut t = Table::default();
-        for r in rows {
-            t.upsert(r);
-        }
-        t
-    }
-
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    pub fn get(&self, id: &Id) -> Option<&T> {
-        self.by_id.get(id).map(|&i| &self.rows[i])
-    }
-
-    /// Where the record sits in [`Table::as_slice`] (positions change when records are removed).
-    pub fn position(&self, id: &Id) -> Option<usize> {
-        self.by_id.get(id).copied()
-    }
-
-    pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        self.rows.iter()
-    }
-
-    pub fn as_slice(&self) -> &[T] {
-        &self.rows
-    }
-
-    pub fn upsert(&mut self, r: T) {
-        match self.by_id.get(&r.id()) {
-            Some(&i) => self.rows[i] = r,
-            None => {
-                self.by_id.insert(r.id(), self.rows.len());
-                self.rows.push(r);
-            }
-        }
-    }
-
-    pub fn remove(&mut self, id: &Id) -> Option<T> {
-        let i = self.by_id.remove(id)?;
-        let removed = self.rows.swap_remove(i);
-        if let Some(moved) = self.rows.get(i) {
-            self.by_id.insert(moved.id(), i);
-        }
-        Some(removed)
-    }
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Base {
@@ -170,6 +103,26 @@ impl Counts {
 }
 
 impl Batch {
+    /// The ids of every record the batch puts (not its tombstones): a record put after its
+    /// deletion is alive again.
+    pub fn put_ids(&self) -> std::collections::HashSet<Id> {
+        let mut ids = std::collections::HashSet::new();
+        ids.extend(self.clients.iter().map(|r| r.id));
+        ids.extend(self.products.iter().map(|r| r.id));
+        ids.extend(self.orders.iter().map(|r| r.id));
+        ids.extend(self.letters.iter().map(|r| r.id));
+        ids.extend(self.staff.iter().map(|r| r.id));
+        ids.extend(self.requests.iter().map(|r| r.id));
+        ids.extend(self.changes.iter().map(|r| r.id));
+        ids.extend(self.decisions.iter().map(|r| r.id));
+        ids.extend(self.address_lists.iter().map(|r| r.id));
+        ids.extend(self.mailings.iter().map(|r| r.id));
+        ids.extend(self.activities.iter().map(|r| r.id));
+        ids.extend(self.deals.iter().map(|r| r.id));
+        ids.extend(self.contracts.iter().map(|r| r.id));
+        ids
+    }
+
     pub fn is_empty(&self) -> bool {
         self.counts().total() == 0
     }
