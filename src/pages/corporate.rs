@@ -150,6 +150,91 @@ pub fn CorporatePage() -> impl IntoView {
             v
         })
     });
+    let move_contract = move |c: Contract, v: String| {
+        let Some(stage) = ContractStage::ALL
+            .iter()
+            .copied()
+            .find(|x| format!("{x:?}") == v)
+        else {
+            return;
+        };
+        if stage == c.stage {
+            return;
+        }
+        let batch = Batch {
+            contracts: vec![corporate::advance(&c, stage, now())],
+            ..Batch::default()
+        };
+        s.save_then(batch, |t| t.s.contract_moved, || {});
+    };
+    let number = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let add_contract = move |_| {
+        let Some(c) = client
+            .get_untracked()
+            .or_else(|| clients.with_untracked(|v| v.first().map(|x| x.0)))
+        else {
+            return;
+        };
+        let kop = crate::domain::format::parse_money(&amount.get_untracked()).unwrap_or(0);
+        if number.get_untracked().trim().is_empty() || kop <= 0 {
+            s.toast(s.tr_untracked().s.contract_needs, true);
+            return;
+        }
+        let at = now();
+        let contract = Contract {
+            id: new_id(),
+            client: c,
+            number: number.get_untracked().trim().to_string(),
+            amount_kop: kop,
+            stage: ContractStage::Signed,
+            stages: vec![(ContractStage::Signed, at)],
+            signed_on: today(),
+            updated_at: at,
+        };
+        s.save_then(
+            Batch {
+                contracts: vec![contract],
+                ..Batch::default()
+            },
+            |t| t.s.contract_added,
+            move || {
+                number.set(String::new());
+                amount.set(String::new());
+            },
+        );
+    };
+    let summary = Memo::new(move |_| {
+        let c = client
+            .get()
+            .or_else(|| clients.with(|v| v.first().map(|x| x.0)))?;
+        let company = s.settings.with(|x| x.company.clone());
+        let text = s
+            .base
+            .with(|b| corporate::summary::summary(b, c, &company, tz()))?;
+        let to = s
+            .base
+            .with(|b| {
+                b.clients
+                    .get(&c)
+                    .and_then(crate::domain::letters::pool::usable_email)
+            })
+            .unwrap_or_default();
+        Some((text, to))
+    });
+    let email = move |_| {
+        let Some(((subject, body), to)) = summary.get_untracked() else {
+            return;
+        };
+        match crate::domain::letters::mail::mailto(&to, &subject, &body) {
+            Some(url) => {
+                let _ = window().location().set_href(&url);
+            }
+            None => {
+                let _ = crate::app::browser::download("status.txt", "text/plain", &body);
+            }
+        }
+    };
     view! {
         <section class="corporate">
             <div class="toolbar">
@@ -226,18 +311,38 @@ pub fn CorporatePage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <h2 class="summary-title">{tx(|t| t.s.summary_for_client)}</h2>
+            <div class="client-summary">
+                <pre id="client-summary">{move || summary.get().map(|((_, body), _)| body)}</pre>
+                <div class="actions">
+                    <button on:click=move |_| { let _ = window().print(); }>{tx(|t| t.s.print)}</button>
+                    <button id="summary-email" on:click=email>"E-mail"</button>
+                </div>
+            </div>
             <h2>{tx(|t| t.s.contracts)}</h2>
+            <div class="new-deal">
+                <input id="contract-number" placeholder=tx(|t| t.s.contract_number) prop:value=number on:input=move |ev| number.set(event_target_value(&ev)) />
+                <input id="contract-amount" class="num" placeholder=tx(|t| t.s.amount) prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />
+                <button id="add-contract" on:click=add_contract>{tx(|t| t.s.add_contract)}</button>
+            </div>
             <table class="dense" id="contracts">
                 <tbody>
-                    {move || contracts.get().into_iter().map(|(c, name)| view! {
+                    {move || contracts.get().into_iter().map(|(c, name)| {
+                        let stage = c.stage;
+                        let c2 = c.clone();
+                        view! {
                         <tr>
                             <td>{c.number.clone()}</td>
                             <td><a href=Route::Client(c.client).href()>{name}</a></td>
                             <td class="num">{dmy(c.signed_on)}</td>
                             <td class="num">{money(c.amount_kop, s.lang.get_untracked())}</td>
-                            <td>{move || s.tr().contract_stage(c.stage)}</td>
+                            <td>
+                                <select class="contract-stage" aria-label=tx(|t| t.s.next_contract_stage) on:change=move |ev| move_contract(c2.clone(), event_target_value(&ev))>
+                                    {ContractStage::ALL.iter().map(|x| { let x = *x; view! { <option value=format!("{x:?}") selected=x == stage>{move || s.tr().contract_stage(x)}</option> } }).collect_view()}
+                                </select>
+                            </td>
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
         </section>

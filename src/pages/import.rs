@@ -8,12 +8,15 @@ use crate::app::browser::{decode_cp1251, new_id, next_tick, now, read_bytes};
 use crate::app::i18n::tx;
 use crate::app::router::{navigate, Route};
 use crate::app::state::{use_app, AppState};
+use crate::domain::dedup::profiles;
 use crate::domain::dedup::Lookup;
 use crate::domain::import::apply::{summary, to_batch};
-use crate::domain::import::rows::{check, to_clients, RowCheck, Verdict};
+use crate::domain::import::rows::{check, check_with, to_clients, RowCheck, Verdict};
 use crate::domain::import::{decode_with, detect_delimiter, guess_columns, parse, Column, Table};
 
 const SLICE: usize = 2000;
+/// Clients profiled for the duplicate check between two repaints.
+const PROFILE_SLICE: usize = 5000;
 const PREVIEW: usize = 100;
 
 const COLUMNS: [Column; 13] = [
@@ -57,13 +60,29 @@ async fn run_check(
     columns: Vec<Option<Column>>,
     progress: RwSignal<Option<(usize, usize)>>,
 ) -> Vec<RowCheck> {
-    let lookup = s.base.with_untracked(|b| Lookup::new(b.clients.iter()));
     let rows = to_clients(&table, &columns, now(), new_id);
     let total = rows.len();
     progress.set(Some((0, total)));
     next_tick().await;
+    // Duplicate profiles are most of the work: made a slice at a time, of the base and of the
+    // file, so a 50,000-row file against a large base never holds the page for long.
+    let count = s.base.with_untracked(|b| b.clients.len());
+    let mut base_profiles = Vec::with_capacity(count);
+    for start in (0..count).step_by(PROFILE_SLICE) {
+        s.base.with_untracked(|b| {
+            let end = (start + PROFILE_SLICE).min(b.clients.len());
+            base_profiles.extend(profiles(b.clients.as_slice()[start.min(end)..end].iter()));
+        });
+        next_tick().await;
+    }
+    let lookup = Lookup::from_profiles(base_profiles);
+    let mut file_profiles = Vec::with_capacity(total);
+    for chunk in rows.chunks(PROFILE_SLICE) {
+        file_profiles.extend(profiles(chunk.iter().map(|(_, c)| c)));
+        next_tick().await;
+    }
     // Repeats inside the file need all rows at once; the lookups against the base go in slices.
-    let mut checked = check(rows, &Lookup::new(std::iter::empty()));
+    let mut checked = check_with(rows, &file_profiles, &Lookup::new(std::iter::empty()));
     let mut done = 0;
     for chunk in checked.chunks_mut(SLICE) {
         for r in chunk.iter_mut() {

@@ -102,6 +102,20 @@ pub fn SettingsPage() -> impl IntoView {
                     on_input=move |v: String| d.update(|d| d.minutes_per_call = v.trim().parse().unwrap_or(0)) />
                 <Field label=|t| t.attribution_days name="attribution_days" kind="number" value=number(|d| d.attribution_days)
                     on_input=move |v: String| d.update(|d| d.attribution_days = v.trim().parse().unwrap_or(0)) />
+                <Field label=|t| t.s.inactive_days name="inactive_days" kind="number" value=number(|d| d.inactive_days)
+                    on_input=move |v: String| d.update(|d| d.inactive_days = v.trim().parse().unwrap_or(180)) />
+                <Field label=|t| t.s.work_from name="work_from" kind="number" value=number(|d| d.work_from)
+                    on_input=move |v: String| d.update(|d| d.work_from = v.trim().parse::<u32>().unwrap_or(9).min(23)) />
+                <Field label=|t| t.s.work_to name="work_to" kind="number" value=number(|d| d.work_to)
+                    on_input=move |v: String| d.update(|d| d.work_to = v.trim().parse::<u32>().unwrap_or(18).min(24)) />
+                <Field label=|t| t.s.answer_finance name="answer_finance" kind="number" value=number(|d| d.answer_hours[0])
+                    on_input=move |v: String| d.update(|d| d.answer_hours[0] = v.trim().parse().unwrap_or(8)) />
+                <Field label=|t| t.s.answer_technical name="answer_technical" kind="number" value=number(|d| d.answer_hours[1])
+                    on_input=move |v: String| d.update(|d| d.answer_hours[1] = v.trim().parse().unwrap_or(16)) />
+                <Field label=|t| t.s.answer_quality name="answer_quality" kind="number" value=number(|d| d.answer_hours[2])
+                    on_input=move |v: String| d.update(|d| d.answer_hours[2] = v.trim().parse().unwrap_or(24)) />
+                <Field label=|t| t.s.answer_sales name="answer_sales" kind="number" value=number(|d| d.answer_hours[3])
+                    on_input=move |v: String| d.update(|d| d.answer_hours[3] = v.trim().parse().unwrap_or(8)) />
                 <div class="field wide">
                     <span class="label">{tx(|t| t.working_days)}</span>
                     <span class="days">

@@ -34,6 +34,22 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     assert.ok(active >= 40 && active <= 50, `active clients: ${active}`);
     assert.equal(await page.locator('#book tbody tr').count(), active);
 
+    // A client gone quiet goes back to the letter pool in one click, logged.
+    const quiet = Number(await page.innerText('#quiet-count'));
+    if (quiet > 0) {
+      const name = await page.locator('#quiet tr a').first().innerText();
+      await page.locator('#quiet tr .release').first().click();
+      await page.waitForFunction((n) => Number(document.querySelector('#quiet-count')?.textContent) === n, quiet - 1);
+      await page.waitForFunction((n) => document.querySelectorAll('#book tbody tr').length === n, active - 1);
+      await page.goto(server.url + '#/clients');
+      await page.fill('#client-search', name);
+      await page.locator('.vlist a.row').first().click();
+      await page.waitForSelector('#activities tr:has-text("возвращён в письма")');
+      await page.goBack();
+      await page.goBack();
+      await page.waitForSelector('#book tbody tr');
+    }
+
     // A deal on one of them, moved to paid: it becomes an order.
     await page.locator('#book tbody tr a').first().click();
     await page.waitForSelector('#client-title');
@@ -98,6 +114,8 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     await req.locator('.step').click();
     await page.waitForFunction(() => [...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура') && tr.dataset.status === 'relayed'));
     assert.equal(await counted(), before + 1, 'the response-time figure counts it');
+    // The client's status summary, to print or e-mail: the request is answered.
+    assert.match(await page.innerText('#client-summary'), /Где счёт-фактура по договору\? — (ответ готов|answered)/);
 
     // The dashboard: four sections for this month, and a CSV.
     await page.click('nav a[href="#/dashboard"]');

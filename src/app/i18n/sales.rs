@@ -84,6 +84,20 @@ texts! {
     all_staff: "все", "everyone";
     from: "с", "from";
     to: "по", "to";
+    inactive_days: "Дней без контакта до возврата в письма", "Days without contact before release to letters";
+    work_from: "Рабочий день с (час)", "Working day from (hour)";
+    work_to: "Рабочий день до (час)", "Working day until (hour)";
+    answer_finance: "Срок ответа финансов, рабочих часов", "Finance answers within, working hours";
+    answer_technical: "Срок ответа производства, рабочих часов", "Technical answers within, working hours";
+    answer_quality: "Срок ответа отдела качества, рабочих часов", "Quality answers within, working hours";
+    answer_sales: "Срок ответа отдела продаж, рабочих часов", "Sales answers within, working hours";
+    next_contract_stage: "Следующий этап", "Next stage";
+    contract_moved: "Этап договора отмечен", "Contract stage recorded";
+    new_contract: "Новый договор", "New contract";
+    contract_number: "Номер договора", "Contract number";
+    add_contract: "Добавить договор", "Add contract";
+    contract_added: "Договор добавлен", "Contract added";
+    contract_needs: "Укажите номер и сумму договора", "Give the contract a number and an amount";
 }
 
 impl Tr {

@@ -5,6 +5,7 @@
 //! requests overdue now, and revenue from corporate clients.
 
 pub mod hours;
+pub mod summary;
 
 use chrono::FixedOffset;
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{Column, Table};
-use crate::domain::dedup::{find, profiles, DedupSettings, Lookup};
+use crate::domain::dedup::{find, profiles, DedupSettings, Lookup, Profile};
 use crate::domain::letters::russian::gender_of_patronymic;
 use crate::domain::model::*;
 use crate::domain::validate::{validate_client, Problem};
@@ -204,14 +204,17 @@ pub struct RowCheck {
 
 /// Every row checked against the base (`lookup`) and against the file itself.
 pub fn check(rows: Vec<(u64, Client)>, lookup: &Lookup) -> Vec<RowCheck> {
+    let file = profiles(rows.iter().map(|(_, c)| c));
+    check_with(rows, &file, lookup)
+}
+
+/// The same with the rows' duplicate profiles made already (`dedup::profiles` of the rows'
+/// clients, in order): the import page makes them a slice at a time.
+pub fn check_with(rows: Vec<(u64, Client)>, file: &[Profile], lookup: &Lookup) -> Vec<RowCheck> {
     let settings = DedupSettings::default();
     let line_of: HashMap<Id, u64> = rows.iter().map(|(l, c)| (c.id, *l)).collect();
     let mut first_of: HashMap<Id, u64> = HashMap::new();
-    for cluster in find(
-        &profiles(rows.iter().map(|(_, c)| c)),
-        &Default::default(),
-        &settings,
-    ) {
+    for cluster in find(file, &Default::default(), &settings) {
         let first = cluster
             .members
             .iter()

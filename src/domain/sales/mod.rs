@@ -145,6 +145,33 @@ pub fn log(
     }
 }
 
+/// The log entry of an owner change made by editing the client: who had it goes in the text.
+/// `None` for a new client or when the owner stayed.
+pub fn owner_change(
+    base: &Base,
+    old: Option<&Client>,
+    new: &Client,
+    by: Option<Id>,
+    at: Timestamp,
+    id: Id,
+) -> Option<Activity> {
+    let old = old?;
+    if old.owner == new.owner {
+        return None;
+    }
+    let had = old
+        .owner
+        .and_then(|o| base.staff.get(&o))
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let kind = if new.owner.is_some() {
+        ActivityKind::Reassigned
+    } else {
+        ActivityKind::Released
+    };
+    Some(activity(new.id, by, kind, had, at, id))
+}
+
 /// Gives the client to `to` (or back to the letter pool with `None`), logged with who had it.
 pub fn reassign(
     base: &Base,
@@ -158,21 +185,13 @@ pub fn reassign(
     if c.owner == to {
         return None;
     }
-    let had = c
-        .owner
-        .and_then(|o| base.staff.get(&o))
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
     c.owner = to;
     c.updated_at = at;
-    let kind = if to.is_some() {
-        ActivityKind::Reassigned
-    } else {
-        ActivityKind::Released
-    };
-    let changes = crate::domain::history::changes(base.clients.get(&client), &c, at, &mut new_id);
+    let old = base.clients.get(&client);
+    let changes = crate::domain::history::changes(old, &c, at, &mut new_id);
+    let logged = owner_change(base, old, &c, by, at, new_id())?;
     Some(Batch {
-        activities: vec![activity(client, by, kind, had, at, new_id())],
+        activities: vec![logged],
         clients: vec![c],
         changes,
         ..Batch::default()

@@ -115,9 +115,14 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
         c.updated_at = at;
         let old = original.get_value();
         let changes = history::changes(old.as_ref(), &c, at, new_id);
+        // A new owner typed in here is a hand-over like any other: logged with who had it.
+        let handed = s.base.with_untracked(|b| {
+            crate::domain::sales::owner_change(b, old.as_ref(), &c, None, at, new_id())
+        });
         let batch = Batch {
             clients: vec![c.clone()],
             changes,
+            activities: handed.into_iter().collect(),
             ..Batch::default()
         };
         leptos::task::spawn_local(async move {
