@@ -187,11 +187,56 @@ pub fn series(base: &Base, period: &Period, settings: &Settings, tz: FixedOffset
             corp[k] += rub;
         }
     }
+    let mut answered = zero();
     for l in base.letters.iter() {
         if let Some(k) = sent_on(l).and_then(index) {
             sent[k] += 1.0;
+            if l.response.is_some() {
+                answered[k] += 1.0;
+            }
         }
     }
+    let response_rate: Vec<f64> = sent
+        .iter()
+        .zip(&answered)
+        .map(|(s, a)| if *s > 0.0 { a / s * 100.0 } else { 0.0 })
+        .collect();
+    // The share of the base its owners worked with in the `inactive_days` before each month's end.
+    let window = chrono::Duration::days(i64::from(settings.inactive_days));
+    let ends: Vec<NaiveDate> = ms
+        .iter()
+        .map(|m| {
+            m.checked_add_months(Months::new(1))
+                .and_then(|n| n.pred_opt())
+                .unwrap_or(*m)
+        })
+        .collect();
+    let mut worked: Vec<HashSet<Id>> = vec![HashSet::new(); ms.len()];
+    for a in base.activities.iter().filter(|a| a.kind.is_contact()) {
+        let owned = base
+            .clients
+            .get(&a.client)
+            .is_some_and(|c| c.owner.is_some() && c.owner == a.staff);
+        if !owned {
+            continue;
+        }
+        let d = a.at.with_timezone(&tz).date_naive();
+        for (k, end) in ends.iter().enumerate() {
+            if d <= *end && d > *end - window {
+                worked[k].insert(a.client);
+            }
+        }
+    }
+    let total = base
+        .clients
+        .iter()
+        .filter(|c| c.merged_into.is_none())
+        .count()
+        .max(1) as f64;
+    let worked_share: Vec<f64> = worked
+        .iter()
+        .map(|w| w.len() as f64 / total * 100.0)
+        .collect();
     let mut answers: Vec<Vec<i64>> = vec![Vec::new(); ms.len()];
     for r in base.requests.iter() {
         if let Some(a) = r.answered {
@@ -219,7 +264,9 @@ pub fn series(base: &Base, period: &Period, settings: &Settings, tz: FixedOffset
     vec![
         zip("letters_revenue", letters_rev),
         zip("letters_sent", sent),
+        zip("response_rate_percent", response_rate),
         zip("sales_revenue", sales),
+        zip("worked_share_percent", worked_share),
         zip("corporate_revenue", corp),
         zip("answer_median_hours", median),
         zip("addresses_given", lists),

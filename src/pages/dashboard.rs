@@ -28,6 +28,8 @@ fn chart_title(t: &Tr, key: &str) -> String {
     match key {
         "letters_revenue" => format!("{}, ₽", t.s.letters_revenue),
         "letters_sent" => t.l.series_sent.to_string(),
+        "response_rate_percent" => format!("{}, %", t.s.response_rate),
+        "worked_share_percent" => format!("{}, %", t.s.worked_share),
         "sales_revenue" => format!("{} ({}), ₽", t.s.revenue, t.s.sales),
         "corporate_revenue" => format!("{} ({}), ₽", t.s.revenue, t.s.corporate),
         "answer_median_hours" => format!("{}, {}", t.s.response_times, t.s.median),

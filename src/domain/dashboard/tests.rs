@@ -228,14 +228,25 @@ fn every_section_counts_what_happened_in_the_period() {
     assert_eq!(get("corporate_revenue").months[11].1, 2000.0);
     assert_eq!(get("answer_median_hours").months[11].1, 2.0);
     assert_eq!(get("addresses_given").months[11].1, 120.0);
+    assert_eq!(
+        get("response_rate_percent").months[11].1,
+        0.0,
+        "the one letter has no answer yet"
+    );
+    assert_eq!(
+        get("worked_share_percent").months[11].1,
+        25.0,
+        "one client of four"
+    );
+    assert_eq!(get("worked_share_percent").months[0].1, 0.0);
 
     let text = csv(&d, &s);
     assert!(text.starts_with("figure;2026-11-01..2026-11-30\r\n"));
     assert!(text.contains("sales_revenue_rub;500.00\r\n"));
     assert!(text.contains("sales_revenue_rub:Петрова Анна;500.00\r\n"));
     assert!(text.contains("requests_overdue;1\r\n"));
-    assert!(text.contains("\r\nmonth;letters_revenue;letters_sent;sales_revenue;corporate_revenue;answer_median_hours;addresses_given\r\n"));
-    assert!(text.contains("2026-11;1000.00;1.00;500.00;2000.00;2.00;120.00\r\n"));
+    assert!(text.contains("\r\nmonth;letters_revenue;letters_sent;response_rate_percent;sales_revenue;worked_share_percent;corporate_revenue;answer_median_hours;addresses_given\r\n"));
+    assert!(text.contains("2026-11;1000.00;1.00;0.00;500.00;25.00;2000.00;2.00;120.00\r\n"));
 }
 
 #[test]
