@@ -18,6 +18,15 @@ pub struct Bar {
     pub values: Vec<u32>,
 }
 
+/// The axis' top value in the width of four digits: 404000 → «404k», 1250000 → «1.2M».
+fn compact(n: u32) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", f64::from(n) / 1e6),
+    }
+}
+
 #[component]
 pub fn BarChart(
     bars: Vec<Bar>,
@@ -84,7 +93,7 @@ pub fn BarChart(
             <svg viewBox=format!("0 0 {width} {}", TOP + H + BOTTOM) role="img" aria-label=title preserveAspectRatio="xMinYMin meet">
                 <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + H />
                 <line class="axis" x1=LEFT x2=width - 4.0 y1=TOP + H y2=TOP + H />
-                <text class="y" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{max}</text>
+                <text class="y" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{compact(max)}</text>
                 <text class="y" x=LEFT - 4.0 y=TOP + H text-anchor="end">"0"</text>
                 {rects}
                 {line}

@@ -268,6 +268,15 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
             c.owner = account_manager;
         }
     }
+    // A salesperson's clients' orders are that salesperson's sales.
+    let owners: std::collections::HashMap<Id, Id> = b
+        .clients
+        .iter()
+        .filter_map(|c| c.owner.filter(|o| sellers.contains(o)).map(|o| (c.id, o)))
+        .collect();
+    for o in &mut b.orders {
+        o.staff = owners.get(&o.client).copied();
+    }
     plant_duplicates(&mut rng, &mut b, now);
     let settings = settings();
     letters::letter_history(&mut rng, &mut b, &settings, today, now);
