@@ -11,6 +11,9 @@ use crate::domain::dedup::merge::not_duplicates;
 use crate::domain::dedup::{find, profiles, Cluster, DedupSettings};
 use crate::domain::model::{Id, Timestamp};
 
+/// Clients profiled between two repaints.
+const SLICE: usize = 5000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scan {
     pub clusters: Vec<Cluster>,
@@ -33,13 +36,19 @@ pub fn rescan(s: AppState) {
     leptos::task::spawn_local(async move {
         // Let «searching…» paint first: a large base takes a few seconds.
         next_tick().await;
-        let clusters = s.base.with_untracked(|b| {
-            find(
-                &profiles(b.clients.iter()),
-                &not_duplicates(b),
-                &DedupSettings::default(),
-            )
-        });
+        // Profiles are half the work and need no whole view of the base: a slice at a time.
+        let count = s.base.with_untracked(|b| b.clients.len());
+        let mut all = Vec::with_capacity(count);
+        for start in (0..count).step_by(SLICE) {
+            s.base.with_untracked(|b| {
+                let end = (start + SLICE).min(b.clients.len());
+                all.extend(profiles(b.clients.as_slice()[start.min(end)..end].iter()));
+            });
+            next_tick().await;
+        }
+        let clusters = s
+            .base
+            .with_untracked(|b| find(&all, &not_duplicates(b), &DedupSettings::default()));
         s.duplicates.set(Some(Scan {
             clusters,
             at: now(),
