@@ -76,7 +76,7 @@ test-e2e: build
 # not tests and fail only if something breaks. Figures go to docs/BENCHMARKS.md by hand.
 bench: setup build
 	cargo bench --locked --bench native
-	cargo test --locked --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | grep -E '^BENCH|panicked'
+	WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --locked --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | grep -E '^BENCH|panicked'
 
 # Pismo's duplicate search beside the Python recordlinkage toolkit on the same test bases (the
 # toolkit is installed from PyPI into a venv under ~/.cache/pismo, pinned in tests/bench/requirements.txt).

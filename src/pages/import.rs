@@ -14,7 +14,8 @@ use crate::domain::import::apply::{summary, to_batch};
 use crate::domain::import::rows::{check, check_with, to_clients, RowCheck, Verdict};
 use crate::domain::import::{decode_with, detect_delimiter, guess_columns, parse, Column, Table};
 
-const SLICE: usize = 2000;
+/// Rows checked against the base between two repaints: each takes ~1.5 ms at 100,000 clients.
+const SLICE: usize = 250;
 /// Clients profiled for the duplicate check between two repaints.
 const PROFILE_SLICE: usize = 5000;
 const PREVIEW: usize = 100;
