@@ -270,13 +270,19 @@ pub fn CorporatePage() -> impl IntoView {
                         let status = corporate::status(&r);
                         let next = BOARD.iter().copied().find(|x| *x > status).unwrap_or(Status::Closed);
                         let text = RwSignal::new(String::new());
-                        let last = r.messages.last().map(|m| format!("{}: {}", m.from, m.text)).unwrap_or_default();
+                        let thread: Vec<String> = r.messages.iter().map(|m| format!("{} · {}: {}", dmy_hm(local(m.at)), m.from, m.text)).collect();
+                        let last = thread.last().cloned().unwrap_or_default();
                         let r2 = r.clone();
                         view! {
                             <tr class:overdue=late data-status=format!("{status:?}").to_lowercase()>
                                 <td><a href=Route::Client(r.client).href()>{name}</a></td>
                                 <td>{move || s.tr().department(r.department)}</td>
-                                <td>{r.subject.clone()}<div class="hint">{last}</div></td>
+                                <td>{r.subject.clone()}
+                                    <details class="thread">
+                                        <summary class="hint">{last}</summary>
+                                        {thread.into_iter().map(|m| view! { <div class="message">{m}</div> }).collect_view()}
+                                    </details>
+                                </td>
                                 <td class="num">{dmy_hm(local(r.due))}{late.then(|| view! { <span class="badge bad">{tx(|t| t.s.overdue)}</span> })}</td>
                                 <td>{move || s.tr().request_status(status)}</td>
                                 <td class="actions-cell">

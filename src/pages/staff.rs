@@ -86,7 +86,7 @@ pub fn StaffPage() -> impl IntoView {
                 <tbody>
                     <For each=move || rows.get() key=|(st, n)| (st.id, st.updated_at, *n) let:row>
                         <tr class:muted=!row.0.active>
-                            <td>{row.0.name.clone()}</td>
+                            <td><a href=crate::app::router::Route::Person(row.0.id).href()>{row.0.name.clone()}</a></td>
                             <td>{move || s.tr().role_name(row.0.role)}</td>
                             <td class="num">{if row.0.capacity > 0 { format!("{} / {}", row.1, row.0.capacity) } else { row.1.to_string() }}</td>
                             <td>{row.0.email.clone()}</td>

@@ -64,6 +64,10 @@ try {
   await page.click('#salespeople a >> nth=0');
   await page.waitForSelector('#book tr');
   await page.screenshot({ path: join(out, 'person.png') });
+  await page.click('#book tbody tr a >> nth=0');
+  await page.waitForSelector('#deals');
+  await page.evaluate(() => document.querySelector('#deals').scrollIntoView());
+  await page.screenshot({ path: join(out, 'client-work.png') });
   for (const name of ['products', 'staff', 'settings', 'backup']) {
     await page.goto(server.url + '#/' + name);
     await page.waitForTimeout(300);
