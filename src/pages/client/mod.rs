@@ -44,27 +44,12 @@ impl Draft {
 }
 
 fn blank_client() -> Client {
-    let t = now();
+    // One empty phone, e-mail and address to type into.
     Client {
-        id: new_id(),
-        kind: ClientKind::Company,
-        name: String::new(),
-        legal_form: String::new(),
-        inn: String::new(),
-        segments: Vec::new(),
         addresses: vec![Address::default()],
         phones: vec![Phone::default()],
         emails: vec![Email::default()],
-        contacts: Vec::new(),
-        owner: None,
-        do_not_contact: None,
-        language: Lang::Ru,
-        notes: String::new(),
-        corporate: false,
-        merged_into: None,
-        created_at: t,
-        updated_at: t,
-        verified_at: None,
+        ..Client::named(new_id(), "", now())
     }
 }
 
