@@ -66,8 +66,11 @@ lint:
 test-native:
 	cargo test --locked
 
+# Chromium under chromedriver leaves a ~150 MB profile in TMPDIR on every run; keep it in target/.
 test-wasm:
-	cargo test --locked --target wasm32-unknown-unknown --test storage
+	mkdir -p target/chrome-tmp
+	TMPDIR="$(CURDIR)/target/chrome-tmp" cargo test --locked --target wasm32-unknown-unknown --test storage
+	rm -rf target/chrome-tmp
 
 test-e2e: build
 	node --test tests/e2e/

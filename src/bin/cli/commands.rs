@@ -1,0 +1,226 @@
+//! The commands of `pismo-cli` (see `src/bin/pismo-cli.rs`).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate, Utc};
+use pismo::domain::backup::{self, Backup, BackupWarning};
+use pismo::domain::base::Base;
+use pismo::domain::letters::{rotation, send};
+use pismo::domain::{dedup, demo};
+
+const USAGE: &str = "usage:
+  pismo-cli validate FILE
+  pismo-cli stats FILE
+  pismo-cli demo [--date YYYY-MM-DD] [--clients N]
+  pismo-cli plan FILE --date YYYY-MM-DD
+  pismo-cli draft FILE --date YYYY-MM-DD
+  pismo-cli dedup FILE
+  pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    match run(args.get(1..).unwrap_or_default()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pismo-cli: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("validate") => validate(file_arg(args)?),
+        Some("stats") => stats(file_arg(args)?),
+        Some("demo") => demo_cmd(&args[1..]),
+        Some("plan") => day_cmd(&args[1..], false),
+        Some("draft") => day_cmd(&args[1..], true),
+        Some("dedup") => dedup_cmd(file_arg(args)?),
+        Some("testbase") => testbase_cmd(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn file_arg(args: &[String]) -> Result<&str, String> {
+    match args.get(1..) {
+        Some([file]) => Ok(file),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn read(file: &str) -> Result<(Backup, Vec<BackupWarning>), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    backup::read(&text).map_err(|e| format!("{file}: {e}"))
+}
+
+fn counts_json(b: &Backup) -> serde_json::Value {
+    serde_json::to_value(b.data.counts()).unwrap_or_default()
+}
+
+fn validate(file: &str) -> Result<(), String> {
+    let (b, warnings) = read(file)?;
+    println!("{file}: valid Pismo backup, version {}", b.version);
+    println!("{}", counts_json(&b));
+    for w in &warnings {
+        println!("warning: {} {}", w.path, w.message);
+    }
+    Ok(())
+}
+
+fn stats(file: &str) -> Result<(), String> {
+    let (b, _) = read(file)?;
+    println!("{}", counts_json(&b));
+    Ok(())
+}
+
+fn demo_cmd(args: &[String]) -> Result<(), String> {
+    let mut date = Local::now().date_naive();
+    let mut clients = demo::CLIENTS;
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--date" => date = parse_date(value)?,
+            "--clients" => {
+                clients = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1_000_000).contains(n))
+                    .ok_or_else(|| format!("--clients {value}: expected 1 to 1000000"))?
+            }
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    let (settings, data) = demo::generate_sized(date, clients);
+    let text = backup::write(&settings, &data, Utc::now()).map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.write_all(b"\n"))
+        .map_err(|e| format!("stdout: {e}"))
+}
+
+fn testbase_cmd(args: &[String]) -> Result<(), String> {
+    use dedup::testbase::{generate_with, Difficulty};
+    let (mut clients, mut seed, mut truth_file) = (10_000usize, 7u64, None);
+    let mut difficulty = Difficulty::Usual;
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        if flag == "--hard" {
+            difficulty = Difficulty::Hard;
+            continue;
+        }
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--clients" => {
+                clients = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (100..=1_000_000).contains(n))
+                    .ok_or_else(|| format!("--clients {value}: expected 100 to 1000000"))?
+            }
+            "--seed" => seed = value.parse().map_err(|_| format!("--seed {value}"))?,
+            "--truth" => truth_file = Some(value.clone()),
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    let truth_file = truth_file.ok_or_else(|| format!("--truth FILE is needed\n{USAGE}"))?;
+    let mut tb = generate_with(clients, 10, seed, difficulty);
+    // The salespeople are not part of a test base; their ids would dangle.
+    tb.clients.iter_mut().for_each(|c| c.owner = None);
+    let truth = serde_json::to_string(&tb.truth).map_err(|e| e.to_string())?;
+    std::fs::write(&truth_file, truth).map_err(|e| format!("{truth_file}: {e}"))?;
+    let data = pismo::domain::base::Batch {
+        clients: tb.clients,
+        ..Default::default()
+    };
+    let text = backup::write(&Default::default(), &data, Utc::now()).map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.write_all(b"\n"))
+        .map_err(|e| format!("stdout: {e}"))
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| format!("--date {value}: expected YYYY-MM-DD"))
+}
+
+/// `plan FILE --date D` and `draft FILE --date D`: the day's queue, and its letters.
+fn day_cmd(args: &[String], drafts: bool) -> Result<(), String> {
+    let (file, date) = match args {
+        [file, flag, date] if flag == "--date" => (file, parse_date(date)?),
+        _ => return Err(USAGE.to_string()),
+    };
+    let (b, _) = read(file)?;
+    let base = Base::from_batch(&b.data);
+    let candidates = rotation::candidates(&base, date, &Default::default());
+    let queue = rotation::plan_day(&candidates, &b.settings, date);
+    let forecast = rotation::forecast(candidates.len(), &b.settings, date);
+    let out = if drafts {
+        // The same letters the app drafts on that day (kept drafts and sent texts included).
+        let letters: Vec<serde_json::Value> = send::day_letters(&base, &b.settings, date, &queue)
+            .into_iter()
+            .map(|l| {
+                let warnings = l
+                    .draft
+                    .as_ref()
+                    .map(|d| d.warnings.clone())
+                    .unwrap_or_default();
+                serde_json::json!({
+                    "client": l.client,
+                    "name": base.clients.get(&l.client).map(|c| c.name.clone()),
+                    "subject": l.subject,
+                    "body": l.body,
+                    "warnings": warnings.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::json!({ "date": date, "letters": letters })
+    } else {
+        let rows: Vec<serde_json::Value> = queue
+            .iter()
+            .filter_map(|id| base.clients.get(id))
+            .map(|c| serde_json::json!({ "client": c.id, "name": c.name }))
+            .collect();
+        serde_json::json!({
+            "date": date,
+            "quota": b.settings.quota,
+            "pool": forecast.pool,
+            "forecast": {
+                "working_days": forecast.working_days,
+                "ends_on": forecast.ends_on,
+                "cycle_working_days": forecast.cycle_working_days,
+                "min_quota": forecast.min_quota,
+            },
+            "queue": rows,
+        })
+    };
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+/// `dedup FILE`: `{"clusters": [[id, ...], ...]}`, most certain first, with each cluster's
+/// score and reasons beside it for whoever wants more than the ids.
+fn dedup_cmd(file: &str) -> Result<(), String> {
+    let (b, _) = read(file)?;
+    let profiles = dedup::profiles(b.data.clients.iter());
+    let found = dedup::find(
+        &profiles,
+        &Default::default(),
+        &dedup::DedupSettings::default(),
+    );
+    let out = serde_json::json!({
+        "clusters": found.iter().map(|c| &c.members).collect::<Vec<_>>(),
+        "details": found,
+    });
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{out}").map_err(|e| format!("stdout: {e}"))
+}
