@@ -46,6 +46,9 @@ pub fn BackupPage() -> impl IntoView {
     let last = RwSignal::new(storage::get_string(LocalKey::LastBackupAt).ok().flatten());
 
     let export = move |_| {
+        if !s.history_ready.get_untracked() {
+            return;
+        }
         let at = now();
         let text = s.settings.with_untracked(|st| {
             s.base
@@ -120,6 +123,9 @@ pub fn BackupPage() -> impl IntoView {
 
     let apply = move |replace: bool| {
         let Some(b) = pending.get_value() else { return };
+        if !s.history_ready.get_untracked() {
+            return;
+        }
         if replace && !s.base.with_untracked(|b| b.is_empty()) && !s.confirm(|t| t.confirm_replace)
         {
             return;
@@ -165,7 +171,10 @@ pub fn BackupPage() -> impl IntoView {
                     {move || last.get().and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
                         .map(|t| dmy_hm(local(t.with_timezone(&chrono::Utc)))).unwrap_or_else(|| s.tr().never.to_string())}
                 </p>
-                <button class="primary" id="export-backup" on:click=export>{tx(|t| t.export_button)}</button>
+                // Orders, letters and the rest load after the first paint; a backup taken before
+                // that would silently lack them.
+                <button class="primary" id="export-backup" on:click=export disabled=move || !s.history_ready.get()>{tx(|t| t.export_button)}</button>
+                <Show when=move || !s.history_ready.get()><span class="hint">" " {tx(|t| t.history_loading)}</span></Show>
             </div>
             <div class="panel">
                 <h2>{tx(|t| t.import)}</h2>
@@ -190,6 +199,10 @@ pub fn BackupPage() -> impl IntoView {
                                 {count_row(|t| t.b.decisions, p.counts.decisions)}
                                 {count_row(|t| t.q.lists, p.counts.address_lists)}
                                 {count_row(|t| t.q.log, p.counts.mailings)}
+                                {count_row(|t| t.s.activity_records, p.counts.activities)}
+                                {count_row(|t| t.s.deals, p.counts.deals)}
+                                {count_row(|t| t.s.contracts, p.counts.contracts)}
+                                {count_row(|t| t.s.snapshots, p.counts.snapshots)}
                                 {count_row(|t| t.deleted_records, p.counts.tombstones)}
                             </tbody>
                         </table>
@@ -212,8 +225,8 @@ pub fn BackupPage() -> impl IntoView {
                             </details>
                         })}
                         <div class="actions">
-                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy.get()>{tx(|t| t.replace_all)}</button>
-                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy.get()>{tx(|t| t.merge)}</button>
+                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy.get() || !s.history_ready.get()>{tx(|t| t.replace_all)}</button>
+                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy.get() || !s.history_ready.get()>{tx(|t| t.merge)}</button>
                             <button on:click=move |_| { preview.set(None); pending.set_value(None); }>{tx(|t| t.cancel)}</button>
                         </div>
                     </div>
