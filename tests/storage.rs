@@ -50,6 +50,16 @@ async fn put_get_and_query_survive_a_reopen() {
         at,
         updated_at: at,
     });
+    batch.snapshots.push(pismo::domain::model::Snapshot {
+        id: uuid::Uuid::from_u128(9003),
+        month: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        clients: 200,
+        coverage: 0.4,
+        confirmed_share: 0.7,
+        invalid_contacts: 3,
+        pending_duplicates: Some(4),
+        updated_at: at,
+    });
     let c = batch.counts();
     assert!(
         c.activities > 0 && c.deals > 0 && c.contracts > 0 && c.requests > 0,
@@ -68,6 +78,10 @@ async fn put_get_and_query_survive_a_reopen() {
         batch.mailings.last()
     );
     assert_eq!(base.deals.get(&batch.deals[0].id), batch.deals.first());
+    assert_eq!(
+        base.snapshots.get(&uuid::Uuid::from_u128(9003)),
+        batch.snapshots.last()
+    );
     let c = &batch.clients[17];
     assert_eq!(base.clients.get(&c.id), Some(c));
     // A query over what was loaded: the orders of one client.

@@ -1,5 +1,6 @@
-//! A bar chart in plain SVG: grouped bars per label, an optional target line, a legend. It scales
-//! with the page and prints sharp (no canvas, no script).
+//! A bar chart in plain SVG: grouped or stacked bars per label, an optional target line, a
+//! legend. It scales with the page and prints sharp (no canvas, no script). A label without
+//! values is a gap (a dot on the axis), not a zero.
 
 use leptos::prelude::*;
 
@@ -11,19 +12,29 @@ const BOTTOM: f64 = 22.0;
 /// the same height.
 const WIDTH: f64 = 640.0;
 
-/// One group of bars: its label under the axis and one value per series.
+/// One group of bars: its label under the axis and one value per series (none: no data).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub label: String,
-    pub values: Vec<u32>,
+    pub values: Vec<f64>,
 }
 
-/// The axis' top value in the width of four digits: 404000 → «404k», 1250000 → «1.2M».
-fn compact(n: u32) -> String {
-    match n {
-        0..=9_999 => n.to_string(),
-        10_000..=999_999 => format!("{}k", n / 1000),
-        _ => format!("{:.1}M", f64::from(n) / 1e6),
+impl Bar {
+    pub fn counts(label: String, values: &[u32]) -> Bar {
+        Bar {
+            label,
+            values: values.iter().map(|v| f64::from(*v)).collect(),
+        }
+    }
+}
+
+/// A value in the width of four characters: 404000 → «404k», 1250000 → «1.2M», 2.45 → «2.5».
+fn compact(x: f64) -> String {
+    match x {
+        x if x < 10.0 && x.fract().abs() > 0.05 => format!("{x:.1}"),
+        x if x < 10_000.0 => format!("{x:.0}"),
+        x if x < 1_000_000.0 => format!("{:.0}k", x / 1000.0),
+        x => format!("{:.1}M", x / 1e6),
     }
 }
 
@@ -37,34 +48,81 @@ pub fn BarChart(
     target: Option<(u32, String)>,
     title: String,
     #[prop(optional)] id: &'static str,
+    /// One bar per label with the series on top of each other (parts of a total).
+    #[prop(optional)]
+    stacked: bool,
+    /// What the chart is of, for tests and styles: `data-chart`.
+    #[prop(optional)]
+    name: &'static str,
+    /// A line under the legend: where the figures come from (empty: none).
+    #[prop(optional)]
+    note: String,
 ) -> impl IntoView {
-    let n = series.len().max(1);
+    let n = if stacked { 1 } else { series.len().max(1) };
+    let clean = |v: &f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+    let height = |b: &Bar| -> f64 {
+        if stacked {
+            b.values.iter().map(clean).sum()
+        } else {
+            b.values.iter().map(clean).fold(0.0, f64::max)
+        }
+    };
     let max = bars
         .iter()
-        .flat_map(|b| b.values.iter().copied())
-        .chain(target.as_ref().map(|t| t.0))
-        .max()
-        .unwrap_or(0)
-        .max(1);
+        .map(height)
+        .chain(target.as_ref().map(|t| f64::from(t.0)))
+        .fold(0.0, f64::max);
+    let max = if max > 0.0 { max } else { 1.0 };
     let width = WIDTH;
     let group = (WIDTH - LEFT - 8.0) / bars.len().max(1) as f64;
-    let y = move |v: u32| TOP + H - H * f64::from(v) / f64::from(max);
+    let y = move |v: f64| TOP + H - H * v / max;
     let gap = (group * 0.2).min(6.0);
     let bar_w = (group - gap) / n as f64;
+    let shown = |v: f64| {
+        if v.fract().abs() < 0.005 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        }
+    };
     // Every label when there is room, else every few, so they never overlap.
     let every = bars.len().div_ceil(12).max(1);
     let rects = bars
         .iter()
         .enumerate()
         .flat_map(|(i, b)| {
-            b.values.iter().enumerate().map(move |(k, v)| {
-                let x = LEFT + group * i as f64 + gap / 2.0 + bar_w * k as f64;
+            let x0 = LEFT + group * i as f64 + gap / 2.0;
+            let nodata = b.values.is_empty().then(|| {
                 view! {
-                    <rect class=format!("s{k}") x=x y=y(*v) width=bar_w height=TOP + H - y(*v)>
-                        <title>{format!("{}: {v}", b.label)}</title>
-                    </rect>
+                    <text class="nodata" x=x0 + (group - gap) / 2.0 y=TOP + H - 3.0 text-anchor="middle">"·"</text>
                 }
-            })
+            });
+            let mut below = 0.0;
+            let rects = b
+                .values
+                .iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    let v = clean(v);
+                    let (x, base) = if stacked {
+                        (x0, below)
+                    } else {
+                        (x0 + bar_w * k as f64, 0.0)
+                    };
+                    below += v;
+                    let part = series.get(k).filter(|_| series.len() > 1);
+                    let tip = match part {
+                        Some(name) => format!("{} · {name}: {}", b.label, shown(v)),
+                        None => format!("{}: {}", b.label, shown(v)),
+                    };
+                    view! {
+                        <rect class=format!("s{}", k % 8) x=x y=y(base + v) width=bar_w height=y(base) - y(base + v)>
+                            <title>{tip}</title>
+                        </rect>
+                    }
+                })
+                .collect::<Vec<_>>();
+            [nodata.into_any(), rects.into_any()]
         })
         .collect_view();
     let labels = bars
@@ -77,18 +135,19 @@ pub fn BarChart(
         })
         .collect_view();
     let line = target.clone().map(|(v, name)| {
+        let h = y(f64::from(v));
         view! {
-            <line class="target" x1=LEFT x2=width - 4.0 y1=y(v) y2=y(v) />
-            <text class="target-label" x=width - 6.0 y=y(v) - 3.0 text-anchor="end">{format!("{name}: {v}")}</text>
+            <line class="target" x1=LEFT x2=width - 4.0 y1=h y2=h />
+            <text class="target-label" x=width - 6.0 y=h - 3.0 text-anchor="end">{format!("{name}: {v}")}</text>
         }
     });
     let legend = series
         .iter()
         .enumerate()
-        .map(|(k, name)| view! { <span class="key"><i class=format!("s{k}")></i>{name.clone()}</span> })
+        .map(|(k, name)| view! { <span class="key"><i class=format!("s{}", k % 8)></i>{name.clone()}</span> })
         .collect_view();
     view! {
-        <figure class="chart" id=id>
+        <figure class="chart" id=id data-chart=name>
             <figcaption>{title.clone()}</figcaption>
             <svg viewBox=format!("0 0 {width} {}", TOP + H + BOTTOM) role="img" aria-label=title preserveAspectRatio="xMinYMin meet">
                 <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + H />
@@ -100,6 +159,7 @@ pub fn BarChart(
                 {labels}
             </svg>
             <div class="legend">{legend}</div>
+            {(!note.is_empty()).then(|| view! { <p class="chart-note">{note}</p> })}
         </figure>
     }
 }

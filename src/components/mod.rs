@@ -4,5 +4,6 @@ pub mod chart;
 pub mod field;
 pub mod labels;
 pub mod nav;
+pub mod period;
 pub mod toasts;
 pub mod virtual_list;

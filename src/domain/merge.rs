@@ -66,6 +66,7 @@ fn updated_at_of(base: &Base, t: &Tombstone) -> Option<Timestamp> {
         RecordKind::Activity => base.activities.get(&t.id).map(Record::updated_at),
         RecordKind::Deal => base.deals.get(&t.id).map(Record::updated_at),
         RecordKind::Contract => base.contracts.get(&t.id).map(Record::updated_at),
+        RecordKind::Snapshot => base.snapshots.get(&t.id).map(Record::updated_at),
     }
 }
 
@@ -107,6 +108,13 @@ pub fn plan_merge(base: &Base, incoming: &Batch) -> MergePlan {
         base,
         &incoming.contracts,
         &mut b.contracts,
+        s,
+    );
+    merge_kind(
+        &base.snapshots,
+        base,
+        &incoming.snapshots,
+        &mut b.snapshots,
         s,
     );
     for t in &incoming.tombstones {

@@ -58,6 +58,7 @@ record!(Mailing, RecordKind::Mailing);
 record!(Activity, RecordKind::Activity);
 record!(Deal, RecordKind::Deal);
 record!(Contract, RecordKind::Contract);
+record!(Snapshot, RecordKind::Snapshot);
 
 /// Records that belong to one client: what a duplicate merge moves to the survivor, and its
 /// undo moves back.

@@ -336,6 +336,8 @@ pub fn CorporatePage() -> impl IntoView {
                     {move || contracts.get().into_iter().map(|(c, name)| {
                         let stage = c.stage;
                         let c2 = c.clone();
+                        let t = s.tr();
+                        let steps = c.stages.iter().map(|(x, at)| format!("{} {}", t.contract_stage(*x), dmy(local(*at).date()))).collect::<Vec<_>>().join(" → ");
                         view! {
                         <tr>
                             <td>{c.number.clone()}</td>
@@ -347,6 +349,7 @@ pub fn CorporatePage() -> impl IntoView {
                                     {ContractStage::ALL.iter().map(|x| { let x = *x; view! { <option value=format!("{x:?}") selected=x == stage>{move || s.tr().contract_stage(x)}</option> } }).collect_view()}
                                 </select>
                             </td>
+                            <td class="hint contract-steps">{steps}</td>
                         </tr>
                     }}).collect_view()}
                 </tbody>

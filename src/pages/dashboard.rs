@@ -1,24 +1,19 @@
 //! The dashboard: each section's product as a live number for a period (month, quarter, year or
-//! custom), a chart of each over the months, a CSV export and a print view.
+//! custom), a chart of each over the months, a CSV export and a print view. Opening it also keeps
+//! this month's snapshot of the base's state, which later months' charts draw on.
 
 use leptos::prelude::*;
 
-use crate::app::browser::{download, now, today, tz};
+use crate::app::browser::{download, new_id, now, today, tz};
 use crate::app::i18n::{tx, Tr};
 use crate::app::scan::ensure;
 use crate::app::state::use_app;
 use crate::components::chart::{Bar, BarChart};
-use crate::domain::dashboard::{csv, dashboard, series, Inputs};
+use crate::components::period::PeriodPicker;
+use crate::domain::base::Batch;
+use crate::domain::dashboard::{csv, dashboard, refresh_snapshot, series, Inputs, Series};
 use crate::domain::format::{group, money};
 use crate::domain::letters::figures::Period;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Span {
-    Month,
-    Quarter,
-    Year,
-    Custom,
-}
 
 fn percent(x: f64) -> String {
     format!("{:.0}\u{a0}%", x * 100.0)
@@ -27,32 +22,74 @@ fn percent(x: f64) -> String {
 fn chart_title(t: &Tr, key: &str) -> String {
     match key {
         "letters_revenue" => format!("{}, ₽", t.s.letters_revenue),
-        "letters_sent" => t.l.series_sent.to_string(),
+        "letters_sent" => t.s.letters_sent.to_string(),
+        "coverage_percent" => format!("{}, %", t.s.coverage),
         "response_rate_percent" => format!("{}, %", t.s.response_rate),
         "worked_share_percent" => format!("{}, %", t.s.worked_share),
-        "sales_revenue" => format!("{} ({}), ₽", t.s.revenue, t.s.sales),
+        "sales_revenue_by_staff" => format!("{} ({}), ₽", t.s.revenue, t.s.sales),
         "corporate_revenue" => format!("{} ({}), ₽", t.s.revenue, t.s.corporate),
         "answer_median_hours" => format!("{}, {}", t.s.response_times, t.s.median),
+        "answer_p90_hours" => format!("{}, {}", t.s.response_times, t.s.p90),
+        "overdue_at_month_end" => t.s.overdue_month_end.to_string(),
+        "pending_duplicates" => t.s.pending_duplicates.to_string(),
+        "confirmed_share_percent" => format!("{}, %", t.s.confirmed),
+        "invalid_contacts" => t.s.invalid_contacts.to_string(),
         _ => t.s.lists_given.to_string(),
     }
+}
+
+/// The base's state is known only from the months someone looked at it.
+fn from_snapshots(key: &str) -> bool {
+    matches!(
+        key,
+        "coverage_percent" | "pending_duplicates" | "confirmed_share_percent" | "invalid_contacts"
+    )
+}
+
+/// One chart per figure; the parts of a stacked figure (revenue per salesperson) go on one chart.
+/// The sales total is that chart's height, so it gets no chart of its own.
+fn charts(t: &'static Tr, sr: &[Series]) -> impl IntoView {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for s in sr {
+        if !keys.contains(&s.key) && s.key != "sales_revenue" {
+            keys.push(s.key);
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let parts: Vec<&Series> = sr.iter().filter(|s| s.key == key).collect();
+            let months = parts.first().map(|p| p.months.len()).unwrap_or(0);
+            let bars: Vec<Bar> = (0..months)
+                .map(|k| {
+                    let label = parts[0].months[k].0.format("%m.%y").to_string();
+                    let values: Option<Vec<f64>> = parts.iter().map(|p| p.months[k].1).collect();
+                    Bar {
+                        label,
+                        values: values.unwrap_or_default(),
+                    }
+                })
+                .collect();
+            let title = chart_title(t, key);
+            let names: Vec<String> = parts
+                .iter()
+                .map(|p| match &p.part {
+                    Some(n) if n.is_empty() => t.s.no_salesperson.to_string(),
+                    Some(n) => n.clone(),
+                    None => title.clone(),
+                })
+                .collect();
+            let stacked = parts.len() > 1;
+            let note = if from_snapshots(key) { t.s.from_snapshots.to_string() } else { String::new() };
+            view! { <BarChart title=title bars=bars series=names stacked=stacked name=key note=note /> }
+        })
+        .collect_view()
 }
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let s = use_app();
     ensure(s);
-    let span = RwSignal::new(Span::Month);
-    let from = RwSignal::new(Period::month_of(today()).from);
-    let to = RwSignal::new(today());
-    let period = Memo::new(move |_| match span.get() {
-        Span::Month => Period::month_of(today()),
-        Span::Quarter => Period::quarter_of(today()),
-        Span::Year => Period::year_of(today()),
-        Span::Custom => Period {
-            from: from.get(),
-            to: to.get().max(from.get()),
-        },
-    });
+    let period = RwSignal::new(Period::month_of(today()));
     let figures = Memo::new(move |_| {
         let pending = s.duplicates.with(|d| d.as_ref().map(|d| d.pending()));
         s.settings.with(|set| {
@@ -66,10 +103,36 @@ pub fn DashboardPage() -> impl IntoView {
                 };
                 (
                     dashboard(b, period.get(), &i),
-                    series(b, &period.get(), set, tz()),
+                    series(b, &period.get(), set, tz(), now()),
                 )
             })
         })
+    });
+    // Keeps this month's snapshot of the base's state in step with what is shown; not before the
+    // stored snapshots (loaded after the first paint) are in, or it would start a second one.
+    // The id is remembered too: a second change can come before the first write is in the base.
+    let month_id = StoredValue::new(None);
+    Effect::new(move |_| {
+        if !s.history_ready.get() {
+            return;
+        }
+        let id = move || month_id.get_value().unwrap_or_else(new_id);
+        let fresh = figures.with(|(d, _)| {
+            s.base
+                .with_untracked(|b| refresh_snapshot(b, d, today(), now(), id))
+        });
+        if let Some(snap) = fresh {
+            month_id.set_value(Some(snap.id));
+            leptos::task::spawn_local(async move {
+                let batch = Batch {
+                    snapshots: vec![snap],
+                    ..Batch::default()
+                };
+                if s.commit(batch).await.is_err() {
+                    leptos::logging::warn!("the dashboard snapshot was not saved");
+                }
+            });
+        }
     });
     let export = move |_| {
         let text = figures.with_untracked(|(d, sr)| csv(d, sr));
@@ -98,17 +161,7 @@ pub fn DashboardPage() -> impl IntoView {
         <section class="dashboard">
             <div class="toolbar">
                 <h1>{tx(|t| t.s.dashboard)}</h1>
-                <div class="tabs" role="tablist" aria-label=tx(|t| t.s.period)>
-                    {[(Span::Month, (|t: &Tr| t.s.month) as fn(&Tr) -> &'static str), (Span::Quarter, |t: &Tr| t.s.quarter), (Span::Year, |t: &Tr| t.s.year), (Span::Custom, |t: &Tr| t.s.custom)]
-                        .into_iter().map(|(k, label)| view! {
-                            <button role="tab" class:current=move || span.get() == k aria-selected=move || (span.get() == k).to_string() on:click=move |_| span.set(k)>{tx(label)}</button>
-                        }).collect_view()}
-                </div>
-                <Show when=move || span.get() == Span::Custom>
-                    <label>{tx(|t| t.s.from)} " " <input type="date" id="period-from" prop:value=move || from.get().to_string() on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { from.set(d) } /></label>
-                    <label>{tx(|t| t.s.to)} " " <input type="date" id="period-to" prop:value=move || to.get().to_string() on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { to.set(d) } /></label>
-                </Show>
-                <span class="hint">{move || { let p = period.get(); format!("{} — {}", p.from.format("%d.%m.%Y"), p.to.format("%d.%m.%Y")) }}</span>
+                <PeriodPicker period=period />
                 <span class="spacer"></span>
                 <button id="dashboard-csv" on:click=export>{tx(|t| t.s.export_csv)}</button>
                 <button on:click=move |_| { let _ = window().print(); }>{tx(|t| t.s.print)}</button>
@@ -146,14 +199,7 @@ pub fn DashboardPage() -> impl IntoView {
                 </section>
             </div>
             <div class="charts">
-                {move || {
-                    let t = s.tr();
-                    figures.with(|(_, sr)| sr.iter().map(|ser| {
-                        let bars: Vec<Bar> = ser.months.iter().map(|(m, v)| Bar { label: m.format("%m.%y").to_string(), values: vec![v.max(0.0).min(f64::from(u32::MAX)) as u32] }).collect();
-                        let title = chart_title(t, ser.key);
-                        view! { <BarChart title=title.clone() bars=bars series=vec![title] /> }
-                    }).collect_view())
-                }}
+                {move || figures.with(|(_, sr)| charts(s.tr(), sr))}
             </div>
         </section>
     }

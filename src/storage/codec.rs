@@ -62,6 +62,7 @@ pub(super) fn encode_all(b: &Batch) -> Result<Vec<(String, JsValue)>, StorageErr
     encode_kind(&b.activities, &mut out)?;
     encode_kind(&b.deals, &mut out)?;
     encode_kind(&b.contracts, &mut out)?;
+    encode_kind(&b.snapshots, &mut out)?;
     encode_kind(&b.tombstones, &mut out)?;
     Ok(out)
 }

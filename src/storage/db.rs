@@ -18,7 +18,7 @@ pub const DB_NAME: &str = "pismo";
 /// What startup reads before the first paint: enough to list, search and edit clients.
 pub const FIRST_STORES: [&str; 4] = ["client", "product", "staff", "tombstone"];
 /// What it reads right after: the clients' history.
-pub const HISTORY_STORES: [&str; 10] = [
+pub const HISTORY_STORES: [&str; 11] = [
     "order",
     "letter",
     "request",
@@ -29,8 +29,9 @@ pub const HISTORY_STORES: [&str; 10] = [
     "activity",
     "deal",
     "contract",
+    "snapshot",
 ];
-const ALL_STORES: [&str; 14] = [
+const ALL_STORES: [&str; 15] = [
     "client",
     "product",
     "staff",
@@ -45,6 +46,7 @@ const ALL_STORES: [&str; 14] = [
     "activity",
     "deal",
     "contract",
+    "snapshot",
 ];
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
@@ -168,6 +170,7 @@ impl Db {
         parse_all(&mut grouped, &mut batch.activities, u);
         parse_all(&mut grouped, &mut batch.deals, u);
         parse_all(&mut grouped, &mut batch.contracts, u);
+        parse_all(&mut grouped, &mut batch.snapshots, u);
         parse_all(&mut grouped, &mut batch.tombstones, u);
         Ok((batch, unreadable))
     }
@@ -209,6 +212,7 @@ impl Db {
             merge_kind(&store, &batch.activities, &deleted(RecordKind::Activity)).await?;
             merge_kind(&store, &batch.deals, &deleted(RecordKind::Deal)).await?;
             merge_kind(&store, &batch.contracts, &deleted(RecordKind::Contract)).await?;
+            merge_kind(&store, &batch.snapshots, &deleted(RecordKind::Snapshot)).await?;
             // A record brought back (put after an earlier delete) loses its tombstone.
             let revived: HashSet<Id> = batch.put_ids();
             merge_kind(&store, &batch.tombstones, &revived).await?;

@@ -74,6 +74,14 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     const row = page.locator('#salespeople tbody tr', { hasText: seller });
     await row.waitFor();
     assert.equal(rub(await row.locator('td').nth(3).innerText()), revenueBefore + 15000, 'in the revenue figure');
+    // Revenue by a chosen period: the year holds at least this month.
+    const monthTotal = rub(await page.innerText('#sales-total'));
+    assert.ok(monthTotal >= 15000);
+    await page.click('.sales .tabs button:nth-child(3)');
+    await page.waitForFunction((m) => {
+      const n = Number(document.querySelector('#sales-total').innerText.replace(/[^\d,]/g, '').replace(',', '.'));
+      return n > m;
+    }, monthTotal);
 
     // A client made corporate, with the account manager as its owner.
     await page.goto(server.url + '#/clients');
@@ -116,11 +124,24 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     // The client's status summary, to print or e-mail: the request is answered.
     assert.match(await page.innerText('#client-summary'), /Где счёт-фактура по договору\? — (ответ готов|answered)/);
 
-    // The dashboard: four sections for this month, and a CSV.
+    // A contract moved on shows each stage with its date.
+    const contract = page.locator('#contracts tr').first();
+    const stage = contract.locator('select.contract-stage');
+    await stage.selectOption('Paid');
+    await page.waitForFunction(() => /→/.test(document.querySelector('#contracts tr .contract-steps').innerText));
+    assert.match(await contract.locator('.contract-steps').innerText(), /\d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4}$/);
+
+    // The dashboard: four sections for this month, a chart over time for each figure, a CSV.
     await page.click('nav a[href="#/dashboard"]');
     for (const id of ['#dash-letters', '#dash-sales', '#dash-corporate', '#dash-base']) {
       await page.waitForSelector(id);
     }
+    await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-figure="pending_duplicates"] .value').innerText.trim()));
+    assert.equal(await page.locator('.charts .chart').count(), 14);
+    // The base's state is charted from monthly snapshots: opening the dashboard wrote this month's.
+    await page.waitForSelector('[data-chart="pending_duplicates"] rect');
+    assert.equal(await page.locator('[data-chart="pending_duplicates"] rect').count(), 1, 'only this month so far');
+    assert.ok((await page.locator('[data-chart="sales_revenue_by_staff"] .legend .key').count()) >= 6, 'stacked by salesperson');
     assert.ok(rub(await page.innerText('[data-figure="sales_revenue"] .value')) >= 15000);
     assert.ok(rub(await page.innerText('[data-figure="letters_revenue"] .value')) > 0);
     assert.match(await page.innerText('[data-figure="answer_hours"] .value'), /\d/);
@@ -130,7 +151,32 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     assert.ok(csv.startsWith('\ufefffigure;'), csv.slice(0, 40));
     assert.match(csv, /sales_revenue_rub;\d+\.\d\d\r\n/);
     assert.match(csv, /requests_overdue;\d+\r\n/);
-    assert.match(csv, /\r\nmonth;letters_revenue;/);
+    assert.match(csv, /\r\nmonth;letters_revenue;letters_sent;coverage_percent;/);
+    const pendingNow = Number(await page.innerText('[data-figure="pending_duplicates"] .value'));
+    assert.match(csv, new RegExp(`;${pendingNow}\\.00;[\\d.]+;[\\d.]+;[\\d.]+\r\n$`), 'this month\'s row ends with the snapshot figures and the addresses given');
+
+    // A year's figures are at least the month's.
+    const monthSales = rub(await page.innerText('[data-figure="sales_revenue"] .value'));
+    await page.click('.dashboard .tabs button:nth-child(3)');
+    await page.waitForFunction((m) => {
+      const v = document.querySelector('[data-figure="sales_revenue"] .value').innerText;
+      return Number(v.replace(/[^\d,]/g, '').replace(',', '.')) > m;
+    }, monthSales);
+
+    // The print view: no navigation or buttons, every chart on paper.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('nav').first().isVisible(), false);
+    assert.equal(await page.locator('#dashboard-csv').isVisible(), false);
+    assert.ok(await page.locator('[data-chart="invalid_contacts"] svg').isVisible());
+    await page.emulateMedia({ media: 'screen' });
+
+    // The snapshot is stored with the base: it is in a backup after a reload.
+    await page.reload();
+    await page.click('nav a[href="#/backup"]');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    const backup = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    assert.equal(backup.snapshots.length, 1);
+    assert.equal(backup.snapshots[0].pending_duplicates, pendingNow);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -60,6 +60,13 @@ try {
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(out, `${name}.png`), fullPage: name !== 'corporate' });
   }
+  // The dashboard as it prints (A4, no navigation), and as a PDF to open.
+  await page.goto(server.url + '#/dashboard');
+  await page.waitForSelector('[data-chart="pending_duplicates"] rect');
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(out, 'dashboard-print.png'), fullPage: true });
+  await page.pdf({ path: join(out, 'dashboard.pdf'), format: 'A4', printBackground: false });
+  await page.emulateMedia({ media: 'screen' });
   await page.goto(server.url + '#/sales');
   await page.click('#salespeople a >> nth=0');
   await page.waitForSelector('#book tr');

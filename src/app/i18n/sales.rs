@@ -14,6 +14,8 @@ texts! {
     open_deals: "Открытые сделки", "Open deals";
     revenue: "Выручка", "Revenue";
     revenue_by_month: "Выручка по месяцам, ₽", "Revenue by month, ₽";
+    revenue_in_period: "Выручка за период", "Revenue in the period";
+    sales_total: "Все продажи за период (и без продавца)", "All sales in the period (with no salesperson too)";
     pipeline: "Воронка", "Pipeline";
     worked_share: "Доля базы в активной работе", "Share of the base actively worked";
     quiet: "Давно без контакта: вернуть в письма?", "No contact for long: back to letters?";
@@ -62,6 +64,8 @@ texts! {
     median: "медиана", "median";
     p90: "90-й процентиль", "90th percentile";
     contracts: "Договоры", "Contracts";
+    activity_records: "Записи о работе с клиентами", "Activity records";
+    snapshots: "Снимки сводки по месяцам", "Monthly dashboard snapshots";
     summary_for_client: "Сводка для клиента", "Status for the client";
     no_corporate: "Нет корпоративных клиентов: отметьте клиента в его карточке", "No corporate clients yet: mark one on its page";
     period: "Период", "Period";
@@ -78,6 +82,10 @@ texts! {
     pending_duplicates: "Дубли ждут решения", "Duplicates pending";
     confirmed: "Подтверждены за год", "Confirmed within a year";
     invalid_contacts: "Неверные контакты", "Invalid contacts";
+    letters_sent: "Писем отправлено", "Letters sent";
+    overdue_month_end: "Просрочено на конец месяца", "Overdue at the month's end";
+    no_salesperson: "без продавца", "no salesperson";
+    from_snapshots: "Состояние базы на последний просмотр сводки в каждом месяце; где точка — сводку в тот месяц не открывали.", "The base as it stood when the dashboard was last opened in each month; a dot marks a month nobody opened it.";
     lists_given: "Выдано списков (адресов)", "Lists given (addresses)";
     export_csv: "CSV", "CSV";
     print: "Печать", "Print";

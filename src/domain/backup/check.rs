@@ -63,6 +63,7 @@ pub(super) fn check(b: &Backup) -> Result<Vec<BackupWarning>, BackupError> {
     unique_ids("activities", &d.activities)?;
     unique_ids("deals", &d.deals)?;
     unique_ids("contracts", &d.contracts)?;
+    unique_ids("snapshots", &d.snapshots)?;
     let deleted: HashSet<Id> = d.tombstones.iter().map(|t| t.id).collect();
     let known_client = |id: &Id| clients.contains(id) || deleted.contains(id);
 

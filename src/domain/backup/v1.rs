@@ -43,6 +43,8 @@ pub struct FileV1 {
     #[serde(default)]
     pub contracts: Vec<Contract>,
     #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
+    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -66,6 +68,7 @@ impl FileV1 {
                 activities: self.activities,
                 deals: self.deals,
                 contracts: self.contracts,
+                snapshots: self.snapshots,
                 tombstones: self.tombstones,
             },
         }
@@ -99,6 +102,8 @@ struct FileV1Ref<'a> {
     deals: &'a [Deal],
     #[serde(skip_serializing_if = "<[Contract]>::is_empty")]
     contracts: &'a [Contract],
+    #[serde(skip_serializing_if = "<[Snapshot]>::is_empty")]
+    snapshots: &'a [Snapshot],
     tombstones: &'a [Tombstone],
 }
 
@@ -127,6 +132,7 @@ pub fn write(
         activities: &data.activities,
         deals: &data.deals,
         contracts: &data.contracts,
+        snapshots: &data.snapshots,
         tombstones: &data.tombstones,
     };
     if pretty {

@@ -30,6 +30,7 @@ pub struct Base {
     pub activities: Table<Activity>,
     pub deals: Table<Deal>,
     pub contracts: Table<Contract>,
+    pub snapshots: Table<Snapshot>,
     pub tombstones: HashMap<Id, Tombstone>,
     /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to date by
     /// [`Base::apply`]: the rotation asks this of 100,000 clients at once, and reading every
@@ -62,6 +63,8 @@ pub struct Batch {
     pub deals: Vec<Deal>,
     #[serde(default)]
     pub contracts: Vec<Contract>,
+    #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -80,6 +83,7 @@ pub struct Counts {
     pub activities: usize,
     pub deals: usize,
     pub contracts: usize,
+    pub snapshots: usize,
     pub tombstones: usize,
 }
 
@@ -98,6 +102,7 @@ impl Counts {
             + self.activities
             + self.deals
             + self.contracts
+            + self.snapshots
             + self.tombstones
     }
 }
@@ -120,6 +125,7 @@ impl Batch {
         ids.extend(self.activities.iter().map(|r| r.id));
         ids.extend(self.deals.iter().map(|r| r.id));
         ids.extend(self.contracts.iter().map(|r| r.id));
+        ids.extend(self.snapshots.iter().map(|r| r.id));
         ids
     }
 
@@ -142,6 +148,7 @@ impl Batch {
             activities: self.activities.len(),
             deals: self.deals.len(),
             contracts: self.contracts.len(),
+            snapshots: self.snapshots.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -163,6 +170,7 @@ impl Base {
             activities: self.activities.len(),
             deals: self.deals.len(),
             contracts: self.contracts.len(),
+            snapshots: self.snapshots.len(),
             tombstones: self.tombstones.len(),
         }
     }
@@ -213,6 +221,7 @@ impl Base {
         );
         put(&mut self.deals, &batch.deals, &mut self.tombstones);
         put(&mut self.contracts, &batch.contracts, &mut self.tombstones);
+        put(&mut self.snapshots, &batch.snapshots, &mut self.tombstones);
         for t in &batch.tombstones {
             match t.kind {
                 RecordKind::Client => {
@@ -235,6 +244,7 @@ impl Base {
                 RecordKind::Activity => drop(self.activities.remove(&t.id)),
                 RecordKind::Deal => drop(self.deals.remove(&t.id)),
                 RecordKind::Contract => drop(self.contracts.remove(&t.id)),
+                RecordKind::Snapshot => drop(self.snapshots.remove(&t.id)),
             }
             self.tombstones.insert(t.id, t.clone());
         }
@@ -268,6 +278,7 @@ impl Base {
             activities: self.activities.as_slice().to_vec(),
             deals: self.deals.as_slice().to_vec(),
             contracts: self.contracts.as_slice().to_vec(),
+            snapshots: self.snapshots.as_slice().to_vec(),
             tombstones,
         }
     }

@@ -214,39 +214,59 @@ fn every_section_counts_what_happened_in_the_period() {
     assert_eq!(d.invalid_contacts, 1);
     assert_eq!((d.lists_given, d.addresses_given), (1, 120));
 
-    let s = series(&b, &Period::month_of(day(1)), &settings, msk());
+    let s = series(&b, &Period::month_of(day(1)), &settings, msk(), t(27, 12));
     let get = |key: &str| s.iter().find(|x| x.key == key).unwrap();
     assert_eq!(
         get("sales_revenue").months.len(),
         12,
         "at least a year for the charts"
     );
-    assert_eq!(get("sales_revenue").months[11], (day(1), 500.0));
-    assert_eq!(get("sales_revenue").months[10].1, 7.0);
-    assert_eq!(get("letters_revenue").months[11].1, 1000.0);
-    assert_eq!(get("letters_sent").months[11].1, 1.0);
-    assert_eq!(get("corporate_revenue").months[11].1, 2000.0);
-    assert_eq!(get("answer_median_hours").months[11].1, 2.0);
-    assert_eq!(get("addresses_given").months[11].1, 120.0);
+    assert_eq!(get("sales_revenue").months[11], (day(1), Some(500.0)));
+    assert_eq!(get("sales_revenue").months[10].1, Some(7.0));
+    assert_eq!(get("letters_revenue").months[11].1, Some(1000.0));
+    assert_eq!(get("letters_sent").months[11].1, Some(1.0));
+    assert_eq!(get("corporate_revenue").months[11].1, Some(2000.0));
+    assert_eq!(get("answer_median_hours").months[11].1, Some(2.0));
+    assert_eq!(get("addresses_given").months[11].1, Some(120.0));
     assert_eq!(
         get("response_rate_percent").months[11].1,
-        0.0,
+        Some(0.0),
         "the one letter has no answer yet"
     );
     assert_eq!(
         get("worked_share_percent").months[11].1,
-        25.0,
+        Some(25.0),
         "one client of four"
     );
-    assert_eq!(get("worked_share_percent").months[0].1, 0.0);
+    assert_eq!(get("worked_share_percent").months[0].1, Some(0.0));
+    let staff: Vec<_> = s
+        .iter()
+        .filter(|x| x.key == "sales_revenue_by_staff")
+        .collect();
+    assert_eq!(staff.len(), 1);
+    assert_eq!(staff[0].part.as_deref(), Some("Петрова Анна"));
+    assert_eq!(staff[0].months[10].1, Some(7.0));
+    assert_eq!(get("answer_p90_hours").months[11].1, Some(2.0));
+    assert_eq!(
+        get("overdue_at_month_end").months[11].1,
+        Some(1.0),
+        "Quality's request, due on the 24th, is open now"
+    );
+    assert_eq!(get("overdue_at_month_end").months[10].1, Some(0.0));
+    assert_eq!(get("pending_duplicates").months[11].1, None);
 
     let text = csv(&d, &s);
     assert!(text.starts_with("figure;2026-11-01..2026-11-30\r\n"));
     assert!(text.contains("sales_revenue_rub;500.00\r\n"));
     assert!(text.contains("sales_revenue_rub:Петрова Анна;500.00\r\n"));
     assert!(text.contains("requests_overdue;1\r\n"));
-    assert!(text.contains("\r\nmonth;letters_revenue;letters_sent;response_rate_percent;sales_revenue;worked_share_percent;corporate_revenue;answer_median_hours;addresses_given\r\n"));
-    assert!(text.contains("2026-11;1000.00;1.00;0.00;500.00;25.00;2000.00;2.00;120.00\r\n"));
+    assert!(text.contains("\r\nmonth;letters_revenue;letters_sent;coverage_percent;response_rate_percent;sales_revenue;sales_revenue_by_staff:Петрова Анна;worked_share_percent;corporate_revenue;answer_median_hours;answer_p90_hours;overdue_at_month_end;pending_duplicates;confirmed_share_percent;invalid_contacts;addresses_given\r\n"));
+    assert!(
+        text.contains(
+            "2026-11;1000.00;1.00;;0.00;500.00;500.00;25.00;2000.00;2.00;2.00;1.00;;;;120.00\r\n"
+        ),
+        "no snapshot yet: the state figures are empty, not zero"
+    );
 }
 
 #[test]
@@ -263,4 +283,101 @@ fn before_the_duplicate_scan_the_figure_is_unknown_not_zero() {
     let d = dashboard(&b, Period::month_of(day(1)), &i);
     assert_eq!(d.pending_duplicates, None);
     assert!(csv(&d, &[]).contains("pending_duplicates;\r\n"));
+}
+
+fn inputs<'a>(settings: &'a Settings, pending: Option<&'a HashSet<Id>>) -> Inputs<'a> {
+    Inputs {
+        settings,
+        today: day(27),
+        now: t(27, 12),
+        tz: msk(),
+        pending,
+    }
+}
+
+#[test]
+fn a_month_keeps_one_snapshot_rewritten_only_when_the_base_changed() {
+    let mut b = november();
+    let settings = Settings::default();
+    let pending: HashSet<Id> = [id(1), id(4)].into();
+    let d = dashboard(
+        &b,
+        Period::month_of(day(1)),
+        &inputs(&settings, Some(&pending)),
+    );
+    let first = refresh_snapshot(&b, &d, day(27), t(27, 12), || id(900)).unwrap();
+    assert_eq!(first.month, day(1));
+    assert_eq!(first.id, id(900));
+    assert_eq!(first.clients, 4);
+    assert_eq!(first.pending_duplicates, Some(2));
+    assert_eq!(first.invalid_contacts, 1);
+    assert!((first.confirmed_share - 0.5).abs() < 1e-9);
+    b.apply(&Batch {
+        snapshots: vec![first.clone()],
+        ..Batch::default()
+    });
+    assert_eq!(
+        refresh_snapshot(&b, &d, day(28), t(28, 9), || id(901)),
+        None,
+        "looking again at the same base writes nothing"
+    );
+
+    // Before the duplicate scan has run again, the stored figure stands.
+    let no_scan = dashboard(&b, Period::month_of(day(1)), &inputs(&settings, None));
+    assert_eq!(
+        refresh_snapshot(&b, &no_scan, day(28), t(28, 9), || id(901)),
+        None
+    );
+
+    // One duplicate decided: the same record is rewritten, not a second one added.
+    let one: HashSet<Id> = [id(1)].into();
+    let d = dashboard(&b, Period::month_of(day(1)), &inputs(&settings, Some(&one)));
+    let second = refresh_snapshot(&b, &d, day(28), t(28, 9), || id(901)).unwrap();
+    assert_eq!((second.id, second.pending_duplicates), (id(900), Some(1)));
+
+    // December gets its own.
+    let dec = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let third = refresh_snapshot(&b, &d, dec, t(28, 9), || id(902)).unwrap();
+    assert_eq!((third.id, third.month), (id(902), dec));
+}
+
+#[test]
+fn state_charts_come_from_snapshots_and_a_month_without_one_is_a_gap() {
+    let mut b = november();
+    let snap = |n: u128, month: NaiveDate, pending: u32, at: Timestamp| Snapshot {
+        id: id(n),
+        month,
+        clients: 4,
+        coverage: 0.25,
+        confirmed_share: 0.5,
+        invalid_contacts: 3,
+        pending_duplicates: Some(pending),
+        updated_at: at,
+    };
+    let sept = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    b.apply(&Batch {
+        snapshots: vec![
+            snap(901, sept, 9, t(1, 9) - chrono::Duration::days(40)),
+            // Two computers wrote November; the later one is the month's.
+            snap(902, day(1), 5, t(20, 9)),
+            snap(903, day(1), 2, t(26, 9)),
+        ],
+        ..Batch::default()
+    });
+    assert_eq!(snapshots_by_month(&b)[&day(1)].id, id(903));
+    let s = series(
+        &b,
+        &Period::month_of(day(1)),
+        &Settings::default(),
+        msk(),
+        t(27, 12),
+    );
+    let get = |key: &str| s.iter().find(|x| x.key == key).unwrap();
+    let pending = &get("pending_duplicates").months;
+    assert_eq!(pending[9], (sept, Some(9.0)));
+    assert_eq!(pending[10].1, None, "nobody looked in October");
+    assert_eq!(pending[11].1, Some(2.0));
+    assert_eq!(get("coverage_percent").months[11].1, Some(25.0));
+    assert_eq!(get("confirmed_share_percent").months[11].1, Some(50.0));
+    assert_eq!(get("invalid_contacts").months[9].1, Some(3.0));
 }

@@ -7,12 +7,14 @@ mod letter;
 mod mailing;
 mod request;
 mod sales;
+mod snapshot;
 
 pub use decision::{Decision, DecisionKind, Moved};
 pub use letter::{Channel, Letter, LetterStatus, Response, ResponseKind};
 pub use mailing::{AddressList, ListChannel, ListFilter, Mailing, OwnerFilter};
 pub use request::{Department, Message, Request};
 pub use sales::{Activity, ActivityKind, Contract, ContractStage, Deal, DealStage, Payment};
+pub use snapshot::Snapshot;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -318,10 +320,11 @@ pub enum RecordKind {
     Activity,
     Deal,
     Contract,
+    Snapshot,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 14] = [
         RecordKind::Client,
         RecordKind::Product,
         RecordKind::Order,
@@ -335,6 +338,7 @@ impl RecordKind {
         RecordKind::Activity,
         RecordKind::Deal,
         RecordKind::Contract,
+        RecordKind::Snapshot,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -352,6 +356,7 @@ impl RecordKind {
             RecordKind::Activity => "activity",
             RecordKind::Deal => "deal",
             RecordKind::Contract => "contract",
+            RecordKind::Snapshot => "snapshot",
         }
     }
 }

@@ -88,8 +88,8 @@ pub fn FiguresPage() -> impl IntoView {
             {move || {
                 let f = f.get();
                 let t = s.tr();
-                let per_day = f.per_day.iter().map(|(d, n)| Bar { label: d.format("%d.%m").to_string(), values: vec![*n] }).collect();
-                let weeks = f.weeks.iter().map(|w| Bar { label: w.start.format("%d.%m").to_string(), values: vec![w.sent, w.answers] }).collect();
+                let per_day = f.per_day.iter().map(|(d, n)| Bar::counts(d.format("%d.%m").to_string(), &[*n])).collect();
+                let weeks = f.weeks.iter().map(|w| Bar::counts(w.start.format("%d.%m").to_string(), &[w.sent, w.answers])).collect();
                 view! {
                     <div class="charts">
                         <BarChart id="chart-days" title=t.l.chart_days.to_string() bars=per_day

@@ -10,6 +10,7 @@ use crate::app::browser::{new_id, now, today};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::{use_app, AppState};
+use crate::components::period::PeriodPicker;
 use crate::domain::format::{dmy, full_name, group, money};
 use crate::domain::letters::figures::Period;
 use crate::domain::model::*;
@@ -82,10 +83,11 @@ pub fn QuietList(#[prop(optional)] owner: Option<Id>) -> impl IntoView {
 #[component]
 pub fn SalesPage() -> impl IntoView {
     let s = use_app();
-    let month = Period::month_of(today());
+    let period = RwSignal::new(Period::month_of(today()));
     let rows = Memo::new(move |_| {
+        let period = period.get();
         s.base.with(|b| {
-            let revenue = deals::revenue_by_staff(b, &month);
+            let revenue = deals::revenue_by_staff(b, &period);
             let mut v: Vec<(Staff, usize, usize, i64)> = b
                 .staff
                 .iter()
@@ -101,7 +103,7 @@ pub fn SalesPage() -> impl IntoView {
                 })
                 .collect();
             v.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-            v
+            (v, revenue.values().sum::<i64>())
         })
     });
     let pipeline = Memo::new(move |_| s.base.with(|b| deals::pipeline(b, None)));
@@ -113,6 +115,7 @@ pub fn SalesPage() -> impl IntoView {
         <section class="sales">
             <div class="toolbar">
                 <h1>{tx(|t| t.s.sales)}</h1>
+                <PeriodPicker period=period />
                 <span class="spacer"></span>
                 <span class="figure" id="worked-share">{tx(|t| t.s.worked_share)} ": " <b>{move || {
                     let (w, all) = worked.get();
@@ -122,10 +125,10 @@ pub fn SalesPage() -> impl IntoView {
             <table class="dense" id="salespeople">
                 <thead><tr>
                     <th>{tx(|t| t.s.salespeople)}</th><th class="num">{tx(|t| t.s.active_clients)}</th>
-                    <th class="num">{tx(|t| t.s.open_deals)}</th><th class="num">{tx(|t| t.s.revenue)} " " {move || s.tr().s.month.to_lowercase()}</th>
+                    <th class="num">{tx(|t| t.s.open_deals)}</th><th class="num">{tx(|t| t.s.revenue_in_period)}</th>
                 </tr></thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|(st, n, open, kop)| {
+                    {move || rows.get().0.into_iter().map(|(st, n, open, kop)| {
                         let cap = sales::capacity(&st);
                         let over = n as u32 > cap;
                         view! {
@@ -137,6 +140,10 @@ pub fn SalesPage() -> impl IntoView {
                         </tr>
                     }}).collect_view()}
                 </tbody>
+                <tfoot><tr>
+                    <th colspan="3">{tx(|t| t.s.sales_total)}</th>
+                    <td class="num" id="sales-total">{move || money(rows.get().1, s.lang.get())}</td>
+                </tr></tfoot>
             </table>
             <h2>{tx(|t| t.s.pipeline)}</h2>
             <table class="dense" id="pipeline">

@@ -46,7 +46,7 @@ pub fn PersonPage(id: Id) -> impl IntoView {
             .into_iter()
             .map(|(m, kop)| Bar {
                 label: m.format("%m").to_string(),
-                values: vec![(kop / 100).clamp(0, i64::from(u32::MAX)) as u32],
+                values: vec![kop as f64 / 100.0],
             })
             .collect();
         view! { <BarChart id="chart-revenue" title=s.tr().s.revenue_by_month.to_string() bars=bars series=vec![s.tr().s.revenue.to_string()] /> }

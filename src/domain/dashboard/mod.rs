@@ -6,15 +6,18 @@
 
 use std::collections::HashSet;
 
-use chrono::{Datelike, FixedOffset, Months, NaiveDate};
+use chrono::{FixedOffset, NaiveDate};
 
 use crate::domain::base::Base;
 use crate::domain::corporate;
-use crate::domain::letters::figures::{attribute, figures as letter_figures, sent_on, Period};
+use crate::domain::letters::figures::{figures as letter_figures, Period};
 use crate::domain::model::*;
 use crate::domain::quality::{report, Issue};
 use crate::domain::sales::{deals::revenue_by_staff, worked_share};
 use crate::domain::settings::Settings;
+
+mod series;
+pub use series::{refresh_snapshot, series, snapshots_by_month, Series};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dashboard {
@@ -140,139 +143,6 @@ pub fn dashboard(base: &Base, period: Period, i: &Inputs) -> Dashboard {
     }
 }
 
-/// One figure month by month, for a chart: the months of the period (at least the last 12).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub key: &'static str,
-    pub months: Vec<(NaiveDate, f64)>,
-}
-
-fn months(period: &Period) -> Vec<NaiveDate> {
-    let last = period.to.with_day(1).unwrap_or(period.to);
-    let twelve = last.checked_sub_months(Months::new(11)).unwrap_or(last);
-    let mut m = period.from.with_day(1).unwrap_or(period.from).min(twelve);
-    let mut out = Vec::new();
-    while m <= last && out.len() < 120 {
-        out.push(m);
-        m = match m.checked_add_months(Months::new(1)) {
-            Some(n) => n,
-            None => break,
-        };
-    }
-    out
-}
-
-pub fn series(base: &Base, period: &Period, settings: &Settings, tz: FixedOffset) -> Vec<Series> {
-    let ms = months(period);
-    let index = |d: NaiveDate| {
-        let first = d.with_day(1)?;
-        ms.binary_search(&first).ok()
-    };
-    let zero = || vec![0.0; ms.len()];
-    let (mut letters_rev, mut sent, mut sales, mut corp, mut lists) =
-        (zero(), zero(), zero(), zero(), zero());
-    let attributed = attribute(base, settings.attribution_days);
-    for o in base.orders.iter() {
-        let Some(k) = index(o.date) else { continue };
-        let rub = o.total_kop() as f64 / 100.0;
-        if attributed.contains_key(&o.id) {
-            letters_rev[k] += rub;
-        }
-        if o.source == OrderSource::Sales {
-            sales[k] += rub;
-        }
-        if o.source == OrderSource::Corporate
-            || base.clients.get(&o.client).is_some_and(|c| c.corporate)
-        {
-            corp[k] += rub;
-        }
-    }
-    let mut answered = zero();
-    for l in base.letters.iter() {
-        if let Some(k) = sent_on(l).and_then(index) {
-            sent[k] += 1.0;
-            if l.response.is_some() {
-                answered[k] += 1.0;
-            }
-        }
-    }
-    let response_rate: Vec<f64> = sent
-        .iter()
-        .zip(&answered)
-        .map(|(s, a)| if *s > 0.0 { a / s * 100.0 } else { 0.0 })
-        .collect();
-    // The share of the base its owners worked with in the `inactive_days` before each month's end.
-    let window = chrono::Duration::days(i64::from(settings.inactive_days));
-    let ends: Vec<NaiveDate> = ms
-        .iter()
-        .map(|m| {
-            m.checked_add_months(Months::new(1))
-                .and_then(|n| n.pred_opt())
-                .unwrap_or(*m)
-        })
-        .collect();
-    let mut worked: Vec<HashSet<Id>> = vec![HashSet::new(); ms.len()];
-    for a in base.activities.iter().filter(|a| a.kind.is_contact()) {
-        let owned = base
-            .clients
-            .get(&a.client)
-            .is_some_and(|c| c.owner.is_some() && c.owner == a.staff);
-        if !owned {
-            continue;
-        }
-        let d = a.at.with_timezone(&tz).date_naive();
-        for (k, end) in ends.iter().enumerate() {
-            if d <= *end && d > *end - window {
-                worked[k].insert(a.client);
-            }
-        }
-    }
-    let total = base
-        .clients
-        .iter()
-        .filter(|c| c.merged_into.is_none())
-        .count()
-        .max(1) as f64;
-    let worked_share: Vec<f64> = worked
-        .iter()
-        .map(|w| w.len() as f64 / total * 100.0)
-        .collect();
-    let mut answers: Vec<Vec<i64>> = vec![Vec::new(); ms.len()];
-    for r in base.requests.iter() {
-        if let Some(a) = r.answered {
-            if let Some(k) = index(a.with_timezone(&tz).date_naive()) {
-                answers[k].push(corporate::working_minutes(r.opened, a, settings, tz));
-            }
-        }
-    }
-    let median: Vec<f64> = answers
-        .iter_mut()
-        .map(|v| {
-            v.sort_unstable();
-            percentile(v, 0.5).unwrap_or(0.0)
-        })
-        .collect();
-    for m in base.mailings.iter() {
-        if let Some(k) = index(m.at.with_timezone(&tz).date_naive()) {
-            lists[k] += f64::from(m.addresses);
-        }
-    }
-    let zip = |key, v: Vec<f64>| Series {
-        key,
-        months: ms.iter().copied().zip(v).collect(),
-    };
-    vec![
-        zip("letters_revenue", letters_rev),
-        zip("letters_sent", sent),
-        zip("response_rate_percent", response_rate),
-        zip("sales_revenue", sales),
-        zip("worked_share_percent", worked_share),
-        zip("corporate_revenue", corp),
-        zip("answer_median_hours", median),
-        zip("addresses_given", lists),
-    ]
-}
-
 /// The dashboard as CSV (`;`, for Excel): the period's figures, then each series by month.
 pub fn csv(d: &Dashboard, series: &[Series]) -> String {
     let rub = |kop: i64| format!("{:.2}", kop as f64 / 100.0);
@@ -322,7 +192,14 @@ pub fn csv(d: &Dashboard, series: &[Series]) -> String {
     }
     out.push_str("\r\nmonth");
     for s in series {
-        out.push_str(&format!(";{}", s.key));
+        let name = match &s.part {
+            Some(p) => format!("{}:{}", s.key, p.replace(';', ",")),
+            None => s.key.to_string(),
+        };
+        out.push_str(&format!(
+            ";{}",
+            crate::domain::mailing::csv::neutralise(&name)
+        ));
     }
     out.push_str("\r\n");
     for (k, (m, _)) in series
@@ -334,10 +211,10 @@ pub fn csv(d: &Dashboard, series: &[Series]) -> String {
     {
         out.push_str(&m.format("%Y-%m").to_string());
         for s in series {
-            out.push_str(&format!(
-                ";{:.2}",
-                s.months.get(k).map(|x| x.1).unwrap_or(0.0)
-            ));
+            match s.months.get(k).and_then(|x| x.1) {
+                Some(v) => out.push_str(&format!(";{v:.2}")),
+                None => out.push(';'),
+            }
         }
         out.push_str("\r\n");
     }
