@@ -9,6 +9,7 @@ use crate::app::browser::{local, new_id, now, today, tz};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;
+use crate::components::period::PeriodPicker;
 use crate::domain::base::Batch;
 use crate::domain::corporate::{self, Status, DEPARTMENTS};
 use crate::domain::format::{dmy, dmy_hm, full_name, money};
@@ -105,12 +106,15 @@ pub fn CorporatePage() -> impl IntoView {
             v
         })
     });
+    let period = RwSignal::new(Period::month_of(today()));
     let figures = Memo::new(move |_| {
-        let month = Period::month_of(today());
-        s.settings.with(|set| {
-            s.base
-                .with(|b| corporate::figures(b, &month, now(), set, tz()))
-        })
+        let p = period.get();
+        s.settings
+            .with(|set| s.base.with(|b| corporate::figures(b, &p, now(), set, tz())))
+    });
+    let revenue = Memo::new(move |_| {
+        let p = period.get();
+        s.base.with(|b| corporate::revenue(b, &p))
     });
     let advance = move |r: Request, to: Status, text: String| {
         let from = match to {
@@ -296,7 +300,12 @@ pub fn CorporatePage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <h2>{tx(|t| t.s.response_times)} " · " {move || s.tr().s.month.to_lowercase()}</h2>
+            <div class="toolbar">
+                <h2>{tx(|t| t.s.response_times)}</h2>
+                <PeriodPicker period=period />
+                <span class="spacer"></span>
+                <span class="figure">{tx(|t| t.s.revenue_in_period)} ": " <b id="corporate-revenue">{move || money(revenue.get(), s.lang.get())}</b></span>
+            </div>
             <table class="dense" id="response-times">
                 <thead><tr>
                     <th>{tx(|t| t.s.department)}</th>

@@ -124,6 +124,14 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     // The client's status summary, to print or e-mail: the request is answered.
     assert.match(await page.innerText('#client-summary'), /Где счёт-фактура по договору\? — (ответ готов|answered)/);
 
+    // Corporate revenue by a chosen period: a year holds at least the month.
+    const corpMonth = rub(await page.innerText('#corporate-revenue'));
+    await page.click('.corporate .tabs button:nth-child(3)');
+    await page.waitForFunction((m) => {
+      const v = document.querySelector('#corporate-revenue').innerText;
+      return Number(v.replace(/[^\d,]/g, '').replace(',', '.')) > m;
+    }, corpMonth);
+
     // A contract moved on shows each stage with its date.
     const contract = page.locator('#contracts tr').first();
     const stage = contract.locator('select.contract-stage');
