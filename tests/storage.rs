@@ -315,3 +315,33 @@ async fn a_merge_and_its_undo_are_stored_whole() {
         assert_eq!(back.orders.get(&o.id).map(|x| x.client), Some(o.client));
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_backup_replaces_the_base_with_its_records_own_text() {
+    let db = fresh("t-source").await;
+    let (settings, data) = demo::generate_sized(today(), 200);
+    // Indented, so each record's text has line breaks and spaces inside.
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    let text = backup::write_pretty(&settings, &data, at).unwrap();
+    let (b, _) = backup::read_keeping(text).unwrap();
+    assert!(b.source.is_some());
+    db.replace_all_from(&b.data, b.source.as_deref())
+        .await
+        .expect("write");
+    db.close();
+
+    let db = Db::open_named("t-source").await.expect("reopen");
+    let loaded = db.load().await.expect("load");
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    let base = loaded.base;
+    assert_eq!(base.counts(), Base::from_batch(&data).counts());
+    for c in &data.clients {
+        assert_eq!(base.clients.get(&c.id), Some(c));
+    }
+    for o in &data.orders {
+        assert_eq!(base.orders.get(&o.id), Some(o));
+    }
+    for d in &data.deals {
+        assert_eq!(base.deals.get(&d.id), Some(d));
+    }
+}

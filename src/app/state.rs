@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::i18n::{tr, Tr};
 use super::scan::Scan;
+use crate::domain::backup::spans::Source;
 use crate::domain::base::{Base, Batch};
 use crate::domain::letters::day::DayQueue;
 use crate::domain::merge::plan_merge;
@@ -180,9 +181,19 @@ impl AppState {
 
     /// Replaces the whole base (demo, replace-import) in storage, then in memory.
     pub async fn replace(self, batch: Batch) -> Result<(), StorageError> {
+        self.replace_from(batch, None).await
+    }
+
+    /// [`AppState::replace`] with a backup's text, whose records are stored as written.
+    pub async fn replace_from(
+        self,
+        batch: Batch,
+        source: Option<std::sync::Arc<Source>>,
+    ) -> Result<(), StorageError> {
         let db = db()?;
         self.busy.set(true);
-        let result = db.replace_all(&batch).await;
+        let result = db.replace_all_from(&batch, source.as_deref()).await;
+        drop(source);
         self.busy.set(false);
         match result {
             Ok(()) => {

@@ -97,7 +97,7 @@ pub fn BackupPage() -> impl IntoView {
                     return;
                 }
             };
-            match backup::read(&text) {
+            match backup::read_keeping(text) {
                 Ok((b, warnings)) => {
                     let merge = s
                         .base
@@ -132,7 +132,7 @@ pub fn BackupPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let ok = if replace {
-                let ok = s.replace(b.data).await.is_ok();
+                let ok = s.replace_from(b.data, b.source).await.is_ok();
                 if ok {
                     let settings = crate::domain::settings::Settings {
                         ui_language: s.settings.get_untracked().ui_language,

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, HashSet};
 use rexie::{KeyRange, ObjectStore, Rexie, Store, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use super::codec::{codec, encode_all, key, parse_all};
+use super::codec::{codec, encode_all, encode_all_from, key, parse_all};
 use super::StorageError;
+use crate::domain::backup::spans::Source;
 use crate::domain::base::{Base, Batch};
 use crate::domain::json;
 use crate::domain::model::{Id, RecordKind};
@@ -225,6 +226,17 @@ impl Db {
     /// Replaces the whole stored base with `batch` in one transaction (a replace-import).
     pub async fn replace_all(&self, batch: &Batch) -> Result<(), StorageError> {
         let entries = encode_all(batch)?;
+        self.put_entries(entries, true).await
+    }
+
+    /// [`Db::replace_all`] with a backup read by `backup::read_keeping`: its records' own text is
+    /// stored, not encoded again.
+    pub async fn replace_all_from(
+        &self,
+        batch: &Batch,
+        source: Option<&Source>,
+    ) -> Result<(), StorageError> {
+        let entries = encode_all_from(batch, source)?;
         self.put_entries(entries, true).await
     }
 

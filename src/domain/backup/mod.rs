@@ -3,6 +3,7 @@
 //! before anything is applied, and every error says where it is.
 
 mod check;
+pub mod spans;
 pub mod v1;
 
 use serde::Deserialize;
@@ -22,6 +23,8 @@ pub const MAX_BYTES: usize = 512 * 1024 * 1024;
 /// A backup read into memory, whatever version it was written in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Backup {
+    /// The file's text and where each record is in it, when read by [`read_keeping`].
+    pub source: Option<std::sync::Arc<spans::Source>>,
     pub version: u32,
     pub exported_at: Timestamp,
     pub settings: Settings,
@@ -118,6 +121,31 @@ fn diagnose(text: &str, e: JsonError) -> BackupError {
             message: "missing or not a whole number".into(),
         },
     }
+}
+
+/// [`read`], keeping the text and each record's place in it, so that replacing the whole base
+/// with this backup can store the records' text as it is (see [`spans`]).
+pub fn read_keeping(text: String) -> Result<(Backup, Vec<BackupWarning>), BackupError> {
+    if text.len() > MAX_BYTES {
+        return Err(BackupError::TooLarge { bytes: text.len() });
+    }
+    let bom = text.len() - text.trim_start_matches('\u{feff}').len();
+    let Some((file, mut spans)) = spans::read(&text[bom..]) else {
+        return read(&text);
+    };
+    if file.format != FORMAT || file.version == 0 || file.version > CURRENT_VERSION {
+        return read(&text);
+    }
+    for v in spans.values_mut() {
+        for (a, b) in v.iter_mut() {
+            *a += bom;
+            *b += bom;
+        }
+    }
+    let mut backup = file.into_backup();
+    let warnings = check::check(&backup)?;
+    backup.source = Some(std::sync::Arc::new(spans::Source { text, spans }));
+    Ok((backup, warnings))
 }
 
 /// Parses and checks a backup. Structural errors stop it; doubtful values become warnings.

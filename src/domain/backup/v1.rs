@@ -51,6 +51,7 @@ pub struct FileV1 {
 impl FileV1 {
     pub fn into_backup(self) -> Backup {
         Backup {
+            source: None,
             version: self.version,
             exported_at: self.exported_at,
             settings: self.settings,
