@@ -66,6 +66,10 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     await page.waitForFunction(() => [...document.querySelectorAll('#deals tr')].some((tr) => tr.dataset.stage === 'paid'));
     await page.waitForFunction((n) => document.querySelectorAll('.orders-table tbody tr').length === n + 1, ordersBefore);
     assert.match(await page.innerText('.orders-table'), /Кубки на областной турнир/);
+    // The deal shows who sells it, each stage with its date, and the payment that paid it.
+    const steps = await deal.locator('.deal-steps').innerText();
+    assert.ok(steps.startsWith(seller), steps);
+    assert.match(steps, /\d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4} · 15\s000\s₽ \d\d\.\d\d\.\d{4}$/);
     await page.fill('#activity-text', 'Договорились об отгрузке');
     await page.click('#log-activity');
     await page.waitForSelector('#activities tr:has-text("Договорились об отгрузке")');

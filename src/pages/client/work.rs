@@ -151,10 +151,17 @@ pub fn ClientWork(client: Id) -> impl IntoView {
                         let (d1, d2, d3) = (d.clone(), d.clone(), d.clone());
                         let typed = RwSignal::new(String::new());
                         let open = d.stage.is_open();
+                        let t = s.tr();
+                        let lang = s.lang.get_untracked();
+                        // Who sells it, each stage with its date, each payment with its date.
+                        let seller = s.base.with_untracked(|b| d.staff.and_then(|x| b.staff.get(&x)).map(|x| x.name.clone()));
+                        let steps = d.stages.iter().map(|(x, at)| format!("{} {}", t.deal_stage(*x), dmy(local(*at).date()))).collect::<Vec<_>>().join(" → ");
+                        let payments = d.payments.iter().map(|p| format!("{} {}", money(p.amount_kop, lang), dmy(local(p.at).date()))).collect::<Vec<_>>().join("; ");
+                        let detail = [seller.unwrap_or_default(), steps, payments].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
                         view! {
                             <tr data-stage=format!("{:?}", d.stage).to_lowercase()>
                                 <td class="num">{dmy(local(d.opened).date())}</td>
-                                <td>{d.title.clone()}</td>
+                                <td>{d.title.clone()}<div class="hint deal-steps">{detail}</div></td>
                                 <td class="num">{money(d.amount_kop, s.lang.get_untracked())}</td>
                                 <td class="stage">{move || s.tr().deal_stage(d.stage)}
                                     {(!d.lost_reason.is_empty()).then(|| format!(" — {}", d.lost_reason))}</td>
