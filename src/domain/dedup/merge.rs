@@ -205,6 +205,7 @@ pub fn merge(
         changes: history::changes(Some(&before[0]), &s, at, &mut new_id),
         ..Batch::default()
     };
+    let after = Some(Box::new(s.clone()));
     batch.clients.push(s);
     for c in &before[1..] {
         let mut gone = c.clone();
@@ -249,6 +250,7 @@ pub fn merge(
             survivor,
             merged: ids[1..].to_vec(),
             before,
+            after,
             moved,
             undone_at: None,
         },
@@ -269,6 +271,7 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
     let DecisionKind::Merge {
         survivor,
         before,
+        after,
         moved,
         undone_at: None,
         ..
@@ -279,6 +282,11 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
     let mut batch = Batch::default();
     for c in before {
         let mut back = c.clone();
+        if back.id == *survivor {
+            if let (Some(now), Some(after)) = (base.clients.get(survivor), after) {
+                back = keep_later_edits(c, after, now);
+            }
+        }
         back.updated_at = at;
         if back.id == *survivor {
             if let Some(now) = base.clients.get(survivor) {
@@ -311,6 +319,30 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
     done.updated_at = at;
     batch.decisions.push(done);
     Ok(batch)
+}
+
+/// The survivor as it was before the merge, except where it was edited after: a field whose
+/// value now differs from what the merge wrote was changed since, and that change is kept (a
+/// phone corrected a week after the merge must not vanish with the undo).
+fn keep_later_edits(before: &Client, after: &Client, now: &Client) -> Client {
+    use serde_json::{to_value, Value};
+    let (Ok(Value::Object(b)), Ok(Value::Object(a)), Ok(Value::Object(n))) =
+        (to_value(before), to_value(after), to_value(now))
+    else {
+        return before.clone();
+    };
+    let mut out = b;
+    // A field left out of `now` (an empty value is not written) but written by the merge was
+    // emptied since.
+    for k in a.keys().filter(|k| !n.contains_key(*k)) {
+        out.remove(k);
+    }
+    for (k, v) in n {
+        if a.get(&k) != Some(&v) {
+            out.insert(k, v);
+        }
+    }
+    serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| before.clone())
 }
 
 /// Records of `from` clients, moved to `to`, each noted so an undo can move it back.

@@ -24,6 +24,10 @@ pub enum DecisionKind {
         merged: Vec<Id>,
         /// Every client of the merge as it was before it, the survivor first.
         before: Vec<Client>,
+        /// The survivor as the merge wrote it, so an undo can tell the merge's changes from
+        /// edits made since (absent in merges made before it was kept).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Box<Client>>,
         /// The orders, letters, requests and history entries moved to the survivor.
         #[serde(default)]
         moved: Vec<Moved>,

@@ -210,3 +210,73 @@ fn suggested_choices_keep_what_matters() {
     assert_eq!(ch.do_not_contact, b, "a «no» is never lost");
     assert_eq!(ch.language, a);
 }
+
+#[test]
+fn an_undo_reverts_the_merge_but_keeps_what_was_edited_after_it() {
+    let (mut base, a, b) = demo_pair();
+    let before_a = base.clients.get(&a).unwrap().clone();
+    let choices = Choices {
+        name: b,
+        ..Choices::all_from(a)
+    };
+    let batch = merge(&base, a, &[b], &choices, at(20), ids()).unwrap();
+    base.apply(&batch);
+    let merged_name = base.clients.get(&a).unwrap().name.clone();
+    assert_ne!(merged_name, before_a.name);
+
+    // A week later the survivor's phones are corrected and its notes emptied.
+    let mut edited = base.clients.get(&a).unwrap().clone();
+    edited.phones = vec![Phone {
+        number: "+7 343 111-22-33".into(),
+        label: "новый офис".into(),
+    }];
+    edited.notes = String::new();
+    edited.updated_at = at(27);
+    base.apply(&Batch {
+        clients: vec![edited],
+        ..Batch::default()
+    });
+
+    base.apply(&undo(&base, batch.decisions[0].id, at(29)).unwrap());
+    let back = base.clients.get(&a).unwrap();
+    assert_eq!(back.name, before_a.name, "the merge's choice is undone");
+    assert_eq!(back.inn, before_a.inn);
+    assert_eq!(back.phones.len(), 1, "the later correction stays");
+    assert_eq!(back.phones[0].number, "+7 343 111-22-33");
+    assert_eq!(back.notes, "", "emptied after the merge: stays empty");
+    assert_eq!(back.updated_at, at(29));
+    assert_eq!(back.merged_into, None);
+    assert!(base.clients.get(&b).unwrap().merged_into.is_none());
+    // The history shows the name going back and nothing about the phones.
+    let fields: Vec<&str> = base
+        .changes
+        .iter()
+        .filter(|c| c.client == a && c.at == at(29))
+        .map(|c| c.field.as_str())
+        .collect();
+    assert!(fields.contains(&"name"), "{fields:?}");
+    assert!(!fields.contains(&"phones"), "{fields:?}");
+}
+
+#[test]
+fn a_merge_recorded_before_the_merged_survivor_was_kept_still_undoes() {
+    let (mut base, a, b) = demo_pair();
+    let before_a = base.clients.get(&a).unwrap().clone();
+    let batch = merge(&base, a, &[b], &Choices::all_from(a), at(20), ids()).unwrap();
+    let mut d = batch.decisions[0].clone();
+    if let DecisionKind::Merge { after, .. } = &mut d.what {
+        *after = None;
+    }
+    base.apply(&Batch {
+        decisions: vec![d.clone()],
+        ..batch
+    });
+    base.apply(&undo(&base, d.id, at(29)).unwrap());
+    assert_eq!(
+        base.clients.get(&a).unwrap(),
+        &Client {
+            updated_at: at(29),
+            ..before_a
+        }
+    );
+}
