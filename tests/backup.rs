@@ -233,3 +233,27 @@ fn importing_the_same_backup_twice_changes_nothing_the_second_time() {
     );
     assert!(second.batch.is_empty());
 }
+
+#[test]
+fn the_base_writes_the_same_backup_as_its_copy() {
+    let (settings, data) =
+        demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 300);
+    let mut base = Base::from_batch(&data);
+    // A deletion, so the tombstones are written too.
+    let gone = base.clients.as_slice()[3].id;
+    base.apply(&pismo::domain::base::Batch {
+        tombstones: vec![Tombstone {
+            id: gone,
+            kind: RecordKind::Client,
+            deleted_at: Utc.with_ymd_and_hms(2026, 11, 26, 11, 0, 0).unwrap(),
+        }],
+        ..Default::default()
+    });
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let text = backup::write_base(&settings, &base, at).unwrap();
+    assert_eq!(
+        text,
+        backup::write(&settings, &base.to_batch(), at).unwrap()
+    );
+    assert!(text.contains(&format!("\"tombstones\":[{{\"id\":\"{gone}\"")));
+}

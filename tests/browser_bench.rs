@@ -141,6 +141,12 @@ async fn figures_in_the_browser() {
             now_ms() - t,
             big.then_some(1000.0),
         );
+        // What the download adds: the bytes copied into a Blob (as `app::browser::download`).
+        let t = now_ms();
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()).into());
+        let blob = web_sys::Blob::new_with_buffer_source_sequence(&parts).unwrap();
+        report(&format!("  then into a Blob {k}k"), now_ms() - t, None);
+        assert_eq!(blob.size() as usize, text.len());
 
         let name = format!("pismo-bench-{n}");
         let _ = rexie::Rexie::delete(&name).await;

@@ -61,7 +61,9 @@ pub fn browser_lang() -> Lang {
 
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    offer(filename, mime, &text.into())
+    // As UTF-8 bytes: a JS string would decode 100+ MB of backup to UTF-16 only for the Blob to
+    // encode it back.
+    download_bytes(filename, mime, text.as_bytes())
 }
 
 /// Offers bytes as a file download (a CSV in Windows-1251 is not text the browser can encode).

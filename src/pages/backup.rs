@@ -50,10 +50,9 @@ pub fn BackupPage() -> impl IntoView {
             return;
         }
         let at = now();
-        let text = s.settings.with_untracked(|st| {
-            s.base
-                .with_untracked(|b| backup::write(st, &b.to_batch(), at))
-        });
+        let text = s
+            .settings
+            .with_untracked(|st| s.base.with_untracked(|b| backup::write_base(st, b, at)));
         let result = text
             .map_err(|e| e.to_string())
             .and_then(|t| download(&backup_file_name(local(at)), "application/json", &t));

@@ -177,7 +177,18 @@ pub fn write(
     data: &Batch,
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
-    v1::write(settings, data, exported_at, false)
+    v1::write(settings, data.into(), exported_at, false)
+}
+
+/// Writes the whole base as a backup without copying it first (at 100,000 clients a copy is
+/// millions of small allocations before a byte is written).
+pub fn write_base(
+    settings: &Settings,
+    base: &crate::domain::base::Base,
+    exported_at: Timestamp,
+) -> Result<String, serde_json::Error> {
+    let tombstones = base.tombstone_list();
+    v1::write(settings, base.slices(&tombstones), exported_at, false)
 }
 
 /// The same, indented: for golden files and people who read backups.
@@ -186,5 +197,5 @@ pub fn write_pretty(
     data: &Batch,
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
-    v1::write(settings, data, exported_at, true)
+    v1::write(settings, data.into(), exported_at, true)
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Backup, FORMAT};
-use crate::domain::base::Batch;
+use crate::domain::base::{Batch, Slices};
 use crate::domain::model::*;
 use crate::domain::settings::Settings;
 
@@ -110,7 +110,7 @@ struct FileV1Ref<'a> {
 
 pub fn write(
     settings: &Settings,
-    data: &Batch,
+    data: Slices<'_>,
     exported_at: Timestamp,
     pretty: bool,
 ) -> Result<String, serde_json::Error> {
@@ -120,21 +120,21 @@ pub fn write(
         exported_at,
         app: concat!("pismo ", env!("CARGO_PKG_VERSION")),
         settings,
-        clients: &data.clients,
-        products: &data.products,
-        orders: &data.orders,
-        letters: &data.letters,
-        staff: &data.staff,
-        requests: &data.requests,
-        changes: &data.changes,
-        decisions: &data.decisions,
-        address_lists: &data.address_lists,
-        mailings: &data.mailings,
-        activities: &data.activities,
-        deals: &data.deals,
-        contracts: &data.contracts,
-        snapshots: &data.snapshots,
-        tombstones: &data.tombstones,
+        clients: data.clients,
+        products: data.products,
+        orders: data.orders,
+        letters: data.letters,
+        staff: data.staff,
+        requests: data.requests,
+        changes: data.changes,
+        decisions: data.decisions,
+        address_lists: data.address_lists,
+        mailings: data.mailings,
+        activities: data.activities,
+        deals: data.deals,
+        contracts: data.contracts,
+        snapshots: data.snapshots,
+        tombstones: data.tombstones,
     };
     if pretty {
         serde_json::to_string_pretty(&file)

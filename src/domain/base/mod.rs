@@ -68,6 +68,48 @@ pub struct Batch {
     pub tombstones: Vec<Tombstone>,
 }
 
+/// Every record of a batch or a base, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct Slices<'a> {
+    pub clients: &'a [Client],
+    pub products: &'a [Product],
+    pub orders: &'a [Order],
+    pub letters: &'a [Letter],
+    pub staff: &'a [Staff],
+    pub requests: &'a [Request],
+    pub changes: &'a [ChangeLogEntry],
+    pub decisions: &'a [Decision],
+    pub address_lists: &'a [AddressList],
+    pub mailings: &'a [Mailing],
+    pub activities: &'a [Activity],
+    pub deals: &'a [Deal],
+    pub contracts: &'a [Contract],
+    pub snapshots: &'a [Snapshot],
+    pub tombstones: &'a [Tombstone],
+}
+
+impl<'a> From<&'a Batch> for Slices<'a> {
+    fn from(b: &'a Batch) -> Slices<'a> {
+        Slices {
+            clients: &b.clients,
+            products: &b.products,
+            orders: &b.orders,
+            letters: &b.letters,
+            staff: &b.staff,
+            requests: &b.requests,
+            changes: &b.changes,
+            decisions: &b.decisions,
+            address_lists: &b.address_lists,
+            mailings: &b.mailings,
+            activities: &b.activities,
+            deals: &b.deals,
+            contracts: &b.contracts,
+            snapshots: &b.snapshots,
+            tombstones: &b.tombstones,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub clients: usize,
@@ -261,9 +303,37 @@ impl Base {
     }
 
     /// Everything in the base as one batch (a backup, or a replace-import into storage).
-    pub fn to_batch(&self) -> Batch {
+    /// Every record, borrowed (for a backup written without copying the base first); the
+    /// tombstones, kept in a map, are passed in as a sorted list.
+    pub fn slices<'a>(&'a self, tombstones: &'a [Tombstone]) -> Slices<'a> {
+        Slices {
+            clients: self.clients.as_slice(),
+            products: self.products.as_slice(),
+            orders: self.orders.as_slice(),
+            letters: self.letters.as_slice(),
+            staff: self.staff.as_slice(),
+            requests: self.requests.as_slice(),
+            changes: self.changes.as_slice(),
+            decisions: self.decisions.as_slice(),
+            address_lists: self.address_lists.as_slice(),
+            mailings: self.mailings.as_slice(),
+            activities: self.activities.as_slice(),
+            deals: self.deals.as_slice(),
+            contracts: self.contracts.as_slice(),
+            snapshots: self.snapshots.as_slice(),
+            tombstones,
+        }
+    }
+
+    /// The tombstones in a stable order (when, then which).
+    pub fn tombstone_list(&self) -> Vec<Tombstone> {
         let mut tombstones: Vec<Tombstone> = self.tombstones.values().cloned().collect();
         tombstones.sort_by_key(|t| (t.deleted_at, t.id));
+        tombstones
+    }
+
+    pub fn to_batch(&self) -> Batch {
+        let tombstones = self.tombstone_list();
         Batch {
             clients: self.clients.as_slice().to_vec(),
             products: self.products.as_slice().to_vec(),
