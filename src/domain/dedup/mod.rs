@@ -14,6 +14,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use crate::domain::base::Table;
 use crate::domain::model::{Client, Id};
 pub use cluster::Cluster;
 pub use normalize::Profile;
@@ -56,6 +57,17 @@ impl NotDuplicate {
 }
 
 /// Profiles of the clients a search considers: merged-away records are out.
+/// Profiles made a slice at a time while the base could change: drops those of clients deleted
+/// or merged since (and any met twice, moved in the table), and adds the clients not profiled
+/// yet, so the search sees the base as it is now.
+pub fn settle(all: &mut Vec<Profile>, clients: &Table<Client>) {
+    let mut seen: HashSet<Id> = HashSet::with_capacity(all.len());
+    all.retain(|p| {
+        clients.get(&p.id).is_some_and(|c| c.merged_into.is_none()) && seen.insert(p.id)
+    });
+    all.extend(profiles(clients.iter().filter(|c| !seen.contains(&c.id))));
+}
+
 pub fn profiles<'a>(clients: impl Iterator<Item = &'a Client>) -> Vec<Profile> {
     clients
         .filter(|c| c.merged_into.is_none())

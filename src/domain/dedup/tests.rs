@@ -290,3 +290,25 @@ fn a_phone_alone_is_enough_while_typing_and_an_empty_name_says_nothing() {
     assert_eq!(found.len(), 1);
     assert!(found[0].evidence.iter().all(|e| e.field != Field::Name));
 }
+
+#[test]
+fn profiles_made_while_the_base_changed_are_settled_against_it() {
+    let mut clients: crate::domain::base::Table<Client> = Default::default();
+    for n in 1..=6 {
+        clients.upsert(client(n, ClientKind::Company, "ООО", &format!("Фирма {n}")));
+    }
+    // The first slice is profiled; then client 2 is deleted (6 moves into its place), 3 is merged
+    // away and 7 is added; the second slice, read from the changed table, meets 6 again.
+    let mut all = profiles(clients.as_slice()[0..3].iter());
+    clients.remove(&Uuid::from_u128(2));
+    let mut merged = clients.get(&Uuid::from_u128(3)).unwrap().clone();
+    merged.merged_into = Some(Uuid::from_u128(1));
+    clients.upsert(merged);
+    clients.upsert(client(7, ClientKind::Company, "ООО", "Фирма 7"));
+    all.extend(profiles(clients.as_slice()[1..4].iter()));
+
+    settle(&mut all, &clients);
+    let mut ids: Vec<u128> = all.iter().map(|p| p.id.as_u128()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [1, 4, 5, 6, 7]);
+}
