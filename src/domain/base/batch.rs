@@ -52,6 +52,28 @@ pub struct Slices<'a> {
     pub tombstones: &'a [Tombstone],
 }
 
+impl Slices<'_> {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            clients: self.clients.len(),
+            products: self.products.len(),
+            orders: self.orders.len(),
+            letters: self.letters.len(),
+            staff: self.staff.len(),
+            requests: self.requests.len(),
+            changes: self.changes.len(),
+            decisions: self.decisions.len(),
+            address_lists: self.address_lists.len(),
+            mailings: self.mailings.len(),
+            activities: self.activities.len(),
+            deals: self.deals.len(),
+            contracts: self.contracts.len(),
+            snapshots: self.snapshots.len(),
+            tombstones: self.tombstones.len(),
+        }
+    }
+}
+
 impl<'a> From<&'a Batch> for Slices<'a> {
     fn from(b: &'a Batch) -> Slices<'a> {
         Slices {
@@ -140,22 +162,6 @@ impl Batch {
     }
 
     pub fn counts(&self) -> Counts {
-        Counts {
-            clients: self.clients.len(),
-            products: self.products.len(),
-            orders: self.orders.len(),
-            letters: self.letters.len(),
-            staff: self.staff.len(),
-            requests: self.requests.len(),
-            changes: self.changes.len(),
-            decisions: self.decisions.len(),
-            address_lists: self.address_lists.len(),
-            mailings: self.mailings.len(),
-            activities: self.activities.len(),
-            deals: self.deals.len(),
-            contracts: self.contracts.len(),
-            snapshots: self.snapshots.len(),
-            tombstones: self.tombstones.len(),
-        }
+        Slices::from(self).counts()
     }
 }
