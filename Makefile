@@ -59,12 +59,12 @@ build: tools npm check-versions
 	trunk build --release
 
 lint:
-	cargo fmt --check
-	cargo clippy --locked --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin pismo --tests -- -D warnings
 
 test-native:
-	cargo test --locked
+	cargo test --locked --workspace
 
 # Chromium under chromedriver leaves a ~150 MB profile in TMPDIR on every run; keep it in target/.
 test-wasm:

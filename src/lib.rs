@@ -2,6 +2,6 @@
 
 pub mod app;
 pub mod components;
-pub mod domain;
+pub use pismo_domain as domain;
 pub mod pages;
 pub mod storage;

@@ -125,10 +125,8 @@ mod tests {
 
     #[test]
     fn names_as_an_envelope_shows_them() {
-        let (_, data) = crate::domain::demo::generate_sized(
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            5,
-        );
+        let (_, data) =
+            crate::demo::generate_sized(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 5);
         let mut c = data.clients[0].clone();
         let named = |c: &Client, name: &str, form: &str| {
             let mut c = c.clone();

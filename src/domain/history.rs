@@ -84,7 +84,7 @@ fn tracked(c: &Client) -> [(&'static str, String); 9] {
 }
 
 /// A logged value as a person reads it: the owner by name rather than by id.
-pub fn shown(base: &crate::domain::base::Base, field: &str, value: &str) -> String {
+pub fn shown(base: &crate::base::Base, field: &str, value: &str) -> String {
     match field {
         "owner" => uuid::Uuid::parse_str(value)
             .ok()
@@ -197,11 +197,9 @@ mod tests {
 
     #[test]
     fn owners_read_by_name() {
-        let (_, data) = crate::domain::demo::generate_sized(
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            20,
-        );
-        let base = crate::domain::base::Base::from_batch(&data);
+        let (_, data) =
+            crate::demo::generate_sized(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 20);
+        let base = crate::base::Base::from_batch(&data);
         let st = &data.staff[0];
         assert_eq!(shown(&base, "owner", &st.id.to_string()), st.name);
         assert_eq!(shown(&base, "owner", ""), "");

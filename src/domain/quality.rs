@@ -10,9 +10,9 @@ use std::collections::HashSet;
 
 use chrono::Duration;
 
-use crate::domain::base::Base;
-use crate::domain::contact::{check_inn, check_postcode, normalize_email, normalize_phone};
-use crate::domain::model::*;
+use crate::base::Base;
+use crate::contact::{check_inn, check_postcode, normalize_email, normalize_phone};
+use crate::model::*;
 
 /// A record confirmed longer ago than this counts as unconfirmed.
 pub const CONFIRMED_FOR_DAYS: i64 = 365;
@@ -180,7 +180,7 @@ pub fn report(base: &Base, now: Timestamp, pending: &HashSet<Id>) -> Report {
         .iter()
         .filter(|c| c.merged_into.is_none())
         .collect();
-    clients.sort_by_cached_key(|c| (crate::domain::text::fold(&c.name), c.id));
+    clients.sort_by_cached_key(|c| (crate::text::fold(&c.name), c.id));
     let mut by_issue: Vec<(Issue, Vec<Id>)> = Issue::ALL.iter().map(|i| (*i, vec![])).collect();
     let mut confirmed_count = 0;
     for c in &clients {

@@ -3,9 +3,9 @@
 use std::collections::HashSet;
 
 use super::{Backup, BackupError};
-use crate::domain::model::*;
-use crate::domain::record::Record;
-use crate::domain::validate::{validate_client, validate_order, FieldProblem};
+use crate::model::*;
+use crate::record::Record;
+use crate::validate::{validate_client, validate_order, FieldProblem};
 
 /// A value the file holds that is doubtful but the user's own (an old phone typed badly): it is
 /// imported as it is and shown, not refused.

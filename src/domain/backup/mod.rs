@@ -184,7 +184,7 @@ pub fn write(
 /// millions of small allocations before a byte is written).
 pub fn write_base(
     settings: &Settings,
-    base: &crate::domain::base::Base,
+    base: &crate::base::Base,
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
     let tombstones = base.tombstone_list();

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::v1::FileV1;
-use crate::domain::record::Keyed;
+use crate::record::Keyed;
 
 /// Byte ranges into the backup's text, per kind of record (`Keyed::STORE`), in the order of the
 /// records in the parsed backup.

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Backup, FORMAT};
-use crate::domain::base::{Batch, Slices};
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::{Batch, Slices};
+use crate::model::*;
+use crate::settings::Settings;
 
 #[derive(Debug, Deserialize)]
 pub struct FileV1 {

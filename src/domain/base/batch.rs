@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::*;
+use crate::model::*;
 
 /// A set of writes that must land together.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -63,7 +63,7 @@ impl Base {
         }
         put(&mut self.clients, &batch.clients, &mut self.tombstones);
         for c in &batch.clients {
-            if crate::domain::letters::pool::reachable(c) {
+            if crate::letters::pool::reachable(c) {
                 self.unreachable.remove(&c.id);
             } else {
                 self.unreachable.insert(c.id);
@@ -124,7 +124,7 @@ impl Base {
         }
     }
 
-    /// Whether a letter can reach this stored client (see [`pool::reachable`](crate::domain::letters::pool::reachable)).
+    /// Whether a letter can reach this stored client (see [`pool::reachable`](crate::letters::pool::reachable)).
     pub fn is_reachable(&self, id: &Id) -> bool {
         !self.unreachable.contains(id)
     }

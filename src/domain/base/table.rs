@@ -2,8 +2,8 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::domain::model::Id;
-use crate::domain::record::Record;
+use crate::model::Id;
+use crate::record::Record;
 
 /// Records of one kind, in insertion order, with an index by id. UUIDs are random already, so
 /// the fast non-cryptographic hasher is safe here and much quicker than the default.

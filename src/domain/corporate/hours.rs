@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 
-use crate::domain::model::Timestamp;
-use crate::domain::settings::Settings;
+use crate::model::Timestamp;
+use crate::settings::Settings;
 
 fn bounds(s: &Settings) -> (u32, u32) {
     let from = s.work_from.min(23);

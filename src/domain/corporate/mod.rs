@@ -9,10 +9,10 @@ pub mod summary;
 
 use chrono::FixedOffset;
 
-use crate::domain::base::Base;
-use crate::domain::letters::figures::Period;
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::Base;
+use crate::letters::figures::Period;
+use crate::model::*;
+use crate::settings::Settings;
 
 pub use hours::{add_working_hours, working_minutes};
 

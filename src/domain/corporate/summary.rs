@@ -4,9 +4,9 @@
 use chrono::FixedOffset;
 
 use super::{status, Status};
-use crate::domain::base::Base;
-use crate::domain::format::{full_name, money};
-use crate::domain::model::*;
+use crate::base::Base;
+use crate::format::{full_name, money};
+use crate::model::*;
 
 fn contract_stage(s: ContractStage, lang: Lang) -> &'static str {
     let (ru, en) = match s {
@@ -125,7 +125,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
-    use crate::domain::base::Batch;
+    use crate::base::Batch;
 
     #[test]
     fn the_summary_lists_contracts_and_open_requests_in_the_clients_language() {

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::base::Batch;
+use crate::base::Batch;
 
 fn msk() -> FixedOffset {
     FixedOffset::east_opt(3 * 3600).unwrap()

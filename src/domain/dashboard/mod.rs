@@ -8,13 +8,13 @@ use std::collections::HashSet;
 
 use chrono::{FixedOffset, NaiveDate};
 
-use crate::domain::base::Base;
-use crate::domain::corporate;
-use crate::domain::letters::figures::{figures as letter_figures, Period};
-use crate::domain::model::*;
-use crate::domain::quality::{report, Issue};
-use crate::domain::sales::{deals::revenue_by_staff, worked_share};
-use crate::domain::settings::Settings;
+use crate::base::Base;
+use crate::corporate;
+use crate::letters::figures::{figures as letter_figures, Period};
+use crate::model::*;
+use crate::quality::{report, Issue};
+use crate::sales::{deals::revenue_by_staff, worked_share};
+use crate::settings::Settings;
 
 mod series;
 pub use series::{refresh_snapshot, series, snapshots_by_month, Series};
@@ -185,10 +185,7 @@ pub fn csv(d: &Dashboard, series: &[Series]) -> String {
     }
     let mut out = format!("figure;{}..{}\r\n", d.period.from, d.period.to);
     for (k, v) in rows {
-        out.push_str(&format!(
-            "{};{v}\r\n",
-            crate::domain::mailing::csv::neutralise(&k)
-        ));
+        out.push_str(&format!("{};{v}\r\n", crate::mailing::csv::neutralise(&k)));
     }
     out.push_str("\r\nmonth");
     for s in series {
@@ -196,10 +193,7 @@ pub fn csv(d: &Dashboard, series: &[Series]) -> String {
             Some(p) => format!("{}:{}", s.key, p.replace(';', ",")),
             None => s.key.to_string(),
         };
-        out.push_str(&format!(
-            ";{}",
-            crate::domain::mailing::csv::neutralise(&name)
-        ));
+        out.push_str(&format!(";{}", crate::mailing::csv::neutralise(&name)));
     }
     out.push_str("\r\n");
     for (k, (m, _)) in series

@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{Datelike, FixedOffset, Months, NaiveDate};
 
 use super::{percentile, Dashboard};
-use crate::domain::base::Base;
-use crate::domain::corporate;
-use crate::domain::letters::figures::{attribute, sent_on, Period};
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::Base;
+use crate::corporate;
+use crate::letters::figures::{attribute, sent_on, Period};
+use crate::model::*;
+use crate::settings::Settings;
 
 /// One figure month by month. A stacked figure (sales revenue by salesperson) is several series
 /// with the same key, one per `part`.

@@ -5,7 +5,7 @@ use chrono::TimeZone;
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::base::Batch;
+use crate::base::Batch;
 
 fn id(n: u128) -> Id {
     Uuid::from_u128(n)

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::normalize::Profile;
 use super::score::Pair;
 use super::NotDuplicate;
-use crate::domain::model::Id;
+use crate::model::Id;
 
 const MAX_CLUSTER: usize = 12;
 

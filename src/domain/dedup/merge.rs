@@ -8,11 +8,11 @@ use std::collections::HashSet;
 
 use super::normalize::{address_key, skeleton};
 use super::NotDuplicate;
-use crate::domain::base::{Base, Batch, Table};
-use crate::domain::contact::{normalize_email, normalize_phone};
-use crate::domain::history;
-use crate::domain::model::*;
-use crate::domain::record::ClientOwned;
+use crate::base::{Base, Batch, Table};
+use crate::contact::{normalize_email, normalize_phone};
+use crate::history;
+use crate::model::*;
+use crate::record::ClientOwned;
 
 /// Which client gives each single-valued field of the merged record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::domain::base::Table;
-use crate::domain::model::{Client, Id};
+use crate::base::Table;
+use crate::model::{Client, Id};
 pub use cluster::Cluster;
 pub use normalize::Profile;
 pub use score::{score, Evidence, Field, Match, Pair};

@@ -2,9 +2,9 @@
 //! from the name, names as a spelling-free key (Cyrillic and Latin alike), person names in any
 //! order and with initials, phones, e-mails, ИНН and addresses in one form each.
 
-use crate::domain::contact::{check_inn, normalize_email, normalize_phone};
-use crate::domain::model::*;
-use crate::domain::text::{fold, latin};
+use crate::contact::{check_inn, normalize_email, normalize_phone};
+use crate::model::*;
+use crate::text::{fold, latin};
 
 /// Legal forms by canonical code, each with the ways people write it (folded, as words).
 const FORMS: &[(&str, &[&str])] = &[

@@ -9,7 +9,7 @@ use strsim::jaro_winkler;
 use super::blocking::SharedCounts;
 use super::normalize::{PersonName, Profile};
 use super::DedupSettings;
-use crate::domain::model::Id;
+use crate::model::Id;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

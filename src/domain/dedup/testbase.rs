@@ -10,9 +10,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::domain::demo::{generate_sized, Rng};
-use crate::domain::model::*;
-use crate::domain::text::latin;
+use crate::demo::{generate_sized, Rng};
+use crate::model::*;
+use crate::text::latin;
 
 /// A base and its truth: the groups of records that are one client.
 pub struct TestBase {
@@ -289,7 +289,7 @@ pub fn quality(proposed: &[Vec<Id>], truth: &[Vec<Id>]) -> (f64, f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dedup::{find, profiles, DedupSettings};
+    use crate::dedup::{find, profiles, DedupSettings};
 
     #[test]
     fn the_search_finds_most_known_duplicates_and_few_false_ones() {

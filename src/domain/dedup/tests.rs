@@ -4,7 +4,7 @@ use chrono::{TimeZone, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::model::*;
+use crate::model::*;
 
 fn client(n: u128, kind: ClientKind, form: &str, name: &str) -> Client {
     let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
@@ -252,7 +252,7 @@ fn likely_matches_while_typing() {
 #[test]
 fn the_demo_companys_planted_duplicates_are_found() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-    let (_, data) = crate::domain::demo::generate(today);
+    let (_, data) = crate::demo::generate(today);
     let p = profiles(data.clients.iter());
     let found = find(&p, &HashSet::new(), &DedupSettings::default());
     // The twelve planted copies are the last twelve clients; each must sit with its original.
@@ -293,7 +293,7 @@ fn a_phone_alone_is_enough_while_typing_and_an_empty_name_says_nothing() {
 
 #[test]
 fn profiles_made_while_the_base_changed_are_settled_against_it() {
-    let mut clients: crate::domain::base::Table<Client> = Default::default();
+    let mut clients: crate::base::Table<Client> = Default::default();
     for n in 1..=6 {
         clients.upsert(client(n, ClientKind::Company, "ООО", &format!("Фирма {n}")));
     }

@@ -4,10 +4,10 @@ use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::names::*;
 use super::{address, latin, person, phone, Rng};
-use crate::domain::base::Batch;
-use crate::domain::contact::complete_inn;
-use crate::domain::model::*;
-use crate::domain::text;
+use crate::base::Batch;
+use crate::contact::complete_inn;
+use crate::model::*;
+use crate::text;
 
 pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
     let (addr, area) = address(rng);

@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::Rng;
-use crate::domain::base::{Base, Batch};
-use crate::domain::history;
-use crate::domain::letters::compose::{compose, seed, LetterInput};
-use crate::domain::letters::rotation::{candidates, plan_day};
-use crate::domain::letters::send::{default_channel, letter_address};
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::{Base, Batch};
+use crate::history;
+use crate::letters::compose::{compose, seed, LetterInput};
+use crate::letters::rotation::{candidates, plan_day};
+use crate::letters::send::{default_channel, letter_address};
+use crate::model::*;
+use crate::settings::Settings;
 
 const DAYS: usize = 20;
 
@@ -98,7 +98,7 @@ pub(super) fn letter_history(
             let mut letter = Letter {
                 id: rng.uuid(),
                 client: client.id,
-                contact: crate::domain::letters::compose::pick_contact(client).map(|p| p.id),
+                contact: crate::letters::compose::pick_contact(client).map(|p| p.id),
                 cycle: 0,
                 planned_for: *day,
                 subject: draft.subject,

@@ -6,10 +6,10 @@
 use chrono::{Duration, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 
 use super::Rng;
-use crate::domain::base::Batch;
-use crate::domain::corporate::{self, Status};
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::Batch;
+use crate::corporate::{self, Status};
+use crate::model::*;
+use crate::settings::Settings;
 
 const CALLS: [&str; 6] = [
     "Обсудили заказ к выпускному",

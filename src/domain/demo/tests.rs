@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use super::*;
-use crate::domain::validate::validate_client;
+use crate::validate::validate_client;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
@@ -98,8 +98,8 @@ fn feminine_surnames() {
 
 #[test]
 fn a_month_of_letters_that_agrees_with_the_base() {
-    use crate::domain::base::Base;
-    use crate::domain::letters::figures::{figures, Period};
+    use crate::base::Base;
+    use crate::letters::figures::{figures, Period};
     let (settings, b) = generate(today());
     let base = Base::from_batch(&b);
     assert!(b.letters.len() > 600, "{}", b.letters.len());
@@ -128,8 +128,8 @@ fn a_month_of_letters_that_agrees_with_the_base() {
 
 #[test]
 fn the_demo_sales_and_corporate_sections_have_work_to_show() {
-    use crate::domain::base::Base;
-    use crate::domain::{corporate, sales};
+    use crate::base::Base;
+    use crate::{corporate, sales};
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let (settings, data) = generate(today);
     let b = Base::from_batch(&data);
@@ -164,7 +164,7 @@ fn the_demo_sales_and_corporate_sections_have_work_to_show() {
     assert!(b.clients.iter().filter(|c| c.corporate).count() >= 20);
     assert!(b.contracts.len() >= 20);
     let tz = chrono::FixedOffset::east_opt(3 * 3600).unwrap();
-    let period = crate::domain::letters::figures::Period {
+    let period = crate::letters::figures::Period {
         from: today - chrono::Duration::days(90),
         to: today,
     };

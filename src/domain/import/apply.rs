@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::rows::{RowCheck, Verdict};
-use crate::domain::model::*;
+use crate::model::*;
 
 /// How many rows of each kind a check found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -37,12 +37,12 @@ pub fn summary(checks: &[RowCheck]) -> Summary {
 /// (`Err` with their lines).
 pub fn to_batch(
     checks: &[RowCheck],
-    base: &crate::domain::base::Base,
+    base: &crate::base::Base,
     update_existing: bool,
     skip_invalid: bool,
     at: Timestamp,
     mut new_id: impl FnMut() -> Id,
-) -> Result<crate::domain::base::Batch, Vec<u64>> {
+) -> Result<crate::base::Batch, Vec<u64>> {
     let invalid: Vec<u64> = checks
         .iter()
         .filter(|c| !c.problems.is_empty())
@@ -51,16 +51,13 @@ pub fn to_batch(
     if !invalid.is_empty() && !skip_invalid {
         return Err(invalid);
     }
-    let mut batch = crate::domain::base::Batch::default();
+    let mut batch = crate::base::Batch::default();
     for c in checks.iter().filter(|c| c.problems.is_empty()) {
         match c.verdict {
             Verdict::New => {
-                batch.changes.extend(crate::domain::history::changes(
-                    None,
-                    &c.client,
-                    at,
-                    &mut new_id,
-                ));
+                batch
+                    .changes
+                    .extend(crate::history::changes(None, &c.client, at, &mut new_id));
                 batch.clients.push(c.client.clone());
             }
             Verdict::Existing(id) if update_existing => {
@@ -69,7 +66,7 @@ pub fn to_batch(
                 };
                 let updated = fill_in(old, &c.client, at);
                 if updated != *old {
-                    batch.changes.extend(crate::domain::history::changes(
+                    batch.changes.extend(crate::history::changes(
                         Some(old),
                         &updated,
                         at,
@@ -95,7 +92,7 @@ fn fill_in(old: &Client, incoming: &Client, at: Timestamp) -> Client {
         c.legal_form = incoming.legal_form.clone();
     }
     let norm_phone = |p: &Phone| {
-        crate::domain::contact::normalize_phone(&p.number)
+        crate::contact::normalize_phone(&p.number)
             .map(|n| n.national().to_string())
             .unwrap_or_else(|_| p.number.clone())
     };
@@ -114,11 +111,11 @@ fn fill_in(old: &Client, incoming: &Client, at: Timestamp) -> Client {
         }
     }
     for a in &incoming.addresses {
-        let key = crate::domain::dedup::normalize::address_key(a);
+        let key = crate::dedup::normalize::address_key(a);
         if !c
             .addresses
             .iter()
-            .any(|x| crate::domain::dedup::normalize::address_key(x) == key)
+            .any(|x| crate::dedup::normalize::address_key(x) == key)
         {
             c.addresses.push(a.clone());
         }

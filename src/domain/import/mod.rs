@@ -225,7 +225,7 @@ pub fn guess_columns(headers: &[String]) -> Vec<Option<Column>> {
     headers
         .iter()
         .map(|h| {
-            let h = crate::domain::text::fold(h.trim());
+            let h = crate::text::fold(h.trim());
             let found = HEADERS
                 .iter()
                 .find(|(col, words)| {

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{Column, Table};
-use crate::domain::dedup::{find, profiles, DedupSettings, Lookup, Profile};
-use crate::domain::letters::russian::gender_of_patronymic;
-use crate::domain::model::*;
-use crate::domain::validate::{validate_client, Problem};
+use crate::dedup::{find, profiles, DedupSettings, Lookup, Profile};
+use crate::letters::russian::gender_of_patronymic;
+use crate::model::*;
+use crate::validate::{validate_client, Problem};
 
 const FORMS: [&str; 16] = [
     "ООО",

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use super::send::letter_address;
-use crate::domain::base::{Base, Batch};
-use crate::domain::history;
-use crate::domain::model::*;
+use crate::base::{Base, Batch};
+use crate::history;
+use crate::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -118,7 +118,7 @@ pub fn record_answer(
             let reason = if note.trim().is_empty() {
                 format!(
                     "Отказ от писем (ответ на письмо от {})",
-                    crate::domain::format::dmy(since)
+                    crate::format::dmy(since)
                 )
             } else {
                 note.trim().to_string()

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::Id;
+use crate::model::Id;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayQueue {
@@ -91,8 +91,8 @@ pub fn prune_postponed(postponed: &mut HashMap<Id, NaiveDate>, today: NaiveDate)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::letters::rotation::{plan_day, Candidate};
-    use crate::domain::settings::Settings;
+    use crate::letters::rotation::{plan_day, Candidate};
+    use crate::settings::Settings;
     use uuid::Uuid;
 
     fn id(n: u128) -> Id {

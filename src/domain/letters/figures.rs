@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::pool;
-use crate::domain::base::Base;
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::Base;
+use crate::model::*;
+use crate::settings::Settings;
 
 /// Days from `from` to `to`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

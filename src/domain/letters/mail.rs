@@ -5,7 +5,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::domain::model::Timestamp;
+use crate::model::Timestamp;
 
 /// Longer links are cut or refused by some mail programs and browsers.
 pub const MAILTO_MAX: usize = 2000;

@@ -1,9 +1,9 @@
 //! The letter pool: the clients no salesperson or account manager is working with, who may be
 //! written to and can be reached. Every client outside it has a reason, shown to the user.
 
-use crate::domain::base::Base;
-use crate::domain::contact::normalize_email;
-use crate::domain::model::*;
+use crate::base::Base;
+use crate::contact::normalize_email;
+use crate::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
@@ -97,15 +97,13 @@ pub fn breakdown(base: &Base) -> (usize, Vec<(OutOfPool, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::base::Batch;
+    use crate::base::Batch;
     use chrono::{NaiveDate, TimeZone, Utc};
 
     #[test]
     fn who_is_in_the_pool_and_why_not() {
-        let (_, data) = crate::domain::demo::generate_sized(
-            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            400,
-        );
+        let (_, data) =
+            crate::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 400);
         let mut base = Base::from_batch(&data);
         let owned = base
             .clients
@@ -160,7 +158,7 @@ mod tests {
     #[test]
     fn the_bulk_pool_agrees_with_each_clients_status_through_edits() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let (_, data) = crate::domain::demo::generate_sized(today, 300);
+        let (_, data) = crate::demo::generate_sized(today, 300);
         let mut base = Base::from_batch(&data);
         let agree = |base: &Base| {
             let bulk: Vec<Id> = pool(base).iter().map(|c| c.id).collect();
@@ -202,7 +200,7 @@ mod tests {
     #[test]
     fn revenue_per_client_follows_order_edits_and_deletes() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let (_, data) = crate::domain::demo::generate_sized(today, 200);
+        let (_, data) = crate::demo::generate_sized(today, 200);
         let mut base = Base::from_batch(&data);
         let sum = |b: &Base, id: &Id| -> i64 {
             b.orders

@@ -14,9 +14,9 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::pool;
 use super::russian::months_between;
-use crate::domain::base::Base;
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::Base;
+use crate::model::*;
+use crate::settings::Settings;
 
 /// What the rotation knows of one pool client.
 #[derive(Debug, Clone, PartialEq, Eq)]

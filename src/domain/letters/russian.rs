@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::model::Gender;
+use crate::model::Gender;
 
 /// One of three forms by the number: 1 / 21 кубок, 2 / 22 кубка, 5 / 11 / 25 кубков.
 pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::compose::{compose, pick_contact, seed, Draft, LetterInput};
 use super::pool::{usable_address, usable_email};
-use crate::domain::base::Base;
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::base::Base;
+use crate::model::*;
+use crate::settings::Settings;
 
 /// Letters already sent to the client: the next letter belongs to this cycle.
 pub fn cycle_of(base: &Base, client: Id) -> u32 {
@@ -62,10 +62,10 @@ pub fn letter_address(c: &Client) -> Option<&Address> {
 /// order (who, street, city, region, postcode); `None` when no address can take a letter.
 pub fn envelope_lines(c: &Client) -> Option<Vec<String>> {
     let a = letter_address(c)?;
-    let mut lines = vec![crate::domain::format::full_name(c)];
+    let mut lines = vec![crate::format::full_name(c)];
     if c.kind == ClientKind::Company {
         if let Some(p) = pick_contact(c) {
-            let name = crate::domain::format::person_name(&p.last, &p.first, &p.patronymic);
+            let name = crate::format::person_name(&p.last, &p.first, &p.patronymic);
             if !name.is_empty() {
                 lines.push(name);
             }
@@ -189,14 +189,14 @@ pub fn letter_record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::base::Batch;
+    use crate::base::Batch;
     use chrono::{TimeZone, Utc};
     use uuid::Uuid;
 
     #[test]
     fn a_draft_is_kept_then_frozen_as_sent() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let (settings, data) = crate::domain::demo::generate_sized(today, 300);
+        let (settings, data) = crate::demo::generate_sized(today, 300);
         let mut base = Base::from_batch(&data);
         let client = base
             .clients
@@ -254,17 +254,16 @@ mod tests {
 
     #[test]
     fn post_first_then_email() {
-        let mut c =
-            crate::domain::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 50)
-                .1
-                .clients
-                .into_iter()
-                .find(|c| !c.emails.is_empty() && c.addresses.iter().any(usable_address))
-                .unwrap();
+        let mut c = crate::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 50)
+            .1
+            .clients
+            .into_iter()
+            .find(|c| !c.emails.is_empty() && c.addresses.iter().any(usable_address))
+            .unwrap();
         assert_eq!(default_channel(&c), Channel::Post);
         assert!(letter_address(&c).is_some());
         let lines = envelope_lines(&c).unwrap();
-        assert_eq!(lines[0], crate::domain::format::full_name(&c));
+        assert_eq!(lines[0], crate::format::full_name(&c));
         assert_eq!(lines.last(), letter_address(&c).map(|a| &a.postcode));
         c.addresses.iter_mut().for_each(|a| a.returned = true);
         assert_eq!(default_channel(&c), Channel::Email);

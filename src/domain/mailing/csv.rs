@@ -3,7 +3,7 @@
 //! spreadsheet would run as a formula are neutralised.
 
 use super::ListRow;
-use crate::domain::model::Lang;
+use crate::model::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Encoding {

@@ -5,14 +5,14 @@ pub mod csv;
 
 use std::collections::HashSet;
 
-use crate::domain::base::Base;
-use crate::domain::dedup::normalize::address_key;
-use crate::domain::format::{full_name, person_name};
-use crate::domain::letters::compose::pick_contact;
-use crate::domain::letters::pool::usable_email;
-use crate::domain::letters::send::letter_address;
-use crate::domain::model::*;
-use crate::domain::text::fold;
+use crate::base::Base;
+use crate::dedup::normalize::address_key;
+use crate::format::{full_name, person_name};
+use crate::letters::compose::pick_contact;
+use crate::letters::pool::usable_email;
+use crate::letters::send::letter_address;
+use crate::model::*;
+use crate::text::fold;
 
 /// One line of a list: who, and where to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::csv::{export, neutralise, Encoding};
 use super::*;
-use crate::domain::base::Batch;
+use crate::base::Batch;
 
 fn at() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap()
@@ -253,10 +253,8 @@ fn the_csv_opens_in_excel_in_either_encoding() {
 
 #[test]
 fn the_demo_gives_a_school_list_without_do_not_contact_clients() {
-    let (_, data) = crate::domain::demo::generate_sized(
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-        600,
-    );
+    let (_, data) =
+        crate::demo::generate_sized(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 600);
     let b = Base::from_batch(&data);
     let segs = segments(&b);
     assert!(segs.len() >= 5, "{segs:?}");

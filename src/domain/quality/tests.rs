@@ -2,7 +2,7 @@ use chrono::{TimeZone, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::base::Batch;
+use crate::base::Batch;
 
 fn now() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
@@ -125,7 +125,7 @@ fn the_report_lists_clients_per_issue_and_the_confirmed_share() {
 
 #[test]
 fn the_demo_has_something_to_fix_and_most_of_it_confirmed() {
-    let (_, data) = crate::domain::demo::generate_sized(now().date_naive(), 600);
+    let (_, data) = crate::demo::generate_sized(now().date_naive(), 600);
     let r = report(&Base::from_batch(&data), now(), &HashSet::new());
     assert!(r.total > 500);
     assert!(!r.clients(Issue::NotConfirmed).is_empty());

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::base::{Base, Batch};
-use crate::domain::letters::figures::Period;
-use crate::domain::model::*;
+use crate::base::{Base, Batch};
+use crate::letters::figures::Period;
+use crate::model::*;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DealError {

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use chrono::Duration;
 
-use crate::domain::base::{Base, Batch};
-use crate::domain::model::*;
+use crate::base::{Base, Batch};
+use crate::model::*;
 
 /// The default number of active clients a salesperson can work with.
 pub const CAPACITY: u32 = 50;
@@ -30,7 +30,7 @@ pub fn book(base: &Base, staff: Id) -> Vec<&Client> {
         .iter()
         .filter(|c| c.owner == Some(staff) && c.merged_into.is_none())
         .collect();
-    v.sort_by_cached_key(|c| (crate::domain::text::fold(&c.name), c.id));
+    v.sort_by_cached_key(|c| (crate::text::fold(&c.name), c.id));
     v
 }
 
@@ -188,7 +188,7 @@ pub fn reassign(
     c.owner = to;
     c.updated_at = at;
     let old = base.clients.get(&client);
-    let changes = crate::domain::history::changes(old, &c, at, &mut new_id);
+    let changes = crate::history::changes(old, &c, at, &mut new_id);
     let logged = owner_change(base, old, &c, by, at, new_id())?;
     Some(Batch {
         activities: vec![logged],

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::deals::{self, DealError};
 use super::*;
-use crate::domain::letters::figures::Period;
+use crate::letters::figures::Period;
 
 fn at(y: i32, m: u32, d: u32) -> Timestamp {
     Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap()

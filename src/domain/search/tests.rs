@@ -169,7 +169,7 @@ fn an_index_built_in_slices_answers_like_one_built_at_once() {
 fn filters_by_owner_and_segment() {
     let cs = sample();
     let idx = SearchIndex::build(&cs);
-    let table = crate::domain::base::Table::from_vec(cs.clone());
+    let table = crate::base::Table::from_vec(cs.clone());
     let q = |owner, segment: Option<&str>| ClientQuery {
         text: String::new(),
         owner,

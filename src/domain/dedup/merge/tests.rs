@@ -4,7 +4,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::dedup::{find, profiles, DedupSettings};
+use crate::dedup::{find, profiles, DedupSettings};
 
 fn at(day: u32) -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap()
@@ -21,7 +21,7 @@ fn ids() -> impl FnMut() -> Id {
 /// The demo with one planted duplicate pair, and the pair (original, copy) as the dedup finds it.
 fn demo_pair() -> (Base, Id, Id) {
     let (_, data) =
-        crate::domain::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 300);
+        crate::demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 300);
     let mut base = Base::from_batch(&data);
     let found = find(
         &profiles(base.clients.iter()),
@@ -74,7 +74,7 @@ fn a_merge_keeps_everything_and_undo_puts_it_back() {
     // The copy has a salesperson's work on it and is a corporate client.
     let mut copy = base.clients.get(&b).unwrap().clone();
     copy.corporate = true;
-    let work = crate::domain::sales::log(
+    let work = crate::sales::log(
         b,
         None,
         ActivityKind::Call,
@@ -83,8 +83,7 @@ fn a_merge_keeps_everything_and_undo_puts_it_back() {
         Id::from_u128(7001),
     );
     let deal =
-        crate::domain::sales::deals::open(b, None, "Кубки", 100_000, at(20), Id::from_u128(7002))
-            .unwrap();
+        crate::sales::deals::open(b, None, "Кубки", 100_000, at(20), Id::from_u128(7002)).unwrap();
     base.apply(&Batch {
         clients: vec![copy],
         deals: vec![deal],

@@ -31,10 +31,8 @@ fn names_lose_their_form_and_quotes() {
 #[test]
 fn a_1c_file_becomes_checked_clients() {
     let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
-    let (_, demo) = crate::domain::demo::generate_sized(
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-        100,
-    );
+    let (_, demo) =
+        crate::demo::generate_sized(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 100);
     let known = demo
         .clients
         .iter()
@@ -99,7 +97,7 @@ fn a_1c_file_becomes_checked_clients() {
     );
 
     // All or nothing: a row with problems stops the import unless it is to be skipped.
-    let base = crate::domain::base::Base::from_batch(&demo);
+    let base = crate::base::Base::from_batch(&demo);
     let ids = || {
         let mut k = 1000u128;
         move || {

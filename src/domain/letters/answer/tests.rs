@@ -2,7 +2,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::letters::pool::{pool_status, OutOfPool};
+use crate::letters::pool::{pool_status, OutOfPool};
 
 fn at() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()
@@ -19,7 +19,7 @@ fn ids() -> impl FnMut() -> Id {
 /// A demo base with one letter sent by `channel` to a pool client.
 fn with_sent_letter(channel: Channel) -> (Base, Id, Id) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-    let (_, data) = crate::domain::demo::generate_sized(today, 300);
+    let (_, data) = crate::demo::generate_sized(today, 300);
     let mut base = Base::from_batch(&data);
     let client = base
         .clients

@@ -1,8 +1,8 @@
 //! The English letter, for clients whose language is English: the same structure and facts.
 
 use super::{capitalize, one_of, pick, slot, Ctx, Voice};
-use crate::domain::letters::russian::{ago_en, in_month_en, join, months_between};
-use crate::domain::model::Gender;
+use crate::letters::russian::{ago_en, in_month_en, join, months_between};
+use crate::model::Gender;
 
 fn items(ctx: &Ctx) -> String {
     if ctx.ordered.is_empty() {

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use super::rotation::days_to_anniversary;
 use super::russian::{gender_of_patronymic, months_between};
-use crate::domain::model::*;
-use crate::domain::settings::Settings;
+use crate::model::*;
+use crate::settings::Settings;
 
 pub struct LetterInput<'a> {
     pub client: &'a Client,

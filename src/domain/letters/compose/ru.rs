@@ -2,8 +2,8 @@
 //! that the writer knows the history. Each paragraph has at least three phrasings.
 
 use super::{capitalize, one_of, pick, slot, Ctx, Voice};
-use crate::domain::letters::russian::{ago, in_month, join, months_between};
-use crate::domain::model::Gender;
+use crate::letters::russian::{ago, in_month, join, months_between};
+use crate::model::Gender;
 
 /// «эти металлические кубки» for one kind of product, «наши изделия» for several or none.
 fn these(ctx: &Ctx) -> String {
@@ -270,5 +270,5 @@ impl Voice for Russian {
 /// The last order is half a year old or more.
 pub(super) fn long_ago(ctx: &Ctx) -> bool {
     ctx.last_order
-        .is_some_and(|d| crate::domain::letters::russian::months_between(d, ctx.today) >= 6)
+        .is_some_and(|d| crate::letters::russian::months_between(d, ctx.today) >= 6)
 }

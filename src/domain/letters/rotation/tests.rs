@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::demo::Rng;
+use crate::demo::Rng;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -234,7 +234,7 @@ fn the_forecast_reads_like_the_issue() {
 #[test]
 fn candidates_know_each_clients_nearest_anniversary_and_revenue() {
     let today = d(2026, 11, 26);
-    let (_, data) = crate::domain::demo::generate_sized(today, 400);
+    let (_, data) = crate::demo::generate_sized(today, 400);
     let base = Base::from_batch(&data);
     let all = candidates(&base, today, &HashMap::new());
     assert!(all.len() > 300);
