@@ -221,6 +221,39 @@ async fn a_bucket_that_does_not_parse_is_reported_and_kept() {
     assert!(matches!(err, Err(StorageError::Codec { .. })));
 }
 
+/// Versions before 2026-11-27 stored each bucket as a JSON string; now they are UTF-8 bytes. A
+/// base written by an older version must read, and an edit must keep the bucket's other records.
+#[wasm_bindgen_test]
+async fn buckets_stored_as_text_by_older_versions_still_read() {
+    let db = fresh("t-text-buckets").await;
+    let batch = small_demo();
+    let mut old = Vec::new();
+    for (k, bytes) in pismo::domain::base::buckets::encode(&batch, None).expect("encode") {
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        old.push((k, JsValue::from_str(&text)));
+    }
+    db.put_entries(old, true).await.expect("store as text");
+    let base = db.load().await.expect("load").base;
+    assert_eq!(base.counts(), Base::from_batch(&batch).counts());
+
+    let mut edited = batch.clients[0].clone();
+    edited.name = "ООО «Переименованное»".into();
+    edited.updated_at = Utc::now();
+    db.write(&Batch {
+        clients: vec![edited.clone()],
+        ..Batch::default()
+    })
+    .await
+    .expect("edit a text bucket");
+    let loaded = db.load().await.expect("reload");
+    assert!(loaded.unreadable.is_empty());
+    assert_eq!(loaded.base.clients.len(), batch.clients.len());
+    assert_eq!(
+        loaded.base.clients.get(&edited.id).map(|c| c.name.as_str()),
+        Some("ООО «Переименованное»")
+    );
+}
+
 #[wasm_bindgen_test]
 async fn upgrade_keeps_data_and_a_newer_database_is_named() {
     let name = "t-upgrade";

@@ -2,18 +2,14 @@
 //! the clients whose id falls in bucket 7): one edit rewrites one small bucket, a whole import
 //! writes a few hundred values, and every write is one transaction (ARCHITECTURE.md has the numbers).
 
-use std::collections::{BTreeMap, HashSet};
-
-use rexie::{KeyRange, ObjectStore, Rexie, Store, TransactionMode};
+use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use super::codec::{codec, encode_all, encode_all_from, key, parse_all};
+use super::codec::{bytes, values};
 use super::StorageError;
 use crate::domain::backup::spans::Source;
+use crate::domain::base::buckets::{self, Merge};
 use crate::domain::base::{Base, Batch};
-use crate::domain::json;
-use crate::domain::model::{Id, RecordKind};
-use crate::domain::record::{bucket_of, Keyed};
 
 pub const DB_NAME: &str = "pismo";
 /// What startup reads before the first paint: enough to list, search and edit clients.
@@ -135,7 +131,7 @@ impl Db {
             .rexie
             .transaction(&[BUCKETS], TransactionMode::ReadOnly)?;
         let store = tx.store(BUCKETS)?;
-        let mut grouped: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        let mut stored = Vec::new();
         let mut unreadable = Vec::new();
         for kind in stores {
             // Every key of a kind lies between "kind/" and "kind/\u{ffff}".
@@ -149,30 +145,15 @@ impl Db {
             let keys = store.get_all_keys(Some(range.clone()), None).await?;
             let values = store.get_all(Some(range), None).await?;
             for (k, v) in keys.into_iter().zip(values) {
-                let (Some(k), Some(v)) = (k.as_string(), v.as_string()) else {
-                    unreadable.push(codec(kind, "a stored value is not text"));
-                    continue;
-                };
-                grouped.entry((*kind).to_string()).or_default().push((k, v));
+                let k = k.as_string().unwrap_or_else(|| (*kind).to_string());
+                match bytes(&k, v) {
+                    Ok(v) => stored.push((k, v)),
+                    Err(e) => unreadable.push(e),
+                }
             }
         }
-        let mut batch = Batch::default();
-        let u = &mut unreadable;
-        parse_all(&mut grouped, &mut batch.clients, u);
-        parse_all(&mut grouped, &mut batch.products, u);
-        parse_all(&mut grouped, &mut batch.orders, u);
-        parse_all(&mut grouped, &mut batch.letters, u);
-        parse_all(&mut grouped, &mut batch.staff, u);
-        parse_all(&mut grouped, &mut batch.requests, u);
-        parse_all(&mut grouped, &mut batch.changes, u);
-        parse_all(&mut grouped, &mut batch.decisions, u);
-        parse_all(&mut grouped, &mut batch.address_lists, u);
-        parse_all(&mut grouped, &mut batch.mailings, u);
-        parse_all(&mut grouped, &mut batch.activities, u);
-        parse_all(&mut grouped, &mut batch.deals, u);
-        parse_all(&mut grouped, &mut batch.contracts, u);
-        parse_all(&mut grouped, &mut batch.snapshots, u);
-        parse_all(&mut grouped, &mut batch.tombstones, u);
+        let (batch, errors) = buckets::decode(stored);
+        unreadable.extend(errors.into_iter().map(StorageError::from));
         Ok((batch, unreadable))
     }
 
@@ -186,37 +167,22 @@ impl Db {
             .rexie
             .transaction(&[BUCKETS], TransactionMode::ReadWrite)?;
         let store = tx.store(BUCKETS)?;
-        let deleted = |kind: RecordKind| -> HashSet<Id> {
-            batch
-                .tombstones
-                .iter()
-                .filter(|t| t.kind == kind)
-                .map(|t| t.id)
-                .collect()
-        };
+        let merge = Merge::new(batch);
         let result = async {
-            merge_kind(&store, &batch.clients, &deleted(RecordKind::Client)).await?;
-            merge_kind(&store, &batch.products, &deleted(RecordKind::Product)).await?;
-            merge_kind(&store, &batch.orders, &deleted(RecordKind::Order)).await?;
-            merge_kind(&store, &batch.letters, &deleted(RecordKind::Letter)).await?;
-            merge_kind(&store, &batch.staff, &deleted(RecordKind::Staff)).await?;
-            merge_kind(&store, &batch.requests, &deleted(RecordKind::Request)).await?;
-            merge_kind(&store, &batch.changes, &deleted(RecordKind::Change)).await?;
-            merge_kind(&store, &batch.decisions, &deleted(RecordKind::Decision)).await?;
-            merge_kind(
-                &store,
-                &batch.address_lists,
-                &deleted(RecordKind::AddressList),
-            )
-            .await?;
-            merge_kind(&store, &batch.mailings, &deleted(RecordKind::Mailing)).await?;
-            merge_kind(&store, &batch.activities, &deleted(RecordKind::Activity)).await?;
-            merge_kind(&store, &batch.deals, &deleted(RecordKind::Deal)).await?;
-            merge_kind(&store, &batch.contracts, &deleted(RecordKind::Contract)).await?;
-            merge_kind(&store, &batch.snapshots, &deleted(RecordKind::Snapshot)).await?;
-            // A record brought back (put after an earlier delete) loses its tombstone.
-            let revived: HashSet<Id> = batch.put_ids();
-            merge_kind(&store, &batch.tombstones, &revived).await?;
+            for k in merge.keys() {
+                let stored = match store.get(JsValue::from_str(k)).await? {
+                    Some(v) => Some(bytes(k, v)?),
+                    None => None,
+                };
+                if let Some(new) = merge.apply(k, stored.as_deref())? {
+                    store
+                        .put(
+                            &js_sys::Uint8Array::from(new.as_slice()),
+                            Some(&JsValue::from_str(k)),
+                        )
+                        .await?;
+                }
+            }
             Ok(())
         }
         .await;
@@ -225,8 +191,8 @@ impl Db {
 
     /// Replaces the whole stored base with `batch` in one transaction (a replace-import).
     pub async fn replace_all(&self, batch: &Batch) -> Result<(), StorageError> {
-        let entries = encode_all(batch)?;
-        self.put_entries(entries, true).await
+        self.put_entries(values(buckets::encode(batch, None)?), true)
+            .await
     }
 
     /// [`Db::replace_all`] with a backup read by `backup::read_keeping`: its records' own text is
@@ -236,8 +202,8 @@ impl Db {
         batch: &Batch,
         source: Option<&Source>,
     ) -> Result<(), StorageError> {
-        let entries = encode_all_from(batch, source)?;
-        self.put_entries(entries, true).await
+        self.put_entries(values(buckets::encode(batch, source)?), true)
+            .await
     }
 
     /// The lowest write: puts `(key, value)` pairs in one transaction, after clearing the store
@@ -306,49 +272,6 @@ async fn finish(
             Err(e)
         }
     }
-}
-
-async fn read_bucket<T: serde::de::DeserializeOwned>(
-    store: &Store,
-    key: &str,
-) -> Result<Vec<T>, StorageError> {
-    match store.get(JsValue::from_str(key)).await? {
-        None => Ok(Vec::new()),
-        Some(v) => {
-            let text = v.as_string().ok_or_else(|| codec(key, "not text"))?;
-            json::parse(&text).map_err(|e| codec(key, e))
-        }
-    }
-}
-
-/// Merges puts and deletions into the stored buckets of one kind.
-async fn merge_kind<T: Keyed>(
-    store: &Store,
-    puts: &[T],
-    deleted: &HashSet<Id>,
-) -> Result<(), StorageError> {
-    let mut by_bucket: BTreeMap<u32, Vec<&T>> = BTreeMap::new();
-    for r in puts {
-        by_bucket.entry(bucket_of(&r.key())).or_default().push(r);
-    }
-    for id in deleted {
-        by_bucket.entry(bucket_of(id)).or_default();
-    }
-    for (bucket, rows) in by_bucket {
-        let k = key(T::STORE, bucket);
-        let mut stored: Vec<T> = read_bucket(store, &k).await?;
-        let before = stored.len();
-        stored.retain(|s| !deleted.contains(&s.key()) && !rows.iter().any(|r| r.key() == s.key()));
-        if rows.is_empty() && stored.len() == before {
-            continue;
-        }
-        stored.extend(rows.into_iter().cloned());
-        let text = serde_json::to_string(&stored).map_err(|e| codec(&k, e))?;
-        store
-            .put(&JsValue::from_str(&text), Some(&JsValue::from_str(&k)))
-            .await?;
-    }
-    Ok(())
 }
 
 /// The first of two futures to finish: `Some` with the first's output, `None` if the second won.

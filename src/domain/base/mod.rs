@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 mod batch;
+pub mod buckets;
 mod table;
 
 pub use batch::{Batch, Counts, Slices};
