@@ -96,3 +96,29 @@ fn storage_never_panics() {
         }
     }
 }
+
+/// The domain is a crate of its own: the compiler keeps browser crates out of it as long as its
+/// manifest does not name them.
+#[test]
+fn the_domain_crate_depends_on_no_browser_crate() {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain/Cargo.toml"),
+    )
+    .unwrap();
+    let deps = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .expect("a [dependencies] table");
+    for word in [
+        "leptos",
+        "web-sys",
+        "js-sys",
+        "wasm-bindgen",
+        "rexie",
+        "gloo",
+        "wasmbind",
+        "clock",
+    ] {
+        assert!(!deps.contains(word), "src/domain/Cargo.toml names {word}");
+    }
+}

@@ -21,5 +21,6 @@ pub mod record;
 pub mod sales;
 pub mod search;
 pub mod settings;
+pub mod sort;
 pub mod text;
 pub mod validate;

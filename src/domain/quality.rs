@@ -180,7 +180,7 @@ pub fn report(base: &Base, now: Timestamp, pending: &HashSet<Id>) -> Report {
         .iter()
         .filter(|c| c.merged_into.is_none())
         .collect();
-    clients.sort_by_cached_key(|c| (crate::text::fold(&c.name), c.id));
+    crate::sort::sort_by_cached_key(&mut clients, |c| (crate::text::fold(&c.name), c.id));
     let mut by_issue: Vec<(Issue, Vec<Id>)> = Issue::ALL.iter().map(|i| (*i, vec![])).collect();
     let mut confirmed_count = 0;
     for c in &clients {

@@ -20,7 +20,7 @@ pub fn ChangesPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         s.base.with(|b| {
             let mut v: Vec<&ChangeLogEntry> = b.changes.iter().collect();
-            v.sort_by_key(|e| std::cmp::Reverse(e.at));
+            crate::domain::sort::sort_by_key(&mut v, |e| std::cmp::Reverse(e.at));
             v.into_iter()
                 .take(SHOWN)
                 .map(|e| {

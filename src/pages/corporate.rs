@@ -39,7 +39,7 @@ pub fn CorporatePage() -> impl IntoView {
                 .filter(|c| c.corporate && c.merged_into.is_none())
                 .map(|c| (c.id, full_name(c), c.owner))
                 .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::sort::sort_by(&mut v, |a, b| a.1.cmp(&b.1));
             v
         })
     });
@@ -102,7 +102,7 @@ pub fn CorporatePage() -> impl IntoView {
                     (r.clone(), name, corporate::overdue(r, at))
                 })
                 .collect();
-            v.sort_by_key(|(r, _, late)| (!*late, r.due));
+            crate::domain::sort::sort_by_key(&mut v, |(r, _, late)| (!*late, r.due));
             v
         })
     });
@@ -150,7 +150,7 @@ pub fn CorporatePage() -> impl IntoView {
                     )
                 })
                 .collect();
-            v.sort_by_key(|(c, _)| std::cmp::Reverse(c.signed_on));
+            crate::domain::sort::sort_by_key(&mut v, |(c, _)| std::cmp::Reverse(c.signed_on));
             v
         })
     });

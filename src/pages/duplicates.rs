@@ -86,7 +86,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                     _ => None,
                 })
                 .collect();
-            v.sort_by_key(|x| std::cmp::Reverse(x.1));
+            crate::domain::sort::sort_by_key(&mut v, |x| std::cmp::Reverse(x.1));
             v
         })
     });

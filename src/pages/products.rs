@@ -33,7 +33,7 @@ pub fn Products() -> impl IntoView {
     let rows = Memo::new(move |_| {
         s.base.with(|b| {
             let mut v: Vec<Product> = b.products.iter().cloned().collect();
-            v.sort_by(|a, b| {
+            crate::domain::sort::sort_by(&mut v, |a, b| {
                 (&a.category, a.introduced_on, &a.name).cmp(&(
                     &b.category,
                     b.introduced_on,

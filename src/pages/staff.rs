@@ -47,7 +47,9 @@ pub fn StaffPage() -> impl IntoView {
                     )
                 })
                 .collect();
-            v.sort_by(|a, b| (a.0.role as u8, &a.0.name).cmp(&(b.0.role as u8, &b.0.name)));
+            crate::domain::sort::sort_by(&mut v, |a, b| {
+                (a.0.role as u8, &a.0.name).cmp(&(b.0.role as u8, &b.0.name))
+            });
             v
         })
     });

@@ -161,7 +161,7 @@ impl Base {
     /// The tombstones in a stable order (when, then which).
     pub fn tombstone_list(&self) -> Vec<Tombstone> {
         let mut tombstones: Vec<Tombstone> = self.tombstones.values().cloned().collect();
-        tombstones.sort_by_key(|t| (t.deleted_at, t.id));
+        crate::sort::sort_by_key(&mut tombstones, |t| (t.deleted_at, t.id));
         tombstones
     }
 
@@ -195,7 +195,7 @@ impl Base {
     /// The orders of one client, newest first.
     pub fn orders_of(&self, client: &Id) -> Vec<&Order> {
         let mut v: Vec<&Order> = self.orders.iter().filter(|o| o.client == *client).collect();
-        v.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut v, |a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
         v
     }
 

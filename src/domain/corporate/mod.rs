@@ -164,7 +164,7 @@ fn spread(mut minutes: Vec<i64>) -> Option<Spread> {
     if minutes.is_empty() {
         return None;
     }
-    minutes.sort_unstable();
+    crate::sort::sort(&mut minutes);
     let rank = |p: f64| {
         let i = ((p * minutes.len() as f64).ceil() as usize).clamp(1, minutes.len()) - 1;
         minutes[i] as f64 / 60.0

@@ -53,13 +53,13 @@ pub fn summary(
         .iter()
         .filter(|x| x.client == client)
         .collect();
-    contracts.sort_by_key(|x| std::cmp::Reverse(x.signed_on));
+    crate::sort::sort_by_key(&mut contracts, |x| std::cmp::Reverse(x.signed_on));
     let mut requests: Vec<&Request> = base
         .requests
         .iter()
         .filter(|r| r.client == client && status(r) != Status::Closed)
         .collect();
-    requests.sort_by_key(|r| r.opened);
+    crate::sort::sort_by_key(&mut requests, |r| r.opened);
     let mut lines = vec![if ru {
         format!("{}: состояние заказов и запросов", full_name(c))
     } else {

@@ -89,7 +89,9 @@ pub fn dashboard(base: &Base, period: Period, i: &Inputs) -> Dashboard {
             Some((name, *kop))
         })
         .collect();
-    sales_by_staff.sort_by_key(|(n, k)| (std::cmp::Reverse(*k), n.clone()));
+    crate::sort::sort_by_key(&mut sales_by_staff, |(n, k)| {
+        (std::cmp::Reverse(*k), n.clone())
+    });
     let local = |t: Timestamp| t.with_timezone(&i.tz).date_naive();
     let mut answer: Vec<i64> = base
         .requests
@@ -100,7 +102,7 @@ pub fn dashboard(base: &Base, period: Period, i: &Inputs) -> Dashboard {
                 .map(|a| corporate::working_minutes(r.opened, a, i.settings, i.tz))
         })
         .collect();
-    answer.sort_unstable();
+    crate::sort::sort(&mut answer);
     let empty = HashSet::new();
     let q = report(base, i.now, i.pending.unwrap_or(&empty));
     let invalid: HashSet<Id> = [

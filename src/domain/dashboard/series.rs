@@ -210,7 +210,7 @@ pub fn series(
     }
     let (mut median, mut p90) = (zero(), zero());
     for (k, v) in answers.iter_mut().enumerate() {
-        v.sort_unstable();
+        crate::sort::sort(v);
         median[k] = percentile(v, 0.5).unwrap_or(0.0);
         p90[k] = percentile(v, 0.9).unwrap_or(0.0);
     }

@@ -31,7 +31,7 @@ impl Choices {
     /// a client who said «no» reachable again).
     pub fn suggested(clients: &[&Client], survivor: Id) -> Choices {
         let mut order: Vec<&Client> = clients.to_vec();
-        order.sort_by_key(|c| c.id != survivor);
+        crate::sort::sort_by_key(&mut order, |c| c.id != survivor);
         let first = |has: fn(&Client) -> bool| {
             order
                 .iter()

@@ -65,7 +65,7 @@ pub fn salespeople(base: &Base) -> Vec<(&Staff, u32)> {
         .filter(|s| s.active && s.role == Role::Salesperson)
         .map(|s| (s, load.get(&s.id).copied().unwrap_or(0)))
         .collect();
-    v.sort_by_key(|(s, n)| {
+    crate::sort::sort_by_key(&mut v, |(s, n)| {
         (
             std::cmp::Reverse(i64::from(s.capacity) - i64::from(*n)),
             s.name.clone(),
@@ -163,7 +163,7 @@ pub fn open_complaints(base: &Base) -> Vec<&Letter> {
                 .is_some_and(|r| r.kind == ResponseKind::Complaint && !r.followed_up)
         })
         .collect();
-    v.sort_by_key(|l| l.response.as_ref().map(|r| r.at));
+    crate::sort::sort_by_key(&mut v, |l| l.response.as_ref().map(|r| r.at));
     v
 }
 

@@ -68,7 +68,7 @@ pub fn attribute(base: &Base, days: u32) -> HashMap<Id, Id> {
         }
     }
     for v in sent.values_mut() {
-        v.sort();
+        crate::sort::sort(v);
     }
     let mut out = HashMap::new();
     for o in base.orders.iter() {

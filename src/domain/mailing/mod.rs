@@ -109,7 +109,7 @@ fn contact_line(c: &Client) -> String {
 /// the duplicate clusters not yet decided; pass an empty set to keep them.
 pub fn select(base: &Base, f: &ListFilter, pending: &HashSet<Id>) -> Selection {
     let mut clients: Vec<&Client> = base.clients.iter().filter(|c| takes(base, f, c)).collect();
-    clients.sort_by_cached_key(|c| (fold(&c.name), c.id));
+    crate::sort::sort_by_cached_key(&mut clients, |c| (fold(&c.name), c.id));
     let mut seen = HashSet::new();
     let mut left = std::collections::BTreeMap::<Left, usize>::new();
     let mut rows = Vec::new();
@@ -173,7 +173,7 @@ pub fn segments(base: &Base) -> Vec<String> {
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    v.sort_by_cached_key(|s| fold(s));
+    crate::sort::sort_by_cached_key(&mut v, |s| fold(s));
     v
 }
 

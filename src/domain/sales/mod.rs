@@ -30,7 +30,7 @@ pub fn book(base: &Base, staff: Id) -> Vec<&Client> {
         .iter()
         .filter(|c| c.owner == Some(staff) && c.merged_into.is_none())
         .collect();
-    v.sort_by_cached_key(|c| (crate::text::fold(&c.name), c.id));
+    crate::sort::sort_by_cached_key(&mut v, |c| (crate::text::fold(&c.name), c.id));
     v
 }
 
@@ -100,7 +100,7 @@ pub fn quiet(base: &Base, now: Timestamp, days: u32) -> Vec<Quiet> {
             })
         })
         .collect();
-    v.sort_by_key(|q| (q.owner, q.last, q.client));
+    crate::sort::sort_by_key(&mut v, |q| (q.owner, q.last, q.client));
     v
 }
 

@@ -40,7 +40,7 @@ pub fn ClientLetters(client: Id) -> impl IntoView {
                     ))
                 })
                 .collect();
-            v.sort_by_key(|x| std::cmp::Reverse(x.1));
+            crate::domain::sort::sort_by_key(&mut v, |x| std::cmp::Reverse(x.1));
             v
         })
     });

@@ -196,7 +196,7 @@ fn History(client: Id) -> impl IntoView {
                 .filter(|e| e.client == client)
                 .cloned()
                 .collect();
-            v.sort_by_key(|e| std::cmp::Reverse(e.at));
+            crate::domain::sort::sort_by_key(&mut v, |e| std::cmp::Reverse(e.at));
             v
         })
     });

@@ -109,7 +109,7 @@ fn OrderEditor(order: Order, editing: RwSignal<Option<Order>>) -> impl IntoView 
                 .iter()
                 .map(|p| (p.id, p.name.clone(), p.price_kop))
                 .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::sort::sort_by(&mut v, |a, b| a.1.cmp(&b.1));
             v
         })
     };

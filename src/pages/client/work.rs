@@ -52,7 +52,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
                     (a.clone(), who)
                 })
                 .collect();
-            v.sort_by_key(|(a, _)| std::cmp::Reverse(a.at));
+            crate::domain::sort::sort_by_key(&mut v, |(a, _)| std::cmp::Reverse(a.at));
             v
         })
     });
@@ -64,7 +64,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
                 .filter(|d| d.client == client)
                 .cloned()
                 .collect();
-            v.sort_by_key(|d| std::cmp::Reverse(d.opened));
+            crate::domain::sort::sort_by_key(&mut v, |d| std::cmp::Reverse(d.opened));
             v
         })
     });

@@ -56,7 +56,9 @@ pub fn AnswersPage() -> impl IntoView {
                     })
                 })
                 .collect();
-            v.sort_by(|a, b| b.day.cmp(&a.day).then_with(|| a.name.cmp(&b.name)));
+            crate::domain::sort::sort_by(&mut v, |a, b| {
+                b.day.cmp(&a.day).then_with(|| a.name.cmp(&b.name))
+            });
             v
         })
     });

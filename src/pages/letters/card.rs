@@ -245,7 +245,7 @@ fn History(id: Id) -> impl IntoView {
     let orders = Memo::new(move |_| {
         s.base.with(|b| {
             let mut v: Vec<Order> = b.orders_of(&id).into_iter().cloned().collect();
-            v.sort_by_key(|o| std::cmp::Reverse(o.date));
+            crate::domain::sort::sort_by_key(&mut v, |o| std::cmp::Reverse(o.date));
             v.truncate(8);
             v
         })
@@ -260,7 +260,7 @@ fn History(id: Id) -> impl IntoView {
                 })
                 .cloned()
                 .collect();
-            v.sort_by_key(|l| std::cmp::Reverse(l.sent_at));
+            crate::domain::sort::sort_by_key(&mut v, |l| std::cmp::Reverse(l.sent_at));
             v
         })
     });

@@ -124,7 +124,7 @@ pub fn ListsPage() -> impl IntoView {
     let mailings = Memo::new(move |_| {
         s.base.with(|b| {
             let mut v: Vec<Mailing> = b.mailings.iter().cloned().collect();
-            v.sort_by_key(|m| std::cmp::Reverse(m.at));
+            crate::domain::sort::sort_by_key(&mut v, |m| std::cmp::Reverse(m.at));
             v.truncate(100);
             v
         })

@@ -19,7 +19,7 @@ pub fn SavedLists(
     let lists = Memo::new(move |_| {
         s.base.with(|b| {
             let mut v: Vec<AddressList> = b.address_lists.iter().cloned().collect();
-            v.sort_by_cached_key(|l| fold(&l.name));
+            crate::domain::sort::sort_by_cached_key(&mut v, |l| fold(&l.name));
             v
         })
     });

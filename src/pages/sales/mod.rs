@@ -102,7 +102,7 @@ pub fn SalesPage() -> impl IntoView {
                     (st.clone(), sales::book(b, st.id).len(), open, kop)
                 })
                 .collect();
-            v.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+            crate::domain::sort::sort_by(&mut v, |a, b| a.0.name.cmp(&b.0.name));
             (v, revenue.values().sum::<i64>())
         })
     });

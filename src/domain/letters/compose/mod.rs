@@ -126,7 +126,7 @@ fn new_since<'a>(
         })
         .filter(|p| since.is_none_or(|d| p.introduced_on > d))
         .collect();
-    v.sort_by_key(|p| {
+    crate::sort::sort_by_key(&mut v, |p| {
         (
             !categories.contains(&p.category.as_str()),
             std::cmp::Reverse(p.introduced_on),
