@@ -197,6 +197,9 @@ pub struct Profile {
     pub name_words: Vec<String>,
     /// The name as one key: skeletons joined, for the sorted neighbourhood and similarity.
     pub name_key: String,
+    /// A company's skeletons in alphabetical order, joined, when that differs from `name_key`
+    /// (see [`Profile::sorted_key`]): made once here, not for every pair scored.
+    sorted_words: Option<String>,
     pub person: Option<PersonName>,
     pub phones: Vec<String>,
     pub emails: Vec<String>,
@@ -211,9 +214,16 @@ impl Profile {
         let is_person = c.kind == ClientKind::Person || form.as_deref() == Some("ИП");
         let name_words: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let mut sorted = name_words.clone();
-        if is_person {
-            sorted.sort();
-        }
+        sorted.sort();
+        let in_order = name_words.join(" ");
+        let sorted_key = sorted.join(" ");
+        // Persons are keyed by their words in alphabetical order (any order of the parts), companies
+        // by their words as written.
+        let (name_key, sorted_words) = if is_person || sorted_key == in_order {
+            (sorted_key, None)
+        } else {
+            (in_order, Some(sorted_key))
+        };
         let phones = c
             .phones
             .iter()
@@ -231,7 +241,8 @@ impl Profile {
             id: c.id,
             kind: c.kind,
             form,
-            name_key: sorted.join(" "),
+            name_key,
+            sorted_words,
             person: is_person.then(|| person_name(&words)),
             name_words,
             phones,
@@ -250,6 +261,19 @@ impl Profile {
                 .filter(|p| !p.is_empty())
                 .fold(Vec::new(), push_unique),
         }
+    }
+}
+
+impl Profile {
+    /// The name's skeletons in alphabetical order, joined: «Школа Спортивная» and «Спортивная
+    /// Школа» have the same.
+    pub fn sorted_key(&self) -> &str {
+        self.sorted_words.as_deref().unwrap_or(&self.name_key)
+    }
+
+    /// Whether [`Profile::sorted_key`] differs from `name_key`.
+    pub fn reorders(&self) -> bool {
+        self.sorted_words.is_some()
     }
 }
 

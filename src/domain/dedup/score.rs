@@ -111,19 +111,17 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
         return 0.0;
     }
     let whole = jaro_winkler(&a.name_key, &b.name_key);
-    let mut sa = a.name_words.clone();
-    let mut sb = b.name_words.clone();
-    sa.sort();
-    sb.sort();
-    let sorted = jaro_winkler(&sa.join(" "), &sb.join(" "));
+    let sorted = if !a.reorders() && !b.reorders() {
+        whole
+    } else {
+        jaro_winkler(a.sorted_key(), b.sorted_key())
+    };
     // Numbers must agree exactly: «Школа № 5» and «Школа № 6» are two schools.
-    let digits = |p: &Profile| -> Vec<String> {
+    fn digits(p: &Profile) -> impl Iterator<Item = &String> {
         p.name_words
             .iter()
-            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-            .cloned()
-            .collect()
-    };
+            .filter(|w| w.bytes().any(|c| c.is_ascii_digit()))
+    }
     let best = whole.max(sorted);
     // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is another
     // company of a group far more often than a copy: similar at most, never the same.
@@ -132,7 +130,7 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
             w.chars().count() >= 3 && !y.name_words.iter().any(|v| jaro_winkler(w, v) >= 0.85)
         })
     };
-    if digits(a) != digits(b) {
+    if !digits(a).eq(digits(b)) {
         best.min(0.5)
     } else if a.name_words.len() != b.name_words.len() && (extra(a, b) || extra(b, a)) {
         best.min(0.85)
