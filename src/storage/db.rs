@@ -1,4 +1,4 @@
-//! The client base in IndexedDB. Records are kept as JSON strings in buckets (`client/07` holds
+//! The client base in IndexedDB. Records are kept as JSON (UTF-8 bytes) in buckets (`client/07` holds
 //! the clients whose id falls in bucket 7): one edit rewrites one small bucket, a whole import
 //! writes a few hundred values, and every write is one transaction (ARCHITECTURE.md has the numbers).
 
