@@ -215,14 +215,12 @@ impl Profile {
         let name_words: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let mut sorted = name_words.clone();
         sorted.sort();
-        let in_order = name_words.join(" ");
-        let sorted_key = sorted.join(" ");
         // Persons are keyed by their words in alphabetical order (any order of the parts), companies
         // by their words as written.
-        let (name_key, sorted_words) = if is_person || sorted_key == in_order {
-            (sorted_key, None)
+        let (name_key, sorted_words) = if is_person || sorted == name_words {
+            (sorted.join(" "), None)
         } else {
-            (in_order, Some(sorted_key))
+            (name_words.join(" "), Some(sorted.join(" ")))
         };
         let phones = c
             .phones
@@ -262,9 +260,7 @@ impl Profile {
                 .fold(Vec::new(), push_unique),
         }
     }
-}
 
-impl Profile {
     /// The name's skeletons in alphabetical order, joined: «Школа Спортивная» and «Спортивная
     /// Школа» have the same.
     pub fn sorted_key(&self) -> &str {
