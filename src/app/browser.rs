@@ -1,11 +1,11 @@
-//! Small bridges to the browser that pages need: ids, the clock, files in and out, the language.
+//! Small bridges to the browser that pages need: ids, files in and out, the language (the clock is
+//! `app::clock`).
 
-use chrono::{Local, NaiveDate, Utc};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::model::{Lang, Timestamp};
+use crate::domain::model::Lang;
 
 /// A random (version 4) UUID from the browser's cryptographic generator.
 pub fn new_id() -> Uuid {
@@ -20,25 +20,6 @@ pub fn new_id() -> Uuid {
         }
     }
     uuid::Builder::from_random_bytes(bytes).into_uuid()
-}
-
-pub fn now() -> Timestamp {
-    Utc::now()
-}
-
-/// A stored UTC time as the user's wall-clock time.
-pub fn local(t: Timestamp) -> chrono::NaiveDateTime {
-    t.with_timezone(&Local).naive_local()
-}
-
-/// The browser's offset from UTC now: working hours are counted in the user's local time.
-pub fn tz() -> chrono::FixedOffset {
-    use chrono::Offset;
-    Local::now().offset().fix()
-}
-
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
 }
 
 /// The language the browser prefers, Russian unless it asks for English first.

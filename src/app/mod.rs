@@ -2,6 +2,7 @@
 //! (open the database, load the base, ask for persistent storage, listen to other tabs).
 
 pub mod browser;
+pub mod clock;
 pub mod i18n;
 pub mod queue;
 pub mod router;
@@ -49,6 +50,11 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Nav route=route />
+        {clock::set_to().map(|at| view! {
+            <p class="clock-set" role="status">
+                {move || state.tr().clock_set} " " {crate::domain::format::dmy_hm(at)}
+            </p>
+        })}
         <main id="main">
             {move || match state.status.get() {
                 LoadStatus::Loading => view! { <p class="loading">{state.tr().loading}</p> }.into_any(),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::browser::today;
+use super::clock::today;
 use super::state::{db, AppState};
 use crate::domain::letters::day::{postpone, prune_postponed, today_queue, DayQueue};
 use crate::domain::letters::rotation::{candidates, plan_day};

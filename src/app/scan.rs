@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::browser::{next_tick, now};
+use super::browser::next_tick;
+use super::clock::now;
 use super::state::AppState;
 use crate::domain::dedup::merge::not_duplicates;
 use crate::domain::dedup::{find, profiles, settle, Cluster, DedupSettings};

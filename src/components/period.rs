@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::today;
+use crate::app::clock::today;
 use crate::app::i18n::{tx, Tr};
 use crate::domain::letters::figures::Period;
 

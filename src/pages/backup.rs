@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::browser::{self, download, local, now};
+use crate::app::browser::{self, download};
+use crate::app::clock::{local, now};
 use crate::app::i18n::{backup_error, tx};
 use crate::app::state::use_app;
 use crate::domain::backup::{self, Backup, BackupWarning};

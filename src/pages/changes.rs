@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::local;
+use crate::app::clock::local;
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;

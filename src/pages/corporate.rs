@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{local, new_id, now, today, tz};
+use crate::app::browser::new_id;
+use crate::app::clock::{local, now, today, tz};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{download, new_id, now, today, tz};
+use crate::app::browser::{download, new_id};
+use crate::app::clock::{now, today, tz};
 use crate::app::i18n::{tx, Tr};
 use crate::app::scan::ensure;
 use crate::app::state::use_app;

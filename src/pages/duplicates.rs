@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, now};
+use crate::app::browser::new_id;
+use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::scan::{decided, rescan};
@@ -138,7 +139,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                 <ul class="merges" id="merges">
                     {move || merges.get().into_iter().map(|(id, at, what)| view! {
                         <li>
-                            <span class="num">{dmy_hm(crate::app::browser::local(at))}</span> " " {what} " "
+                            <span class="num">{dmy_hm(crate::app::clock::local(at))}</span> " " {what} " "
                             <button class="undo" on:click=move |_| undo_merge(id)>{tx(|t| t.b.undo)}</button>
                         </li>
                     }).collect_view()}

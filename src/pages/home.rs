@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::browser;
+use crate::app::clock;
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;
@@ -26,7 +26,7 @@ pub fn Home() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     let s = use_app();
     let load_demo = move |_| {
-        let (demo_settings, batch) = demo::generate(browser::today());
+        let (demo_settings, batch) = demo::generate(clock::today());
         let clients = batch.clients.len();
         leptos::task::spawn_local(async move {
             if s.replace(batch).await.is_ok() {
@@ -96,7 +96,7 @@ fn Overview() -> impl IntoView {
     let backup_age = last_backup
         .as_deref()
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| (browser::now() - t.with_timezone(&chrono::Utc)).num_days());
+        .map(|t| (clock::now() - t.with_timezone(&chrono::Utc)).num_days());
     view! {
         <section class="overview">
             <h1>{move || s.settings.with(|st| if st.company.is_empty() { s.tr().brand.to_string() } else { st.company.clone() })}</h1>

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{decode_cp1251, new_id, next_tick, now, read_bytes};
+use crate::app::browser::{decode_cp1251, new_id, next_tick, read_bytes};
+use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::router::{navigate, Route};
 use crate::app::state::{use_app, AppState};

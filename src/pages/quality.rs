@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::now;
+use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::scan::ensure;

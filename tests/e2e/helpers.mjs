@@ -39,14 +39,20 @@ async function waitForPort(port, ms = 10000) {
   throw new Error(`nothing listens on 127.0.0.1:${port}`);
 }
 
-/** Serves the release build in dist/; returns { url, stop }. */
+/** The moment every end-to-end test runs at, whatever the machine's date: a Thursday late in a
+ *  month, so «this month» has weeks of demo data and the day is a working day. The app reads it
+ *  from its address (`?clock=`, see src/app/clock.rs), so every page the tests open keeps it. */
+export const CLOCK = '2026-11-26T09:30';
+export const TODAY = new Date(`${CLOCK}:00`);
+
+/** Serves the release build in dist/; returns { url, stop }; `url` carries the test clock. */
 export async function serve() {
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'dist')], {
     stdio: 'ignore',
   });
   await waitForPort(port);
-  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
+  return { url: `http://127.0.0.1:${port}/?clock=${CLOCK}`, origin: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
 }
 
 /** A browser with a fresh profile (a new user on a new computer), or with the profile in `dir`

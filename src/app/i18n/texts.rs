@@ -13,6 +13,7 @@ texts! {
     history_loading: "дождитесь загрузки заказов и писем", "wait until orders and letters are loaded";
     storage_failed: "Хранилище браузера недоступно", "Browser storage is unavailable";
     storage_failed_hint: "Данные не тронуты. Закройте другие вкладки «Письма», проверьте, что браузер не в приватном режиме, и перезагрузите страницу.", "Nothing was changed. Close other Pismo tabs, make sure the browser is not in private mode, and reload the page.";
+    clock_set: "Часы приложения переведены (параметр clock в адресе страницы):", "The app's clock is set (the clock parameter in the page address):";
     settings_unreadable: "Сохранённые настройки не прочитаны, используются стандартные", "Stored settings could not be read; defaults are used";
     not_saved: "Не сохранено", "Not saved";
     saving: "Сохранение…", "Saving…";

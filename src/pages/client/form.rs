@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Draft;
-use crate::app::browser::{local, now};
+use crate::app::clock::{local, now};
 use crate::app::i18n::tx;
 use crate::app::state::use_app;
 use crate::components::field::{Field, TextArea};

@@ -10,7 +10,8 @@ mod work;
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, now};
+use crate::app::browser::new_id;
+use crate::app::clock::now;
 use crate::app::i18n::{problem_text, tx};
 use crate::app::router::{navigate, Route};
 use crate::app::state::use_app;
@@ -210,7 +211,7 @@ fn History(client: Id) -> impl IntoView {
                 <tbody>
                     <For each=move || entries.get() key=|e| e.id let:e>
                         <tr>
-                            <td class="num">{dmy_hm(crate::app::browser::local(e.at))}</td>
+                            <td class="num">{dmy_hm(crate::app::clock::local(e.at))}</td>
                             <td>{e.field.clone()}</td>
                             <td class="old">{s.base.with_untracked(|b| history::shown(b, &e.field, &e.old))}</td>
                             <td>"→"</td>

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, now, today};
+use crate::app::browser::new_id;
+use crate::app::clock::{now, today};
 use crate::app::i18n::{problem_text, tx};
 use crate::app::state::use_app;
 use crate::domain::base::{Base, Batch};

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{local, new_id, now};
+use crate::app::browser::new_id;
+use crate::app::clock::{local, now};
 use crate::app::i18n::tx;
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::Batch;

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, now};
+use crate::app::browser::new_id;
+use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::state::use_app;
 use crate::domain::letters::answer::{record_answer, salespeople, suggest_salesperson, Answer};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::answer::AnswerControl;
 use super::{use_section, Tabs};
-use crate::app::browser::now;
+use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::domain::base::Batch;

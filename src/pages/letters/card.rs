@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::answer::AnswerControl;
-use crate::app::browser::{download, local, new_id, now, today};
+use crate::app::browser::{download, new_id};
+use crate::app::clock::{local, now, today};
 use crate::app::i18n::tx;
 use crate::app::queue::{change, Change};
 use crate::app::router::Route;

@@ -42,7 +42,7 @@ fn ensure_queue(s: AppState) {
     Effect::new(move || {
         let stale = s.queue.with(|q| {
             q.as_ref()
-                .is_none_or(|q| q.date != crate::app::browser::today())
+                .is_none_or(|q| q.date != crate::app::clock::today())
         });
         if s.history_ready.get() && stale {
             leptos::task::spawn_local(async move {

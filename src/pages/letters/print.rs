@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::use_section;
-use crate::app::browser::today;
+use crate::app::clock::today;
 use crate::app::i18n::tx;
 use crate::app::router::{PrintKind, Route};
 use crate::components::labels::LabelSheets;

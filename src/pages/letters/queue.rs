@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::card::LetterCard;
 use super::{long_date, use_section, Tabs};
-use crate::app::browser::{new_id, now, today};
+use crate::app::browser::new_id;
+use crate::app::clock::{now, today};
 use crate::app::i18n::tx;
 use crate::app::queue::{change, Change};
 use crate::app::router::{PrintKind, Route};

@@ -7,7 +7,8 @@ mod saved;
 
 use leptos::prelude::*;
 
-use crate::app::browser::{download_bytes, local, new_id, now};
+use crate::app::browser::{download_bytes, new_id};
+use crate::app::clock::{local, now};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::scan::ensure;

@@ -6,7 +6,8 @@ pub mod person;
 
 use leptos::prelude::*;
 
-use crate::app::browser::{new_id, now, today};
+use crate::app::browser::new_id;
+use crate::app::clock::{now, today};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::{use_app, AppState};
@@ -66,7 +67,7 @@ pub fn QuietList(#[prop(optional)] owner: Option<Id>) -> impl IntoView {
                             <tr>
                                 <td><a href=Route::Client(client).href()>{name}</a></td>
                                 <td>{who}</td>
-                                <td class="num">{q.last.map(|t| dmy(crate::app::browser::local(t).date())).unwrap_or_else(|| s.tr_untracked().s.never.to_string())}</td>
+                                <td class="num">{q.last.map(|t| dmy(crate::app::clock::local(t).date())).unwrap_or_else(|| s.tr_untracked().s.never.to_string())}</td>
                                 <td class="actions-cell">
                                     <button class="keep" on:click=move |_| keep_or_release(s, client, owner, true)>{tx(|t| t.s.keep)}</button>
                                     <button class="release" on:click=move |_| keep_or_release(s, client, owner, false)>{tx(|t| t.s.release)}</button>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::QuietList;
-use crate::app::browser::{local, today};
+use crate::app::clock::{local, today};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;
