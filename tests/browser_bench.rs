@@ -169,7 +169,12 @@ async fn figures_in_the_browser() {
         drop(parsed);
 
         let t = now_ms();
-        let (first, _) = db.load_stores(&pismo::storage::FIRST_STORES).await.unwrap();
+        let (first, _) = db
+            .load_stores(&pismo::domain::record::stores_loaded(
+                pismo::domain::record::Load::First,
+            ))
+            .await
+            .unwrap();
         let load = now_ms() - t;
         let mut loaded = Base::from_batch(&first);
         let mut index = SearchIndex::order_only(loaded.clients.iter());
@@ -182,7 +187,9 @@ async fn figures_in_the_browser() {
         report(&format!("  of which read + parse {k}k"), load, None);
         let t = now_ms();
         let (history, _) = db
-            .load_stores(&pismo::storage::HISTORY_STORES)
+            .load_stores(&pismo::domain::record::stores_loaded(
+                pismo::domain::record::Load::History,
+            ))
             .await
             .unwrap();
         loaded.apply(&history);

@@ -95,7 +95,9 @@ async fn kinds_can_be_read_apart() {
     let batch = small_demo();
     db.write(&batch).await.expect("write");
     let (first, bad) = db
-        .load_stores(&pismo::storage::FIRST_STORES)
+        .load_stores(&pismo::domain::record::stores_loaded(
+            pismo::domain::record::Load::First,
+        ))
         .await
         .expect("first");
     assert!(bad.is_empty());
@@ -103,7 +105,9 @@ async fn kinds_can_be_read_apart() {
     assert_eq!(first.staff.len(), batch.staff.len());
     assert!(first.orders.is_empty(), "orders come later");
     let (history, _) = db
-        .load_stores(&pismo::storage::HISTORY_STORES)
+        .load_stores(&pismo::domain::record::stores_loaded(
+            pismo::domain::record::Load::History,
+        ))
         .await
         .expect("history");
     assert_eq!(history.orders.len(), batch.orders.len());

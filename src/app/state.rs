@@ -18,9 +18,10 @@ use crate::domain::base::{Base, Batch};
 use crate::domain::letters::day::DayQueue;
 use crate::domain::merge::plan_merge;
 use crate::domain::model::{Id, Lang};
+use crate::domain::record::{stores_loaded, Load};
 use crate::domain::search::{SearchIndex, TokenBuilder};
 use crate::domain::settings::Settings;
-use crate::storage::{Db, Persistence, StorageError, FIRST_STORES, HISTORY_STORES};
+use crate::storage::{Db, Persistence, StorageError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadStatus {
@@ -289,7 +290,7 @@ impl AppState {
         // Another tab may have skipped or postponed letters: read the queue again too.
         self.queue.set(None);
         self.duplicates.set(None);
-        let (first, mut unreadable) = match db.load_stores(&FIRST_STORES).await {
+        let (first, mut unreadable) = match db.load_stores(&stores_loaded(Load::First)).await {
             Ok(x) => x,
             Err(e) => return self.status.set(LoadStatus::Failed(e)),
         };
@@ -298,7 +299,7 @@ impl AppState {
         self.set_base(Base::from_batch(&first));
         self.status.set(LoadStatus::Ready);
         browser::next_tick().await;
-        match db.load_stores(&HISTORY_STORES).await {
+        match db.load_stores(&stores_loaded(Load::History)).await {
             Ok((history, more)) => {
                 let plan = self.base.with_untracked(|b| plan_merge(b, &history));
                 self.base.update(|b| b.apply(&plan.batch));

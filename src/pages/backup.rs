@@ -13,6 +13,7 @@ use crate::domain::base::Counts;
 use crate::domain::format::dmy_hm;
 use crate::domain::format::group;
 use crate::domain::merge::{plan_merge, MergeStats};
+use crate::domain::model::RecordKind;
 use crate::storage::{self, LocalKey};
 
 #[derive(Clone, PartialEq)]
@@ -189,20 +190,9 @@ pub fn BackupPage() -> impl IntoView {
                         <p><strong>{p.file.clone()}</strong>" · v" {p.version} " · " {p.exported_at.clone()}</p>
                         <table class="dense counts">
                             <tbody>
-                                {count_row(|t| t.clients, p.counts.clients)}
-                                {count_row(|t| t.products, p.counts.products)}
-                                {count_row(|t| t.orders, p.counts.orders)}
-                                {count_row(|t| t.letters, p.counts.letters)}
-                                {count_row(|t| t.staff, p.counts.staff)}
-                                {count_row(|t| t.requests, p.counts.requests)}
-                                {count_row(|t| t.history, p.counts.changes)}
-                                {count_row(|t| t.b.decisions, p.counts.decisions)}
-                                {count_row(|t| t.q.lists, p.counts.address_lists)}
-                                {count_row(|t| t.q.log, p.counts.mailings)}
-                                {count_row(|t| t.s.activity_records, p.counts.activities)}
-                                {count_row(|t| t.s.deals, p.counts.deals)}
-                                {count_row(|t| t.s.contracts, p.counts.contracts)}
-                                {count_row(|t| t.s.snapshots, p.counts.snapshots)}
+                                {RecordKind::ALL.iter().map(|&k| view! {
+                                    <tr><td>{move || s.tr().record_kind(k)}</td><td class="num">{group(p.counts.of(k) as i64)}</td></tr>
+                                }).collect_view()}
                                 {count_row(|t| t.deleted_records, p.counts.tombstones)}
                             </tbody>
                         </table>

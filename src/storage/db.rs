@@ -10,41 +10,9 @@ use super::StorageError;
 use crate::domain::backup::spans::Source;
 use crate::domain::base::buckets::{self, Merge};
 use crate::domain::base::{Base, Batch};
+use crate::domain::record;
 
 pub const DB_NAME: &str = "pismo";
-/// What startup reads before the first paint: enough to list, search and edit clients.
-pub const FIRST_STORES: [&str; 4] = ["client", "product", "staff", "tombstone"];
-/// What it reads right after: the clients' history.
-pub const HISTORY_STORES: [&str; 11] = [
-    "order",
-    "letter",
-    "request",
-    "change",
-    "decision",
-    "address_list",
-    "mailing",
-    "activity",
-    "deal",
-    "contract",
-    "snapshot",
-];
-const ALL_STORES: [&str; 15] = [
-    "client",
-    "product",
-    "staff",
-    "tombstone",
-    "order",
-    "letter",
-    "request",
-    "change",
-    "decision",
-    "address_list",
-    "mailing",
-    "activity",
-    "deal",
-    "contract",
-    "snapshot",
-];
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
 const BUCKETS: &str = "buckets";
@@ -114,7 +82,7 @@ impl Db {
     /// Reads everything. A bucket that does not parse is reported and skipped, never overwritten
     /// by a later write of the same bucket (writes merge into what is stored, see `write`).
     pub async fn load(&self) -> Result<Loaded, StorageError> {
-        let (batch, unreadable) = self.load_stores(&ALL_STORES).await?;
+        let (batch, unreadable) = self.load_stores(record::STORES).await?;
         Ok(Loaded {
             base: Base::from_batch(&batch),
             unreadable,

@@ -7,7 +7,7 @@ mod db;
 mod local;
 mod persist;
 
-pub use db::{Db, Loaded, DB_NAME, FIRST_STORES, HISTORY_STORES, SCHEMA_VERSION};
+pub use db::{Db, Loaded, DB_NAME, SCHEMA_VERSION};
 pub use local::{get_string, load_settings, save_settings, set_string, LocalKey};
 pub use persist::{request_persistence, Persistence};
 

@@ -30,7 +30,7 @@ use leptos::prelude::Get;
 
 use crate::domain::backup::BackupError;
 use crate::domain::contact::{EmailProblem, InnProblem, PhoneProblem, PostcodeProblem};
-use crate::domain::model::{Lang, OrderSource, OrderStage, Role};
+use crate::domain::model::{Lang, OrderSource, OrderStage, RecordKind, Role};
 use crate::domain::settings::SettingsProblem;
 use crate::domain::validate::Problem;
 
@@ -61,6 +61,26 @@ impl Tr {
             ru
         } else {
             en
+        }
+    }
+
+    /// A kind of record as the backup preview counts it.
+    pub fn record_kind(&self, k: RecordKind) -> &'static str {
+        match k {
+            RecordKind::Client => self.clients,
+            RecordKind::Product => self.products,
+            RecordKind::Order => self.orders,
+            RecordKind::Letter => self.letters,
+            RecordKind::Staff => self.staff,
+            RecordKind::Request => self.requests,
+            RecordKind::Change => self.history,
+            RecordKind::Decision => self.b.decisions,
+            RecordKind::AddressList => self.q.lists,
+            RecordKind::Mailing => self.q.log,
+            RecordKind::Activity => self.s.activity_records,
+            RecordKind::Deal => self.s.deals,
+            RecordKind::Contract => self.s.contracts,
+            RecordKind::Snapshot => self.s.snapshots,
         }
     }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::base::{Base, Batch, Table};
 use super::model::*;
-use super::record::Record;
+use super::record::{each_kind, KindFn, Record, Visit};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct MergeStats {
@@ -51,77 +51,52 @@ fn merge_kind<T: Record>(
     }
 }
 
-fn updated_at_of(base: &Base, t: &Tombstone) -> Option<Timestamp> {
-    match t.kind {
-        RecordKind::Client => base.clients.get(&t.id).map(Record::updated_at),
-        RecordKind::Product => base.products.get(&t.id).map(Record::updated_at),
-        RecordKind::Order => base.orders.get(&t.id).map(Record::updated_at),
-        RecordKind::Letter => base.letters.get(&t.id).map(Record::updated_at),
-        RecordKind::Staff => base.staff.get(&t.id).map(Record::updated_at),
-        RecordKind::Request => base.requests.get(&t.id).map(Record::updated_at),
-        RecordKind::Change => base.changes.get(&t.id).map(Record::updated_at),
-        RecordKind::Decision => base.decisions.get(&t.id).map(Record::updated_at),
-        RecordKind::AddressList => base.address_lists.get(&t.id).map(Record::updated_at),
-        RecordKind::Mailing => base.mailings.get(&t.id).map(Record::updated_at),
-        RecordKind::Activity => base.activities.get(&t.id).map(Record::updated_at),
-        RecordKind::Deal => base.deals.get(&t.id).map(Record::updated_at),
-        RecordKind::Contract => base.contracts.get(&t.id).map(Record::updated_at),
-        RecordKind::Snapshot => base.snapshots.get(&t.id).map(Record::updated_at),
+/// The `updated_at` of the local record a tombstone names, if there is one.
+struct UpdatedAt<'a> {
+    base: &'a Base,
+    id: Id,
+}
+
+impl KindFn for UpdatedAt<'_> {
+    type Out = Option<Timestamp>;
+    fn call<K: Record>(self) -> Option<Timestamp> {
+        K::table(self.base).get(&self.id).map(Record::updated_at)
+    }
+}
+
+/// Merges each kind's incoming records (see [`merge_kind`]).
+struct MergeKinds<'a> {
+    base: &'a Base,
+    incoming: &'a Batch,
+    plan: &'a mut MergePlan,
+}
+
+impl Visit for MergeKinds<'_> {
+    fn visit<K: Record>(&mut self) {
+        let (b, s) = (&mut self.plan.batch, &mut self.plan.stats);
+        merge_kind(
+            K::table(self.base),
+            self.base,
+            K::rows(self.incoming),
+            K::rows_mut(b),
+            s,
+        );
     }
 }
 
 pub fn plan_merge(base: &Base, incoming: &Batch) -> MergePlan {
     let mut plan = MergePlan::default();
+    each_kind(&mut MergeKinds {
+        base,
+        incoming,
+        plan: &mut plan,
+    });
     let (b, s) = (&mut plan.batch, &mut plan.stats);
-    merge_kind(&base.clients, base, &incoming.clients, &mut b.clients, s);
-    merge_kind(&base.products, base, &incoming.products, &mut b.products, s);
-    merge_kind(&base.orders, base, &incoming.orders, &mut b.orders, s);
-    merge_kind(&base.letters, base, &incoming.letters, &mut b.letters, s);
-    merge_kind(&base.staff, base, &incoming.staff, &mut b.staff, s);
-    merge_kind(&base.requests, base, &incoming.requests, &mut b.requests, s);
-    merge_kind(&base.changes, base, &incoming.changes, &mut b.changes, s);
-    merge_kind(
-        &base.decisions,
-        base,
-        &incoming.decisions,
-        &mut b.decisions,
-        s,
-    );
-    merge_kind(
-        &base.address_lists,
-        base,
-        &incoming.address_lists,
-        &mut b.address_lists,
-        s,
-    );
-    merge_kind(&base.mailings, base, &incoming.mailings, &mut b.mailings, s);
-    merge_kind(
-        &base.activities,
-        base,
-        &incoming.activities,
-        &mut b.activities,
-        s,
-    );
-    merge_kind(&base.deals, base, &incoming.deals, &mut b.deals, s);
-    merge_kind(
-        &base.contracts,
-        base,
-        &incoming.contracts,
-        &mut b.contracts,
-        s,
-    );
-    merge_kind(
-        &base.snapshots,
-        base,
-        &incoming.snapshots,
-        &mut b.snapshots,
-        s,
-    );
     for t in &incoming.tombstones {
         if base.tombstones.contains_key(&t.id) {
             continue;
         }
-        match updated_at_of(base, t) {
+        match t.kind.dispatch(UpdatedAt { base, id: t.id }) {
             // An edit made here after the deletion elsewhere wins: the record stays.
             Some(local) if local > t.deleted_at => s.kept += 1,
             Some(_) => {

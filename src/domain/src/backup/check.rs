@@ -1,10 +1,10 @@
 //! What is checked after a backup parsed: ids unique, references resolvable, values plausible.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Backup, BackupError};
 use crate::model::*;
-use crate::record::Record;
+use crate::record::{each_kind, Record, Visit};
 use crate::validate::{validate_client, validate_order, FieldProblem};
 
 /// A value the file holds that is doubtful but the user's own (an old phone typed badly): it is
@@ -32,6 +32,25 @@ fn unique_ids<T: Record>(name: &str, rows: &[T]) -> Result<HashSet<Id>, BackupEr
     Ok(seen)
 }
 
+/// Checks every kind's ids (see [`unique_ids`]), keeping each kind's set.
+struct UniqueIds<'a> {
+    data: &'a crate::base::Batch,
+    sets: HashMap<RecordKind, HashSet<Id>>,
+    failed: Option<BackupError>,
+}
+
+impl Visit for UniqueIds<'_> {
+    fn visit<K: Record>(&mut self) {
+        if self.failed.is_some() {
+            return;
+        }
+        match unique_ids(K::FIELD, K::rows(self.data)) {
+            Ok(set) => drop(self.sets.insert(K::KIND, set)),
+            Err(e) => self.failed = Some(e),
+        }
+    }
+}
+
 fn reference(
     ok: bool,
     path: impl FnOnce() -> String,
@@ -50,20 +69,21 @@ fn reference(
 
 pub(super) fn check(b: &Backup) -> Result<Vec<BackupWarning>, BackupError> {
     let d = &b.data;
-    let clients = unique_ids("clients", &d.clients)?;
-    let products = unique_ids("products", &d.products)?;
-    unique_ids("orders", &d.orders)?;
-    unique_ids("letters", &d.letters)?;
-    let staff = unique_ids("staff", &d.staff)?;
-    unique_ids("requests", &d.requests)?;
-    unique_ids("changes", &d.changes)?;
-    unique_ids("decisions", &d.decisions)?;
-    unique_ids("address_lists", &d.address_lists)?;
-    unique_ids("mailings", &d.mailings)?;
-    unique_ids("activities", &d.activities)?;
-    unique_ids("deals", &d.deals)?;
-    unique_ids("contracts", &d.contracts)?;
-    unique_ids("snapshots", &d.snapshots)?;
+    let mut ids = UniqueIds {
+        data: d,
+        sets: HashMap::new(),
+        failed: None,
+    };
+    each_kind(&mut ids);
+    if let Some(e) = ids.failed {
+        return Err(e);
+    }
+    let mut set_of = |kind| ids.sets.remove(&kind).unwrap_or_default();
+    let (clients, products, staff) = (
+        set_of(RecordKind::Client),
+        set_of(RecordKind::Product),
+        set_of(RecordKind::Staff),
+    );
     let deleted: HashSet<Id> = d.tombstones.iter().map(|t| t.id).collect();
     let known_client = |id: &Id| clients.contains(id) || deleted.contains(id);
 

@@ -12,7 +12,7 @@ use super::Batch;
 use crate::backup::spans::Source;
 use crate::json;
 use crate::model::*;
-use crate::record::{bucket_of, Keyed};
+use crate::record::{bucket_of, dispatch_store, each_stored, Keyed, StoredFn, VisitStored};
 
 /// The storage key of bucket `bucket` of a kind (`client/07`).
 pub fn key(kind: &str, bucket: u32) -> String {
@@ -40,50 +40,6 @@ impl BucketError {
     }
 }
 
-/// Calls `$m!(field, args...)` with the [`Batch`] field holding the records of storage kind
-/// `$kind`; `$other` for a kind this version does not know. The one place a kind name meets
-/// its field here.
-macro_rules! by_kind {
-    ($kind:expr, $m:ident!($($args:tt)*), $other:expr) => {{
-        let kind: &str = $kind;
-        if kind == Client::STORE { $m!(clients, $($args)*) }
-        else if kind == Product::STORE { $m!(products, $($args)*) }
-        else if kind == Order::STORE { $m!(orders, $($args)*) }
-        else if kind == Letter::STORE { $m!(letters, $($args)*) }
-        else if kind == Staff::STORE { $m!(staff, $($args)*) }
-        else if kind == Request::STORE { $m!(requests, $($args)*) }
-        else if kind == ChangeLogEntry::STORE { $m!(changes, $($args)*) }
-        else if kind == Decision::STORE { $m!(decisions, $($args)*) }
-        else if kind == AddressList::STORE { $m!(address_lists, $($args)*) }
-        else if kind == Mailing::STORE { $m!(mailings, $($args)*) }
-        else if kind == Activity::STORE { $m!(activities, $($args)*) }
-        else if kind == Deal::STORE { $m!(deals, $($args)*) }
-        else if kind == Contract::STORE { $m!(contracts, $($args)*) }
-        else if kind == Snapshot::STORE { $m!(snapshots, $($args)*) }
-        else if kind == Tombstone::STORE { $m!(tombstones, $($args)*) }
-        else { $other }
-    }};
-}
-
-/// The storage kinds, in the order a batch is written.
-pub const KINDS: [&str; 15] = [
-    Client::STORE,
-    Product::STORE,
-    Order::STORE,
-    Letter::STORE,
-    Staff::STORE,
-    Request::STORE,
-    ChangeLogEntry::STORE,
-    Decision::STORE,
-    AddressList::STORE,
-    Mailing::STORE,
-    Activity::STORE,
-    Deal::STORE,
-    Contract::STORE,
-    Snapshot::STORE,
-    Tombstone::STORE,
-];
-
 /// Every bucket of `batch` as `(key, JSON text in UTF-8)`. With `source` (a backup read by
 /// `backup::read_keeping`), the records' own text from the file is joined instead of encoding
 /// them again: the same values, as that text is what they were parsed from.
@@ -91,16 +47,31 @@ pub fn encode(
     batch: &Batch,
     source: Option<&Source>,
 ) -> Result<Vec<(String, Vec<u8>)>, BucketError> {
-    let mut out = Vec::new();
-    macro_rules! encode_field {
-        ($field:ident,) => {
-            encode_rows(&batch.$field, source, &mut out)
-        };
+    struct Encode<'a> {
+        batch: &'a Batch,
+        source: Option<&'a Source>,
+        out: Vec<(String, Vec<u8>)>,
+        failed: Option<BucketError>,
     }
-    for kind in KINDS {
-        by_kind!(kind, encode_field!(), Ok(()))?;
+    impl VisitStored for Encode<'_> {
+        fn visit<K: Keyed>(&mut self) {
+            if self.failed.is_none() {
+                let rows = K::rows(self.batch);
+                self.failed = encode_rows(rows, self.source, &mut self.out).err();
+            }
+        }
     }
-    Ok(out)
+    let mut e = Encode {
+        batch,
+        source,
+        out: Vec::new(),
+        failed: None,
+    };
+    each_stored(&mut e);
+    match e.failed {
+        Some(error) => Err(error),
+        None => Ok(e.out),
+    }
 }
 
 fn encode_rows<T: Keyed>(
@@ -142,21 +113,28 @@ fn encode_rows<T: Keyed>(
 pub fn decode(buckets: Vec<(String, Vec<u8>)>) -> (Batch, Vec<BucketError>) {
     let mut batch = Batch::default();
     let mut unreadable = Vec::new();
-    for (k, text) in buckets {
-        macro_rules! decode_field {
-            ($field:ident,) => {
-                parse(&text).map(|rows: Vec<_>| batch.$field.extend(rows))
-            };
+    struct Decode<'a> {
+        text: &'a [u8],
+        batch: &'a mut Batch,
+    }
+    impl StoredFn for Decode<'_> {
+        type Out = Result<(), String>;
+        fn call<K: Keyed>(self) -> Result<(), String> {
+            parse::<K>(self.text).map(|rows| K::rows_mut(self.batch).extend(rows))
         }
-        let read = by_kind!(kind_of(&k), decode_field!(), {
-            unreadable.push(BucketError::new(
+    }
+    for (k, text) in buckets {
+        let decode = Decode {
+            text: &text,
+            batch: &mut batch,
+        };
+        match dispatch_store(kind_of(&k), decode) {
+            Some(Ok(())) => {}
+            Some(Err(e)) => unreadable.push(BucketError::new(&k, e)),
+            None => unreadable.push(BucketError::new(
                 &k,
                 "a kind of record this version does not know",
-            ));
-            Ok(())
-        });
-        if let Err(e) = read {
-            unreadable.push(BucketError::new(&k, e));
+            )),
         }
     }
     (batch, unreadable)
@@ -180,20 +158,26 @@ impl<'a> Merge<'a> {
         }
         // A record brought back (put after an earlier delete) loses its tombstone.
         removed.insert(Tombstone::STORE, batch.put_ids());
-        let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        macro_rules! touch {
-            ($field:ident, $kind:expr) => {
-                for (i, r) in batch.$field.iter().enumerate() {
-                    buckets
-                        .entry(key($kind, bucket_of(&r.key())))
+        struct Touch<'a> {
+            batch: &'a Batch,
+            buckets: BTreeMap<String, Vec<usize>>,
+        }
+        impl VisitStored for Touch<'_> {
+            fn visit<K: Keyed>(&mut self) {
+                for (i, r) in K::rows(self.batch).iter().enumerate() {
+                    self.buckets
+                        .entry(key(K::STORE, bucket_of(&r.key())))
                         .or_default()
                         .push(i);
                 }
-            };
+            }
         }
-        for kind in KINDS {
-            by_kind!(kind, touch!(kind), ());
-        }
+        let mut touch = Touch {
+            batch,
+            buckets: BTreeMap::new(),
+        };
+        each_stored(&mut touch);
+        let mut buckets = touch.buckets;
         for (kind, ids) in &removed {
             for id in ids {
                 buckets.entry(key(kind, bucket_of(id))).or_default();
@@ -219,12 +203,28 @@ impl<'a> Merge<'a> {
         let kind = kind_of(k);
         let none = HashSet::new();
         let removed = self.removed.get(kind).unwrap_or(&none);
-        macro_rules! merge_field {
-            ($field:ident,) => {
-                merge_rows(k, stored, &self.batch.$field, positions, removed)
-            };
+        struct MergeRows<'a> {
+            k: &'a str,
+            stored: Option<&'a [u8]>,
+            batch: &'a Batch,
+            positions: &'a [usize],
+            removed: &'a HashSet<Id>,
         }
-        by_kind!(kind, merge_field!(), Ok(None))
+        impl StoredFn for MergeRows<'_> {
+            type Out = Result<Option<Vec<u8>>, BucketError>;
+            fn call<K: Keyed>(self) -> Self::Out {
+                let rows = K::rows(self.batch);
+                merge_rows(self.k, self.stored, rows, self.positions, self.removed)
+            }
+        }
+        let merge = MergeRows {
+            k,
+            stored,
+            batch: self.batch,
+            positions,
+            removed,
+        };
+        dispatch_store(kind, merge).unwrap_or(Ok(None))
     }
 }
 

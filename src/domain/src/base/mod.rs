@@ -14,32 +14,100 @@ pub use batch::{Batch, Counts, Slices};
 pub use table::Table;
 
 use super::model::*;
-use super::record::Record;
+use super::record::{each_kind, record_kinds, KindFn, Record, Visit};
 
-#[derive(Debug, Clone, Default)]
-pub struct Base {
-    pub clients: Table<Client>,
-    pub products: Table<Product>,
-    pub orders: Table<Order>,
-    pub letters: Table<Letter>,
-    pub staff: Table<Staff>,
-    pub requests: Table<Request>,
-    pub changes: Table<ChangeLogEntry>,
-    pub decisions: Table<Decision>,
-    pub address_lists: Table<AddressList>,
-    pub mailings: Table<Mailing>,
-    pub activities: Table<Activity>,
-    pub deals: Table<Deal>,
-    pub contracts: Table<Contract>,
-    pub snapshots: Table<Snapshot>,
-    pub tombstones: HashMap<Id, Tombstone>,
-    /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to date by
-    /// [`Base::apply`]: the rotation asks this of 100,000 clients at once, and reading every
-    /// client's addresses from memory each time costs more than its whole budget.
-    unreachable: FxHashSet<Id>,
-    /// Each client's order total in kopecks, kept up to date by [`Base::apply`] for the same
-    /// reason: summing 190,000 orders' lines (each in its own allocation) per rotation is slow.
-    revenue: FxHashMap<Id, i64>,
+macro_rules! base_struct {
+    ($($t:ident => $v:ident, $f:ident, $s:literal, $l:ident, $o:ident;)*) => {
+        #[derive(Debug, Clone, Default)]
+        pub struct Base {
+            $(pub $f: Table<$t>,)*
+            pub tombstones: HashMap<Id, Tombstone>,
+            /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to
+            /// date by [`Base::apply`]: the rotation asks this of 100,000 clients at once, and
+            /// reading every client's addresses from memory each time costs more than its budget.
+            unreachable: FxHashSet<Id>,
+            /// Each client's order total in kopecks, kept up to date by [`Base::apply`] for the
+            /// same reason: summing 190,000 orders' lines (each in its own allocation) per
+            /// rotation is slow.
+            revenue: FxHashMap<Id, i64>,
+        }
+
+        impl Base {
+            /// Every record, borrowed (for a backup written without copying the base first); the
+            /// tombstones, kept in a map, are passed in as a sorted list.
+            pub fn slices<'a>(&'a self, tombstones: &'a [Tombstone]) -> Slices<'a> {
+                Slices {
+                    $($f: self.$f.as_slice(),)*
+                    tombstones,
+                }
+            }
+
+            /// Everything in the base as one batch (a backup, or a replace-import into storage).
+            pub fn to_batch(&self) -> Batch {
+                Batch {
+                    $($f: self.$f.as_slice().to_vec(),)*
+                    tombstones: self.tombstone_list(),
+                }
+            }
+        }
+    };
+}
+
+record_kinds!(base_struct);
+
+/// Puts a batch's records of each kind into the base (see [`Base::apply`]).
+struct Put<'a> {
+    base: &'a mut Base,
+    batch: &'a Batch,
+}
+
+impl Visit for Put<'_> {
+    fn visit<K: Record>(&mut self) {
+        for r in K::rows(self.batch) {
+            self.base.tombstones.remove(&r.id());
+            K::table_mut(self.base).upsert(r.clone());
+        }
+    }
+}
+
+/// Removes one record of the dispatched kind.
+struct Remove<'a> {
+    base: &'a mut Base,
+    id: Id,
+}
+
+impl KindFn for Remove<'_> {
+    type Out = ();
+    fn call<K: Record>(self) {
+        drop(K::table_mut(self.base).remove(&self.id));
+    }
+}
+
+/// Collects the tombstones for every record of a client, of every kind that belongs to one.
+struct Dependents<'a> {
+    base: &'a Base,
+    client: Id,
+    at: Timestamp,
+    out: Vec<Tombstone>,
+}
+
+impl Visit for Dependents<'_> {
+    fn visit<K: Record>(&mut self) {
+        if !K::OWNED {
+            return;
+        }
+        let (client, at) = (self.client, self.at);
+        self.out.extend(
+            K::table(self.base)
+                .iter()
+                .filter(|r| r.client() == Some(client))
+                .map(|r| Tombstone {
+                    id: r.id(),
+                    kind: K::KIND,
+                    deleted_at: at,
+                }),
+        );
+    }
 }
 
 impl Base {
@@ -56,13 +124,6 @@ impl Base {
 
     /// Applies a batch: puts replace records with the same id, tombstones remove them.
     pub fn apply(&mut self, batch: &Batch) {
-        fn put<T: Record>(t: &mut Table<T>, rows: &[T], tomb: &mut HashMap<Id, Tombstone>) {
-            for r in rows {
-                tomb.remove(&r.id());
-                t.upsert(r.clone());
-            }
-        }
-        put(&mut self.clients, &batch.clients, &mut self.tombstones);
         for c in &batch.clients {
             if crate::letters::pool::reachable(c) {
                 self.unreachable.remove(&c.id);
@@ -70,57 +131,27 @@ impl Base {
                 self.unreachable.insert(c.id);
             }
         }
-        put(&mut self.products, &batch.products, &mut self.tombstones);
         for o in &batch.orders {
             if let Some(old) = self.orders.get(&o.id) {
                 *self.revenue.entry(old.client).or_insert(0) -= old.total_kop();
             }
             *self.revenue.entry(o.client).or_insert(0) += o.total_kop();
         }
-        put(&mut self.orders, &batch.orders, &mut self.tombstones);
-        put(&mut self.letters, &batch.letters, &mut self.tombstones);
-        put(&mut self.staff, &batch.staff, &mut self.tombstones);
-        put(&mut self.requests, &batch.requests, &mut self.tombstones);
-        put(&mut self.changes, &batch.changes, &mut self.tombstones);
-        put(&mut self.decisions, &batch.decisions, &mut self.tombstones);
-        put(
-            &mut self.address_lists,
-            &batch.address_lists,
-            &mut self.tombstones,
-        );
-        put(&mut self.mailings, &batch.mailings, &mut self.tombstones);
-        put(
-            &mut self.activities,
-            &batch.activities,
-            &mut self.tombstones,
-        );
-        put(&mut self.deals, &batch.deals, &mut self.tombstones);
-        put(&mut self.contracts, &batch.contracts, &mut self.tombstones);
-        put(&mut self.snapshots, &batch.snapshots, &mut self.tombstones);
+        each_kind(&mut Put { base: self, batch });
         for t in &batch.tombstones {
             match t.kind {
-                RecordKind::Client => {
-                    self.unreachable.remove(&t.id);
-                    drop(self.clients.remove(&t.id));
-                }
-                RecordKind::Product => drop(self.products.remove(&t.id)),
+                RecordKind::Client => drop(self.unreachable.remove(&t.id)),
                 RecordKind::Order => {
-                    if let Some(old) = self.orders.remove(&t.id) {
+                    if let Some(old) = self.orders.get(&t.id) {
                         *self.revenue.entry(old.client).or_insert(0) -= old.total_kop();
                     }
                 }
-                RecordKind::Letter => drop(self.letters.remove(&t.id)),
-                RecordKind::Staff => drop(self.staff.remove(&t.id)),
-                RecordKind::Request => drop(self.requests.remove(&t.id)),
-                RecordKind::Change => drop(self.changes.remove(&t.id)),
-                RecordKind::Decision => drop(self.decisions.remove(&t.id)),
-                RecordKind::AddressList => drop(self.address_lists.remove(&t.id)),
-                RecordKind::Mailing => drop(self.mailings.remove(&t.id)),
-                RecordKind::Activity => drop(self.activities.remove(&t.id)),
-                RecordKind::Deal => drop(self.deals.remove(&t.id)),
-                RecordKind::Contract => drop(self.contracts.remove(&t.id)),
-                RecordKind::Snapshot => drop(self.snapshots.remove(&t.id)),
+                _ => {}
             }
+            t.kind.dispatch(Remove {
+                base: self,
+                id: t.id,
+            });
             self.tombstones.insert(t.id, t.clone());
         }
     }
@@ -135,55 +166,11 @@ impl Base {
         self.revenue.get(client).copied().unwrap_or(0)
     }
 
-    /// Everything in the base as one batch (a backup, or a replace-import into storage).
-    /// Every record, borrowed (for a backup written without copying the base first); the
-    /// tombstones, kept in a map, are passed in as a sorted list.
-    pub fn slices<'a>(&'a self, tombstones: &'a [Tombstone]) -> Slices<'a> {
-        Slices {
-            clients: self.clients.as_slice(),
-            products: self.products.as_slice(),
-            orders: self.orders.as_slice(),
-            letters: self.letters.as_slice(),
-            staff: self.staff.as_slice(),
-            requests: self.requests.as_slice(),
-            changes: self.changes.as_slice(),
-            decisions: self.decisions.as_slice(),
-            address_lists: self.address_lists.as_slice(),
-            mailings: self.mailings.as_slice(),
-            activities: self.activities.as_slice(),
-            deals: self.deals.as_slice(),
-            contracts: self.contracts.as_slice(),
-            snapshots: self.snapshots.as_slice(),
-            tombstones,
-        }
-    }
-
     /// The tombstones in a stable order (when, then which).
     pub fn tombstone_list(&self) -> Vec<Tombstone> {
         let mut tombstones: Vec<Tombstone> = self.tombstones.values().cloned().collect();
         crate::sort::sort_by_key(&mut tombstones, |t| (t.deleted_at, t.id));
         tombstones
-    }
-
-    pub fn to_batch(&self) -> Batch {
-        let tombstones = self.tombstone_list();
-        Batch {
-            clients: self.clients.as_slice().to_vec(),
-            products: self.products.as_slice().to_vec(),
-            orders: self.orders.as_slice().to_vec(),
-            letters: self.letters.as_slice().to_vec(),
-            staff: self.staff.as_slice().to_vec(),
-            requests: self.requests.as_slice().to_vec(),
-            changes: self.changes.as_slice().to_vec(),
-            decisions: self.decisions.as_slice().to_vec(),
-            address_lists: self.address_lists.as_slice().to_vec(),
-            mailings: self.mailings.as_slice().to_vec(),
-            activities: self.activities.as_slice().to_vec(),
-            deals: self.deals.as_slice().to_vec(),
-            contracts: self.contracts.as_slice().to_vec(),
-            snapshots: self.snapshots.as_slice().to_vec(),
-            tombstones,
-        }
     }
 
     pub fn from_batch(batch: &Batch) -> Base {
@@ -199,55 +186,24 @@ impl Base {
         v
     }
 
-    /// A delete of a client takes its orders, letters, requests and history with it: a tombstone
-    /// for each, so no orphan is left and no older copy brings them back.
+    /// A delete of a client takes every record that belongs to it along (its orders, letters,
+    /// requests, history, activities, deals, contracts: every kind marked `client` in
+    /// `record_kinds!`): a tombstone for each, so no orphan is left and no older copy brings
+    /// them back.
     pub fn delete_client(&self, id: Id, at: Timestamp) -> Batch {
-        let mut tombstones = vec![Tombstone {
-            id,
-            kind: RecordKind::Client,
-            deleted_at: at,
-        }];
-        let mut dependents = |kind: RecordKind, ids: Vec<Id>| {
-            tombstones.extend(ids.into_iter().map(|id| Tombstone {
+        let mut dependents = Dependents {
+            base: self,
+            client: id,
+            at,
+            out: vec![Tombstone {
                 id,
-                kind,
+                kind: RecordKind::Client,
                 deleted_at: at,
-            }))
+            }],
         };
-        dependents(
-            RecordKind::Order,
-            self.orders
-                .iter()
-                .filter(|o| o.client == id)
-                .map(|o| o.id)
-                .collect(),
-        );
-        dependents(
-            RecordKind::Letter,
-            self.letters
-                .iter()
-                .filter(|o| o.client == id)
-                .map(|o| o.id)
-                .collect(),
-        );
-        dependents(
-            RecordKind::Request,
-            self.requests
-                .iter()
-                .filter(|o| o.client == id)
-                .map(|o| o.id)
-                .collect(),
-        );
-        dependents(
-            RecordKind::Change,
-            self.changes
-                .iter()
-                .filter(|o| o.client == id)
-                .map(|o| o.id)
-                .collect(),
-        );
+        each_kind(&mut dependents);
         Batch {
-            tombstones,
+            tombstones: dependents.out,
             ..Batch::default()
         }
     }

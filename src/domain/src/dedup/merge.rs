@@ -8,11 +8,11 @@ use std::collections::HashSet;
 
 use super::normalize::{address_key, skeleton};
 use super::NotDuplicate;
-use crate::base::{Base, Batch, Table};
+use crate::base::{Base, Batch};
 use crate::contact::{normalize_email, normalize_phone};
 use crate::history;
 use crate::model::*;
-use crate::record::ClientOwned;
+use crate::record::{each_kind, KindFn, Record, Visit};
 
 /// Which client gives each single-valued field of the merged record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,37 +213,16 @@ pub fn merge(
         gone.updated_at = at;
         batch.clients.push(gone);
     }
-    let away: HashSet<Id> = ids[1..].iter().copied().collect();
-    let mut moved = Vec::new();
-    move_to(
-        &base.orders,
-        &away,
-        survivor,
+    let mut moves = MoveTo {
+        base,
+        from: ids[1..].iter().copied().collect(),
+        to: survivor,
         at,
-        &mut moved,
-        &mut batch.orders,
-    );
-    move_to(
-        &base.letters,
-        &away,
-        survivor,
-        at,
-        &mut moved,
-        &mut batch.letters,
-    );
-    move_to(
-        &base.requests,
-        &away,
-        survivor,
-        at,
-        &mut moved,
-        &mut batch.requests,
-    );
-    let (m, b) = (&mut moved, &mut batch);
-    move_to(&base.changes, &away, survivor, at, m, &mut b.changes);
-    move_to(&base.activities, &away, survivor, at, m, &mut b.activities);
-    move_to(&base.deals, &away, survivor, at, m, &mut b.deals);
-    move_to(&base.contracts, &away, survivor, at, m, &mut b.contracts);
+        moved: Vec::new(),
+        out: &mut batch,
+    };
+    each_kind(&mut moves);
+    let moved = moves.moved;
     batch.decisions.push(Decision {
         id: new_id(),
         what: DecisionKind::Merge {
@@ -301,16 +280,12 @@ pub fn undo(base: &Base, decision: Id, at: Timestamp) -> Result<Batch, MergeErro
         batch.clients.push(back);
     }
     for m in moved {
-        match m.kind {
-            RecordKind::Order => move_back(&base.orders, m, at, &mut batch.orders),
-            RecordKind::Letter => move_back(&base.letters, m, at, &mut batch.letters),
-            RecordKind::Request => move_back(&base.requests, m, at, &mut batch.requests),
-            RecordKind::Change => move_back(&base.changes, m, at, &mut batch.changes),
-            RecordKind::Activity => move_back(&base.activities, m, at, &mut batch.activities),
-            RecordKind::Deal => move_back(&base.deals, m, at, &mut batch.deals),
-            RecordKind::Contract => move_back(&base.contracts, m, at, &mut batch.contracts),
-            _ => {}
-        }
+        m.kind.dispatch(MoveBack {
+            base,
+            moved: m,
+            at,
+            out: &mut batch,
+        });
     }
     let mut done = d.clone();
     if let DecisionKind::Merge { undone_at, .. } = &mut done.what {
@@ -345,29 +320,53 @@ fn keep_later_edits(before: &Client, after: &Client, now: &Client) -> Client {
     serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| before.clone())
 }
 
-/// Records of `from` clients, moved to `to`, each noted so an undo can move it back.
-fn move_to<T: ClientOwned>(
-    table: &Table<T>,
-    from: &HashSet<Id>,
+/// Every record of `from` clients, of every kind that belongs to a client, moved to `to`, each
+/// noted so an undo can move it back.
+struct MoveTo<'a> {
+    base: &'a Base,
+    from: HashSet<Id>,
     to: Id,
     at: Timestamp,
-    moved: &mut Vec<Moved>,
-    out: &mut Vec<T>,
-) {
-    for r in table.iter().filter(|r| from.contains(&r.client())) {
-        moved.push(Moved {
-            kind: T::KIND,
-            id: r.id(),
-            from: r.client(),
-        });
-        out.push(r.with_client(to, at));
+    moved: Vec<Moved>,
+    out: &'a mut Batch,
+}
+
+impl Visit for MoveTo<'_> {
+    fn visit<K: Record>(&mut self) {
+        if !K::OWNED {
+            return;
+        }
+        for r in K::table(self.base).iter() {
+            let Some(from) = r.client().filter(|c| self.from.contains(c)) else {
+                continue;
+            };
+            self.moved.push(Moved {
+                kind: K::KIND,
+                id: r.id(),
+                from,
+            });
+            K::rows_mut(self.out).push(r.with_client(self.to, self.at));
+        }
     }
 }
 
 /// A moved record back with its first client, if it still exists.
-fn move_back<T: ClientOwned>(table: &Table<T>, m: &Moved, at: Timestamp, out: &mut Vec<T>) {
-    if let Some(r) = table.get(&m.id) {
-        out.push(r.with_client(m.from, at));
+struct MoveBack<'a> {
+    base: &'a Base,
+    moved: &'a Moved,
+    at: Timestamp,
+    out: &'a mut Batch,
+}
+
+impl KindFn for MoveBack<'_> {
+    type Out = ();
+    fn call<K: Record>(self) {
+        if !K::OWNED {
+            return;
+        }
+        if let Some(r) = K::table(self.base).get(&self.moved.id) {
+            K::rows_mut(self.out).push(r.with_client(self.moved.from, self.at));
+        }
     }
 }
 

@@ -304,62 +304,7 @@ pub struct ChangeLogEntry {
     pub updated_at: Timestamp,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    Client,
-    Product,
-    Order,
-    Letter,
-    Staff,
-    Request,
-    Change,
-    Decision,
-    AddressList,
-    Mailing,
-    Activity,
-    Deal,
-    Contract,
-    Snapshot,
-}
-
-impl RecordKind {
-    pub const ALL: [RecordKind; 14] = [
-        RecordKind::Client,
-        RecordKind::Product,
-        RecordKind::Order,
-        RecordKind::Letter,
-        RecordKind::Staff,
-        RecordKind::Request,
-        RecordKind::Change,
-        RecordKind::Decision,
-        RecordKind::AddressList,
-        RecordKind::Mailing,
-        RecordKind::Activity,
-        RecordKind::Deal,
-        RecordKind::Contract,
-        RecordKind::Snapshot,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RecordKind::Client => "client",
-            RecordKind::Product => "product",
-            RecordKind::Order => "order",
-            RecordKind::Letter => "letter",
-            RecordKind::Staff => "staff",
-            RecordKind::Request => "request",
-            RecordKind::Change => "change",
-            RecordKind::Decision => "decision",
-            RecordKind::AddressList => "address_list",
-            RecordKind::Mailing => "mailing",
-            RecordKind::Activity => "activity",
-            RecordKind::Deal => "deal",
-            RecordKind::Contract => "contract",
-            RecordKind::Snapshot => "snapshot",
-        }
-    }
-}
+pub use crate::record::RecordKind;
 
 /// What is left of a deleted record, so a merge with an older copy does not bring it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
