@@ -2,6 +2,7 @@
 //! (open the database, load the base, ask for persistent storage, listen to other tabs).
 
 pub mod browser;
+pub mod change;
 pub mod clock;
 pub mod i18n;
 pub mod queue;
@@ -108,7 +109,7 @@ async fn start(state: AppState) {
         }
     }
     state.reload().await;
-    listen_to_other_tabs(state);
+    change::listen(state);
     state
         .persistence
         .set(Some(storage::request_persistence().await));
@@ -139,17 +140,4 @@ fn slash_focuses_search() {
     });
     let _ = window().add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
     cb.forget();
-}
-
-/// Another tab that saved something says so on this channel; this tab then reloads the base.
-fn listen_to_other_tabs(state: AppState) {
-    let Ok(channel) = web_sys::BroadcastChannel::new("pismo") else {
-        return;
-    };
-    let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| {
-        leptos::task::spawn_local(state.reload());
-    });
-    channel.set_onmessage(Some(cb.as_ref().unchecked_ref()));
-    cb.forget();
-    state::set_channel(channel);
 }

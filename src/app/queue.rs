@@ -55,10 +55,39 @@ pub async fn ensure(s: AppState) -> Result<(), StorageError> {
                 .with_untracked(|set| plan_day(&candidates(b, day, &postponed), set, day))
         })
     });
-    if planned {
+    let mut queue = queue;
+    if planned || fill(&s, &mut queue, &postponed) {
         db.set_meta(QUEUE, &to_json(&queue)?).await?;
     }
     s.postponed.set(postponed);
+    s.queue.set(Some(queue));
+    Ok(())
+}
+
+/// Fills the room left in today's queue from a fresh plan (see `DayQueue::top_up`); the rotation
+/// runs only when there is room. Whether anything was added.
+fn fill(s: &AppState, queue: &mut DayQueue, postponed: &HashMap<Id, NaiveDate>) -> bool {
+    let quota = s.settings.with_untracked(|set| set.quota as usize);
+    if queue.clients().len() >= quota {
+        return false;
+    }
+    let fresh = s.base.with_untracked(|b| {
+        s.settings
+            .with_untracked(|set| plan_day(&candidates(b, queue.date, postponed), set, queue.date))
+    });
+    queue.top_up(&fresh, quota)
+}
+
+/// After clients arrived in the pool (`change::apply`): today's queue takes them if it has room,
+/// stored before it is shown.
+pub async fn top_up(s: AppState) -> Result<(), StorageError> {
+    let Some(mut queue) = s.queue.get_untracked().filter(|q| q.date == today()) else {
+        return Ok(());
+    };
+    if !fill(&s, &mut queue, &s.postponed.get_untracked()) {
+        return Ok(());
+    }
+    db()?.set_meta(QUEUE, &to_json(&queue)?).await?;
     s.queue.set(Some(queue));
     Ok(())
 }
@@ -96,5 +125,6 @@ pub async fn change(s: AppState, what: Change) -> Result<(), StorageError> {
     }
     s.queue.set(Some(queue));
     s.postponed.set(postponed);
+    super::change::announce(&super::change::Message::Queue);
     Ok(())
 }

@@ -19,12 +19,17 @@ const SLICE: usize = 5000;
 thread_local! {
     /// The latest scan started; an older one still running stops instead of finishing last.
     static GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// A scan is under way: a page asking for one then does not start another.
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scan {
     pub clusters: Vec<Cluster>,
     pub at: Timestamp,
+    /// Clients or decisions changed since (`change::apply`): still shown, scanned again by the
+    /// pages that need it, and not written into the month's snapshot.
+    pub stale: bool,
 }
 
 impl Scan {
@@ -38,8 +43,9 @@ impl Scan {
 }
 
 /// Scans the base again, after the history (with the «not a duplicate» decisions) is loaded.
+/// The last scan stays on view until this one is done.
 pub fn rescan(s: AppState) {
-    s.duplicates.set(None);
+    RUNNING.with(|r| r.set(true));
     let generation = GENERATION.with(|g| {
         g.set(g.get() + 1);
         g.get()
@@ -69,17 +75,20 @@ pub fn rescan(s: AppState) {
             settle(&mut all, &b.clients);
             find(&all, &not_duplicates(b), &DedupSettings::default())
         });
+        RUNNING.with(|r| r.set(false));
         s.duplicates.set(Some(Scan {
             clusters,
             at: now(),
+            stale: false,
         }));
     });
 }
 
-/// Scans once the history is in, unless a scan is already there.
+/// Scans once the history is in, and again whenever the base changed since the last scan.
 pub fn ensure(s: AppState) {
     Effect::new(move || {
-        if s.history_ready.get() && s.duplicates.with_untracked(Option::is_none) {
+        let wanted = s.duplicates.with(|d| d.as_ref().is_none_or(|d| d.stale));
+        if s.history_ready.get() && wanted && !RUNNING.with(Cell::get) {
             rescan(s);
         }
     });

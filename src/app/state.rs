@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::browser;
+use super::change::{self, Message};
 use super::i18n::{tr, Tr};
 use super::scan::Scan;
 use crate::domain::backup::spans::Source;
-use crate::domain::base::{Base, Batch};
+use crate::domain::base::{Base, Batch, Changed};
 use crate::domain::letters::day::DayQueue;
 use crate::domain::merge::plan_merge;
 use crate::domain::model::{Id, Lang};
@@ -65,7 +66,6 @@ thread_local! {
     // The database handle holds JS objects, which signals (Send + Sync) cannot; the app has one
     // thread, so it lives here.
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
-    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
     /// Which token build is current; an older one stops when it sees a newer number.
     static INDEX_GENERATION: Cell<u64> = const { Cell::new(0) };
 }
@@ -77,19 +77,6 @@ pub fn set_db(db: Db) {
 pub fn db() -> Result<Rc<Db>, StorageError> {
     DB.with(|d| d.borrow().clone())
         .ok_or_else(|| StorageError::Unavailable("the database is not open".into()))
-}
-
-pub fn set_channel(c: web_sys::BroadcastChannel) {
-    CHANNEL.with(|ch| *ch.borrow_mut() = Some(c));
-}
-
-/// Tells other open tabs that the base changed, so they reload it.
-fn announce_change() {
-    CHANNEL.with(|ch| {
-        if let Some(c) = ch.borrow().as_ref() {
-            let _ = c.post_message(&"changed".into());
-        }
-    });
 }
 
 impl AppState {
@@ -169,8 +156,8 @@ impl AppState {
         self.busy.set(false);
         match result {
             Ok(()) => {
-                self.apply(&batch);
-                announce_change();
+                change::apply(self, &batch);
+                change::announce(&Message::Records(Changed::of(&batch)));
                 Ok(())
             }
             Err(e) => {
@@ -203,7 +190,7 @@ impl AppState {
                 // The stored queue names clients of the old base; it is planned again on demand.
                 self.queue.set(None);
                 self.duplicates.set(None);
-                announce_change();
+                change::announce(&Message::Replaced);
                 Ok(())
             }
             Err(e) => {
@@ -251,31 +238,6 @@ impl AppState {
             }
             s.index.update(|idx| idx.set_tokens(tokens));
         });
-    }
-
-    fn apply(&self, batch: &Batch) {
-        self.base.update(|b| b.apply(batch));
-        let touched = !batch.clients.is_empty()
-            || batch
-                .tombstones
-                .iter()
-                .any(|t| t.kind == crate::domain::model::RecordKind::Client);
-        if batch.clients.len() > 200 {
-            // Re-indexing client by client re-sorts each time; past a few hundred a rebuild is cheaper.
-            let index = self
-                .base
-                .with_untracked(|b| SearchIndex::build(b.clients.iter()));
-            self.index.set(index);
-        } else if touched {
-            self.index.update(|idx| {
-                for c in &batch.clients {
-                    idx.update(c);
-                }
-                for t in &batch.tombstones {
-                    idx.remove(&t.id);
-                }
-            });
-        }
     }
 
     /// Reloads everything from storage (after another tab changed it).

@@ -92,7 +92,10 @@ pub fn DashboardPage() -> impl IntoView {
     ensure(s);
     let period = RwSignal::new(Period::month_of(today()));
     let figures = Memo::new(move |_| {
-        let pending = s.duplicates.with(|d| d.as_ref().map(|d| d.pending()));
+        // A scan made before the last change to the clients is not this month's figure.
+        let pending = s
+            .duplicates
+            .with(|d| d.as_ref().filter(|d| !d.stale).map(|d| d.pending()));
         s.settings.with(|set| {
             s.base.with(|b| {
                 let i = Inputs {

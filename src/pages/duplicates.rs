@@ -7,7 +7,7 @@ use crate::app::browser::new_id;
 use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::router::Route;
-use crate::app::scan::{decided, rescan};
+use crate::app::scan::{decided, ensure, rescan};
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::{Base, Batch};
 use crate::domain::dedup::merge::{merge, not_duplicate, undo, Choices};
@@ -57,6 +57,8 @@ pub fn DuplicatesPage() -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.clusters.clone()))
     });
     let open: RwSignal<usize> = RwSignal::new(0);
+    // And again after every change to the clients (a merge here, an edit in another tab).
+    ensure(s);
     // A fresh scan each visit; «not a duplicate» decisions arrive with the history, after the
     // first paint.
     Effect::new(move || {

@@ -125,6 +125,31 @@ impl Db {
         Ok((batch, unreadable))
     }
 
+    /// Reads some buckets by key (those another tab's change touched, see `Changed`). A key
+    /// with nothing stored is skipped; a bucket that does not parse is reported.
+    pub async fn read_buckets(
+        &self,
+        keys: &[String],
+    ) -> Result<(Batch, Vec<StorageError>), StorageError> {
+        let tx = self
+            .rexie
+            .transaction(&[BUCKETS], TransactionMode::ReadOnly)?;
+        let store = tx.store(BUCKETS)?;
+        let mut stored = Vec::new();
+        let mut unreadable = Vec::new();
+        for k in keys {
+            if let Some(v) = store.get(JsValue::from_str(k)).await? {
+                match bytes(k, v) {
+                    Ok(v) => stored.push((k.clone(), v)),
+                    Err(e) => unreadable.push(e),
+                }
+            }
+        }
+        let (batch, errors) = buckets::decode(stored);
+        unreadable.extend(errors.into_iter().map(StorageError::from));
+        Ok((batch, unreadable))
+    }
+
     /// Writes a batch atomically: every touched bucket is read, the batch merged into it and
     /// written back in one transaction, so another tab's records in the same bucket survive.
     pub async fn write(&self, batch: &Batch) -> Result<(), StorageError> {

@@ -8,9 +8,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod batch;
 pub mod buckets;
+mod change;
 mod table;
 
 pub use batch::{Batch, Counts, Slices};
+pub use change::Changed;
 pub use table::Table;
 
 use super::model::*;

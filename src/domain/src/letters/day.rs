@@ -50,6 +50,28 @@ impl DayQueue {
         }
     }
 
+    /// Fills the day's room (up to `quota` clients) from a fresh plan of the rotation, after
+    /// clients arrived in the pool since the queue was planned (an import, the demo on an empty
+    /// base, a client released by a salesperson). What is already on the list stays as it is and
+    /// where it is; a skipped client does not come back. Whether anything was added.
+    pub fn top_up(&mut self, fresh: &[Id], quota: usize) -> bool {
+        let mut room = quota.saturating_sub(self.clients().len());
+        let mut added = false;
+        for id in fresh {
+            if room == 0 {
+                break;
+            }
+            let known =
+                self.planned.contains(id) || self.added.contains(id) || self.skipped.contains(id);
+            if !known {
+                self.planned.push(*id);
+                room -= 1;
+                added = true;
+            }
+        }
+        added
+    }
+
     /// Adds a client by hand (also undoing a skip).
     pub fn add(&mut self, id: Id) {
         self.skipped.retain(|x| *x != id);
@@ -121,6 +143,20 @@ mod tests {
         // Survives being stored as JSON.
         let text = serde_json::to_string(&next).unwrap();
         assert_eq!(serde_json::from_str::<DayQueue>(&text).unwrap(), next);
+    }
+
+    #[test]
+    fn clients_arriving_later_fill_the_room_and_the_list_stays_put() {
+        // Planned on an empty base: nothing; the demo arrives; the same day's queue fills.
+        let mut q = DayQueue::new(d(26), Vec::new());
+        assert!(q.top_up(&[id(1), id(2), id(3)], 2));
+        assert_eq!(q.clients(), [id(1), id(2)]);
+        // A fuller plan later: the two shown stay first, one more fits, a skipped one stays out.
+        q.skip_client(id(2));
+        assert!(q.top_up(&[id(5), id(2), id(1), id(6)], 3));
+        assert_eq!(q.clients(), [id(1), id(5), id(6)]);
+        assert!(!q.top_up(&[id(7)], 3), "no room left");
+        assert_eq!(q.clients(), [id(1), id(5), id(6)]);
     }
 
     #[test]
