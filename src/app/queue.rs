@@ -68,7 +68,7 @@ pub async fn ensure(s: AppState) -> Result<(), StorageError> {
 /// runs only when there is room. Whether anything was added.
 fn fill(s: &AppState, queue: &mut DayQueue, postponed: &HashMap<Id, NaiveDate>) -> bool {
     let quota = s.settings.with_untracked(|set| set.quota as usize);
-    if queue.clients().len() >= quota {
+    if queue.planned.len() >= quota {
         return false;
     }
     let fresh = s.base.with_untracked(|b| {

@@ -53,9 +53,11 @@ impl DayQueue {
     /// Fills the day's room (up to `quota` clients) from a fresh plan of the rotation, after
     /// clients arrived in the pool since the queue was planned (an import, the demo on an empty
     /// base, a client released by a salesperson). What is already on the list stays as it is and
-    /// where it is; a skipped client does not come back. Whether anything was added.
+    /// where it is; a skipped or postponed client does not come back and keeps its place in the
+    /// day's count (the writer decided about that slot), while clients added by hand come on top.
+    /// Whether anything was added.
     pub fn top_up(&mut self, fresh: &[Id], quota: usize) -> bool {
-        let mut room = quota.saturating_sub(self.clients().len());
+        let mut room = quota.saturating_sub(self.planned.len());
         let mut added = false;
         for id in fresh {
             if room == 0 {
@@ -151,12 +153,17 @@ mod tests {
         let mut q = DayQueue::new(d(26), Vec::new());
         assert!(q.top_up(&[id(1), id(2), id(3)], 2));
         assert_eq!(q.clients(), [id(1), id(2)]);
-        // A fuller plan later: the two shown stay first, one more fits, a skipped one stays out.
+        // A fuller plan later: the two shown stay first, one more fits, a skipped one stays out
+        // and still counts, so skipping does not pull in a replacement.
         q.skip_client(id(2));
         assert!(q.top_up(&[id(5), id(2), id(1), id(6)], 3));
-        assert_eq!(q.clients(), [id(1), id(5), id(6)]);
-        assert!(!q.top_up(&[id(7)], 3), "no room left");
-        assert_eq!(q.clients(), [id(1), id(5), id(6)]);
+        assert_eq!(q.clients(), [id(1), id(5)]);
+        q.add(id(9));
+        assert!(
+            !q.top_up(&[id(7)], 3),
+            "no room left; a hand-added client is on top"
+        );
+        assert_eq!(q.clients(), [id(1), id(5), id(9)]);
     }
 
     #[test]
