@@ -246,8 +246,9 @@ pub enum PostcodeProblem {
 
 pub fn check_postcode(raw: &str) -> Result<(), PostcodeProblem> {
     let s = raw.trim();
+    // No postcode is allowed: a 1C export has none, and the base keeper's report lists them.
     // Foreign postcodes contain letters or spaces; only all-digit codes are held to the Russian form.
-    if s.chars().all(|c| c.is_ascii_digit()) && s.len() != 6 {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) && s.len() != 6 {
         return Err(PostcodeProblem::NotSixDigits);
     }
     Ok(())
@@ -366,5 +367,10 @@ mod tests {
         assert!(check_postcode("620014").is_ok());
         assert!(check_postcode("SW1A 1AA").is_ok());
         assert_eq!(check_postcode("62001"), Err(PostcodeProblem::NotSixDigits));
+        assert!(
+            check_postcode("").is_ok(),
+            "an address may have no postcode yet"
+        );
+        assert!(check_postcode("  ").is_ok());
     }
 }

@@ -16,6 +16,7 @@ use crate::app::i18n::{problem_text, tx};
 use crate::app::router::{navigate, Route};
 use crate::app::state::use_app;
 use crate::domain::base::Batch;
+use crate::domain::contact::{EmailProblem, PhoneProblem};
 use crate::domain::format::dmy_hm;
 use crate::domain::history;
 use crate::domain::model::*;
@@ -37,10 +38,20 @@ impl Draft {
             self.client.with(|c| {
                 validate_client(c)
                     .into_iter()
-                    .find(|p| p.field == field && (tried || p.problem != Problem::EmptyName))
+                    .find(|p| p.field == field && worth_showing(p.problem, tried))
                     .map(|p| problem_text(s.lang.get(), p.problem).to_string())
             })
         })
+    }
+}
+
+/// A blank phone or e-mail row is dropped on save, so it is never an error; an empty name is
+/// one only once the user has tried to save.
+fn worth_showing(problem: Problem, tried: bool) -> bool {
+    match problem {
+        Problem::Phone(PhoneProblem::Empty) | Problem::Email(EmailProblem::Empty) => false,
+        Problem::EmptyName => tried,
+        _ => true,
     }
 }
 
@@ -150,7 +161,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                 <Show when=move || dirty.get()>
                     <span class="unsaved">{tx(|t| t.unsaved)}</span>
                 </Show>
-                <button class="primary" id="save-client" on:click=move |_| save() disabled=move || s.busy.get()>
+                <button class="primary" id="save-client" on:click=move |_| save() disabled=move || s.busy()>
                     {tx(|t| t.save)}
                 </button>
                 <Show when=move || !is_new>
@@ -216,6 +227,7 @@ fn History(client: Id) -> impl IntoView {
                             <td class="old">{s.base.with_untracked(|b| history::shown(b, &e.field, &e.old))}</td>
                             <td>"→"</td>
                             <td>{s.base.with_untracked(|b| history::shown(b, &e.field, &e.new))}</td>
+                            <td class="by">{crate::app::person::name_of(s, e.by)}</td>
                         </tr>
                     </For>
                 </tbody>
