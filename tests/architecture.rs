@@ -60,6 +60,32 @@ fn the_domain_knows_no_browser_and_no_clock() {
     }
 }
 
+/// A test sets the time in one place (`?clock=`), so nothing else in the app may read the
+/// browser's clock; the administrators' command line runs on the machine's.
+#[test]
+fn the_app_reads_the_time_only_through_its_clock() {
+    let forbidden = [
+        "Date::now",
+        "Date::new_0",
+        "Utc::now",
+        "Local::now",
+        "performance.now",
+    ];
+    for (path, text) in files("src") {
+        if path.ends_with("app/clock.rs") || path.contains("/src/bin/") {
+            continue;
+        }
+        for (n, line) in code(&text) {
+            for word in forbidden {
+                assert!(
+                    !line.contains(word),
+                    "{path}:{n} reads the clock ({word}): {line}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn only_storage_knows_indexeddb_and_local_storage() {
     for dir in ["src/app", "src/components", "src/pages"] {

@@ -339,14 +339,31 @@ async fn figures_in_the_browser() {
         let mut edited = c.clone();
         edited.phones[0].number = "+7 900 000-00-00".into();
         edited.updated_at = Utc::now();
-        let t = now_ms();
-        db.write(&pismo::domain::base::Batch {
+        let batch = pismo::domain::base::Batch {
             clients: vec![edited],
             ..Default::default()
-        })
-        .await
-        .unwrap();
+        };
+        let t = now_ms();
+        db.write(&batch).await.unwrap();
         report(&format!("one client saved {k}k"), now_ms() - t, None);
+        // What another tab does with that save (app::change::receive and apply, without the
+        // repaint): read the touched bucket back, pick the record, apply it, re-index it.
+        let changed = pismo::domain::base::Changed::of(&batch);
+        let t = now_ms();
+        let (stored, unreadable) = db.read_buckets(&changed.bucket_keys()).await.unwrap();
+        let arrived = changed.pick(stored);
+        loaded.apply(&arrived);
+        for c in &arrived.clients {
+            index.update(c);
+        }
+        report(
+            &format!("an edit from another tab applied {k}k"),
+            now_ms() - t,
+            Some(200.0),
+        );
+        assert!(unreadable.is_empty());
+        assert_eq!(arrived.clients.len(), 1);
+        assert_eq!(index.search("+7 900 000-00-00").len(), 1);
         db.close();
         let _ = rexie::Rexie::delete(&name).await;
     }

@@ -47,6 +47,7 @@ async fn put_get_and_query_survive_a_reopen() {
         given_to: "Типография".into(),
         format: "csv-utf8".into(),
         addresses: 12,
+        by: None,
         at,
         updated_at: at,
     });

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod change;
 pub mod clock;
 pub mod i18n;
+pub mod person;
 pub mod queue;
 pub mod router;
 pub mod scan;
@@ -109,6 +110,7 @@ async fn start(state: AppState) {
         }
     }
     state.reload().await;
+    person::open_start(state);
     change::listen(state);
     state
         .persistence

@@ -49,14 +49,17 @@ pub struct AppState {
     /// Stored buckets that could not be read at startup: shown, never overwritten.
     pub unreadable: RwSignal<Vec<String>>,
     pub toasts: RwSignal<Vec<Toast>>,
-    /// Set while a write is under way, so buttons can show it and not be pressed twice.
-    pub busy: RwSignal<bool>,
+    /// Writes under way: while any is, buttons show it and are not pressed twice. A count, not a
+    /// flag, so the first write to finish does not clear it for one still running.
+    pub writing: RwSignal<u32>,
     /// Orders, letters, requests and changes are loaded (they come after the first paint).
     pub history_ready: RwSignal<bool>,
     /// Today's letter queue once read or planned (see `app::queue`).
     pub queue: RwSignal<Option<DayQueue>>,
     /// Postponed pool clients: not queued before the date.
     pub postponed: RwSignal<HashMap<Id, NaiveDate>>,
+    /// Who is at this computer (`app::person`): the author of what this computer writes.
+    pub me: RwSignal<Option<Id>>,
     /// The last duplicate scan (see `app::scan`): the duplicates, data-quality and address-list
     /// pages share it, since a scan of a large base takes seconds.
     pub duplicates: RwSignal<Option<Scan>>,
@@ -68,6 +71,8 @@ thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
     /// Which token build is current; an older one stops when it sees a newer number.
     static INDEX_GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// Toasts are told apart by a number of their own (not the time: the clock may be set).
+    static TOAST_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 pub fn set_db(db: Db) {
@@ -90,11 +95,12 @@ impl AppState {
             persistence: RwSignal::new(None),
             unreadable: RwSignal::new(Vec::new()),
             toasts: RwSignal::new(Vec::new()),
-            busy: RwSignal::new(false),
+            writing: RwSignal::new(0),
             history_ready: RwSignal::new(false),
             queue: RwSignal::new(None),
             postponed: RwSignal::new(HashMap::new()),
             duplicates: RwSignal::new(None),
+            me: RwSignal::new(super::person::load()),
         }
     }
 
@@ -107,7 +113,10 @@ impl AppState {
     }
 
     pub fn toast(&self, text: impl Into<String>, error: bool) {
-        let id = js_sys::Date::now() as u64 ^ (self.toasts.with_untracked(Vec::len) as u64);
+        let id = TOAST_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
         let text = text.into();
         self.toasts.update(|t| t.push(Toast { id, text, error }));
         let toasts = self.toasts;
@@ -148,12 +157,22 @@ impl AppState {
         });
     }
 
+    /// Whether a write is under way (tracked).
+    pub fn busy(&self) -> bool {
+        self.writing.get() > 0
+    }
+
     /// Writes a batch to storage and, only if that succeeded, applies it in memory.
-    pub async fn commit(self, batch: Batch) -> Result<(), StorageError> {
+    pub async fn commit(self, mut batch: Batch) -> Result<(), StorageError> {
         let db = db()?;
-        self.busy.set(true);
-        let result = db.write(&batch).await;
-        self.busy.set(false);
+        if let Some(me) = self.me.get_untracked() {
+            self.base
+                .with_untracked(|b| crate::domain::author::stamp(&mut batch, b, me));
+        }
+        let result = {
+            let _writing = Writing::start(self);
+            db.write(&batch).await
+        };
         match result {
             Ok(()) => {
                 change::apply(self, &batch);
@@ -179,10 +198,11 @@ impl AppState {
         source: Option<std::sync::Arc<Source>>,
     ) -> Result<(), StorageError> {
         let db = db()?;
-        self.busy.set(true);
-        let result = db.replace_all_from(&batch, source.as_deref()).await;
+        let result = {
+            let _writing = Writing::start(self);
+            db.replace_all_from(&batch, source.as_deref()).await
+        };
         drop(source);
-        self.busy.set(false);
         match result {
             Ok(()) => {
                 self.set_base(Base::from_batch(&batch));
@@ -288,4 +308,20 @@ pub fn use_app() -> AppState {
         )));
         s
     })
+}
+
+/// One write in flight, counted in `AppState::writing` until dropped (also when the write fails).
+struct Writing(RwSignal<u32>);
+
+impl Writing {
+    fn start(s: AppState) -> Writing {
+        s.writing.update(|n| *n += 1);
+        Writing(s.writing)
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        self.0.update(|n| *n = n.saturating_sub(1));
+    }
 }

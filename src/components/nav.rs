@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::i18n::tx;
+use crate::app::person::PersonPicker;
 use crate::app::router::Route;
 use crate::app::state::use_app;
 use crate::domain::model::Lang;
@@ -58,8 +59,8 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                 {link(Route::Backup, |t| t.backup)}
                 {link(Route::Settings, |t| t.settings)}
             </nav>
-            <span class="spacer"></span>
-            <span class="busy" class:on=move || s.busy.get()>{tx(|t| t.saving)}</span>
+            <span class="busy" class:on=move || s.busy()>{tx(|t| t.saving)}</span>
+            <PersonPicker id="nav-person" />
             <div class="lang" role="group" aria-label="language">
                 <button class:on=move || s.lang.get() == Lang::Ru on:click=move |_| switch(Lang::Ru)>"RU"</button>
                 <button class:on=move || s.lang.get() == Lang::En on:click=move |_| switch(Lang::En)>"EN"</button>

@@ -215,8 +215,8 @@ pub fn BackupPage() -> impl IntoView {
                             </details>
                         })}
                         <div class="actions">
-                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy.get() || !s.history_ready.get()>{tx(|t| t.replace_all)}</button>
-                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy.get() || !s.history_ready.get()>{tx(|t| t.merge)}</button>
+                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy() || !s.history_ready.get()>{tx(|t| t.replace_all)}</button>
+                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy() || !s.history_ready.get()>{tx(|t| t.merge)}</button>
                             <button on:click=move |_| { preview.set(None); pending.set_value(None); }>{tx(|t| t.cancel)}</button>
                         </div>
                     </div>

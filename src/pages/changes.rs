@@ -49,6 +49,7 @@ pub fn ChangesPage() -> impl IntoView {
                             <td class="old">{old}</td>
                             <td>"→"</td>
                             <td>{new}</td>
+                            <td class="by">{crate::app::person::name_of(s, e.by)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

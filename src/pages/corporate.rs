@@ -263,7 +263,7 @@ pub fn CorporatePage() -> impl IntoView {
                 </select>
                 <input id="request-subject" placeholder=tx(|t| t.s.subject) prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev)) />
                 <input id="request-message" placeholder=tx(|t| t.s.message) prop:value=message on:input=move |ev| message.set(event_target_value(&ev)) />
-                <button class="primary" id="log-request" disabled=move || s.busy.get() on:click=log_request>{tx(|t| t.s.log_request)}</button>
+                <button class="primary" id="log-request" disabled=move || s.busy() on:click=log_request>{tx(|t| t.s.log_request)}</button>
             </fieldset>
             <table class="dense board" id="board">
                 <thead><tr>

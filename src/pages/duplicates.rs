@@ -289,7 +289,7 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
             </table>
             <p class="hint">{tx(|t| t.b.merge_hint)}</p>
             <div class="actions">
-                <button class="primary" id="merge" disabled=move || s.busy.get() on:click=do_merge>{tx(|t| t.b.merge)}</button>
+                <button class="primary" id="merge" disabled=move || s.busy() on:click=do_merge>{tx(|t| t.b.merge)}</button>
                 <button id="not-duplicates" on:click=not_dupes>{tx(|t| t.b.not_duplicates)}</button>
             </div>
         </div>

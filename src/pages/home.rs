@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::clock;
 use crate::app::i18n::tx;
+use crate::app::person::PersonPicker;
 use crate::app::router::Route;
 use crate::app::state::use_app;
 use crate::domain::demo;
@@ -53,7 +54,7 @@ fn Welcome() -> impl IntoView {
             <h1>{tx(|t| t.welcome_title)}</h1>
             <p class="lead">{tx(|t| t.welcome_text)}</p>
             <div class="actions">
-                <button class="primary" id="load-demo" on:click=load_demo disabled=move || s.busy.get()>
+                <button class="primary" id="load-demo" on:click=load_demo disabled=move || s.busy()>
                     {tx(|t| t.load_demo)}
                 </button>
                 <a class="button" href=Route::Backup.href()>{tx(|t| t.import_backup)}</a>
@@ -100,6 +101,7 @@ fn Overview() -> impl IntoView {
     view! {
         <section class="overview">
             <h1>{move || s.settings.with(|st| if st.company.is_empty() { s.tr().brand.to_string() } else { st.company.clone() })}</h1>
+            <WhoIsHere />
             <div class="tiles">
                 {tile(|t| t.clients, Signal::derive(move || counts().clients), "clients", Route::Clients.href())}
                 {tile(|t| t.letter_pool, Signal::derive(pool), "pool", Route::Clients.href())}
@@ -126,6 +128,22 @@ fn Overview() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// Asked until someone at this computer picks themselves (and only when there is staff to pick).
+#[component]
+fn WhoIsHere() -> impl IntoView {
+    let s = use_app();
+    let ask = move || s.me.get().is_none() && s.base.with(|b| b.staff.iter().any(|p| p.active));
+    view! {
+        <Show when=ask>
+            <section class="who-is-here" aria-labelledby="who-is-here-title">
+                <h2 id="who-is-here-title">{tx(|t| t.who_is_here_title)}</h2>
+                <PersonPicker id="home-person" />
+                <p class="hint">{tx(|t| t.who_is_here_hint)}</p>
+            </section>
+        </Show>
     }
 }
 

@@ -250,7 +250,7 @@ pub fn ImportPage() -> impl IntoView {
                         <div class="actions">
                             <label class="check"><input type="checkbox" prop:checked=update_existing on:change=move |ev| update_existing.set(event_target_checked(&ev)) />{tx(|t| t.b.update_existing)}</label>
                             <label class="check"><input type="checkbox" id="skip-invalid" prop:checked=skip_invalid on:change=move |ev| skip_invalid.set(event_target_checked(&ev)) />{tx(|t| t.b.skip_invalid)}</label>
-                            <button class="primary" id="apply-import" disabled=move || s.busy.get() on:click=apply>{tx(|t| t.b.apply_import)}</button>
+                            <button class="primary" id="apply-import" disabled=move || s.busy() on:click=apply>{tx(|t| t.b.apply_import)}</button>
                         </div>
                     </div>
                 }

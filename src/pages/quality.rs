@@ -134,7 +134,7 @@ pub fn QualityPage() -> impl IntoView {
                                         <td><a href=Route::Client(id).href()>{r.name}</a></td>
                                         <td>{r.city}</td>
                                         <td class="badges">{r.issues.into_iter().map(|i| view! { <span class="badge">{move || s.tr().issue(i)}</span> }).collect_view()}</td>
-                                        <td class="actions-cell"><button class="confirm" disabled=move || s.busy.get() on:click=move |_| confirm(id)>{tx(|t| t.q.confirm)}</button></td>
+                                        <td class="actions-cell"><button class="confirm" disabled=move || s.busy() on:click=move |_| confirm(id)>{tx(|t| t.q.confirm)}</button></td>
                                     </tr>
                                 }
                             }).collect_view()}

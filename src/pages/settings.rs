@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::i18n::tx;
+use crate::app::person::PersonPicker;
 use crate::app::state::use_app;
 use crate::components::field::{Field, TextArea};
 use crate::domain::model::Lang;
@@ -149,6 +150,11 @@ pub fn SettingsPage() -> impl IntoView {
                         <option value="en" selected=move || d.with(|d| d.ui_language == Some(Lang::En))>"English"</option>
                     </select>
                 </label>
+            </fieldset>
+            <fieldset class="grid" id="this-computer">
+                <legend>{tx(|t| t.who_is_here_title)}</legend>
+                <PersonPicker id="settings-person" />
+                <p class="hint wide">{tx(|t| t.who_is_here_hint)}</p>
             </fieldset>
         </section>
     }

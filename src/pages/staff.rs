@@ -25,11 +25,12 @@ fn blank() -> Staff {
     }
 }
 
-const ROLES: [Role; 4] = [
+const ROLES: [Role; 5] = [
     Role::Salesperson,
     Role::AccountManager,
     Role::LetterWriter,
     Role::BaseKeeper,
+    Role::Director,
 ];
 
 #[component]

@@ -10,6 +10,8 @@ use crate::domain::settings::Settings;
 pub enum LocalKey {
     Settings,
     LastBackupAt,
+    /// Who is at this computer (a staff id): a local choice, never shared.
+    Person,
 }
 
 impl LocalKey {
@@ -17,6 +19,7 @@ impl LocalKey {
         match self {
             LocalKey::Settings => "pismo.settings",
             LocalKey::LastBackupAt => "pismo.last_backup_at",
+            LocalKey::Person => "pismo.person",
         }
     }
 }

@@ -52,6 +52,27 @@ test('two tabs: a change in one shows in the other', async () => {
     await one.waitForSelector('td >> text=Андрей Викторович Соколов-Старший');
 
     await two.waitForSelector('td >> text=Андрей Викторович Соколов-Старший', { timeout: 5000 });
+
+    // The other tab applies the change where it stands: what is typed there stays, the page is
+    // not reloaded, and a client created or renamed here is found by its search at once.
+    await two.goto(server.url + '#/clients');
+    await two.evaluate(() => { window.pismoStayed = true; });
+    await two.fill('#client-search', 'Лицей № 2');
+    await one.goto(server.url + '#/clients/new');
+    await one.fill('[name="name"]', 'Лицей № 2');
+    await one.fill('[name="city"]', 'Пермь');
+    await one.click('#save-client');
+    await one.waitForURL(/#\/clients\/[0-9a-f-]{36}$/);
+    const names = () => two.$$eval('.vlist a.row .name', (els) => els.map((e) => e.textContent));
+    await two.waitForFunction(() => [...document.querySelectorAll('.vlist a.row .name')].some((e) => e.textContent === 'Лицей № 2'), null, { timeout: 5000 });
+    await one.fill('[name="name"]', 'Лицей № 2 имени А. С. Пушкина');
+    await one.click('#save-client');
+    await two.waitForFunction(() => [...document.querySelectorAll('.vlist a.row .name')].some((e) => e.textContent === 'Лицей № 2 имени А. С. Пушкина'), null, { timeout: 5000 });
+    const shown = await names();
+    assert.equal(shown.filter((n) => n === 'Лицей № 2 имени А. С. Пушкина').length, 1, 'renamed once');
+    assert.equal(shown.filter((n) => n === 'Лицей № 2').length, 0, 'the old name is gone, not added twice');
+    assert.equal(await two.inputValue('#client-search'), 'Лицей № 2', 'what was typed stays');
+    assert.equal(await two.evaluate(() => window.pismoStayed), true, 'the page was not reloaded');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

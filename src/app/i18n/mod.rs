@@ -107,6 +107,7 @@ impl Tr {
             Role::AccountManager => self.pick("аккаунт-менеджер", "account manager"),
             Role::LetterWriter => self.pick("автор писем", "letter writer"),
             Role::BaseKeeper => self.pick("ведение базы", "client-base keeper"),
+            Role::Director => self.pick("директор", "director"),
         }
     }
 

@@ -14,6 +14,12 @@ texts! {
     storage_failed: "Хранилище браузера недоступно", "Browser storage is unavailable";
     storage_failed_hint: "Данные не тронуты. Закройте другие вкладки «Письма», проверьте, что браузер не в приватном режиме, и перезагрузите страницу.", "Nothing was changed. Close other Pismo tabs, make sure the browser is not in private mode, and reload the page.";
     clock_set: "Часы приложения переведены (параметр clock в адресе страницы):", "The app's clock is set (the clock parameter in the page address):";
+    who_is_here: "За компьютером:", "At this computer:";
+    pick_yourself: "выберите себя", "pick yourself";
+    administrator: "администратор", "administrator";
+    who_is_here_title: "Кто работает за этим компьютером?", "Who works at this computer?";
+    who_is_here_hint: "Выберите себя в списке сотрудников: ваши письма, звонки, ответы и правки будут подписаны вашим именем, а приложение будет открываться на вашей работе. Паролей в приложении нет: это выбор на этом компьютере, а не вход. Доступ к данным защищает общая база, когда она подключена.", "Pick yourself from the staff: your letters, calls, answers and edits will carry your name, and the app will open on your work. The app has no passwords: this is a choice on this computer, not a login. Access to the data is protected by the shared database once one is connected.";
+    author: "Кто", "By";
     settings_unreadable: "Сохранённые настройки не прочитаны, используются стандартные", "Stored settings could not be read; defaults are used";
     not_saved: "Не сохранено", "Not saved";
     saving: "Сохранение…", "Saving…";

@@ -109,6 +109,7 @@ pub fn changes(
         .filter_map(|(i, (field, now))| {
             let was = before.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
             (was != now).then(|| ChangeLogEntry {
+                by: None,
                 id: new_id(),
                 client: new.id,
                 field: field.to_string(),

@@ -1,6 +1,7 @@
 //! Pure Rust: the records and every decision about them. No browser types, no clock (callers pass
 //! `today`/`now`), no I/O, so all of it is tested natively.
 
+pub mod author;
 pub mod backup;
 pub mod base;
 pub mod contact;

@@ -11,6 +11,16 @@ use crate::domain::letters::pool::{pool_status, OutOfPool};
 use crate::domain::model::*;
 use crate::pages::letters::answer::AnswerControl;
 
+/// One row of the client's letters: when it went, what it was about, and who recorded the answer.
+#[derive(Clone, PartialEq)]
+struct SentLetter {
+    id: Id,
+    day: chrono::NaiveDate,
+    subject: String,
+    answer: Option<ResponseKind>,
+    by: Option<Id>,
+}
+
 #[component]
 pub fn ClientLetters(client: Id) -> impl IntoView {
     let s = use_app();
@@ -26,21 +36,21 @@ pub fn ClientLetters(client: Id) -> impl IntoView {
     });
     let letters = Memo::new(move |_| {
         s.base.with(|b| {
-            let mut v: Vec<(Id, chrono::NaiveDate, String, Option<ResponseKind>)> = b
+            let mut v: Vec<SentLetter> = b
                 .letters
                 .iter()
                 .filter(|l| l.client == client)
                 .filter_map(|l| {
-                    let day = sent_on(l)?;
-                    Some((
-                        l.id,
-                        day,
-                        l.subject.clone(),
-                        l.response.as_ref().map(|r| r.kind),
-                    ))
+                    Some(SentLetter {
+                        id: l.id,
+                        day: sent_on(l)?,
+                        subject: l.subject.clone(),
+                        answer: l.response.as_ref().map(|r| r.kind),
+                        by: l.response.as_ref().and_then(|r| r.by),
+                    })
                 })
                 .collect();
-            crate::domain::sort::sort_by_key(&mut v, |x| std::cmp::Reverse(x.1));
+            crate::domain::sort::sort_by_key(&mut v, |x| std::cmp::Reverse(x.day));
             v
         })
     });
@@ -62,15 +72,16 @@ pub fn ClientLetters(client: Id) -> impl IntoView {
             <p class="pool-status" id="pool-status">{status_text}</p>
             <table class="dense">
                 <tbody>
-                    {move || letters.get().into_iter().map(|(id, day, subject, answer)| view! {
+                    {move || letters.get().into_iter().map(|SentLetter { id, day, subject, answer, by }| view! {
                         <tr>
                             <td class="num">{dmy(day)}</td>
                             <td>{subject}</td>
                             <td>{move || answer.map(|k| (s.tr().l.answer_kind)(k)).unwrap_or(s.tr().l.no_answer)}</td>
+                            <td class="by">{crate::app::person::name_of(s, by)}</td>
                             <td class="actions"><button on:click=move |_| open.set(Some(id))>{tx(|t| t.l.record_answer)}</button></td>
                         </tr>
                         <Show when=move || open.get() == Some(id)>
-                            <tr><td colspan="4"><AnswerControl letter=id /></td></tr>
+                            <tr><td colspan="5"><AnswerControl letter=id /></td></tr>
                         </Show>
                     }).collect_view()}
                 </tbody>

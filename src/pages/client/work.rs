@@ -72,9 +72,10 @@ pub fn ClientWork(client: Id) -> impl IntoView {
     let kind = RwSignal::new(ActivityKind::Call);
     let text = RwSignal::new(String::new());
     let add = move |_| {
+        // The author is the person at this computer; with nobody chosen, the owner.
         let batch = sales::log(
             client,
-            owner.get_untracked(),
+            s.me.get_untracked().or(owner.get_untracked()),
             kind.get_untracked(),
             &text.get_untracked(),
             now(),
@@ -144,7 +145,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
             <div class="new-deal">
                 <input id="deal-title" placeholder=tx(|t| t.s.deal_title) prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
                 <input id="deal-amount" class="num" inputmode="decimal" placeholder=tx(|t| t.s.amount) prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />
-                <button id="open-deal" disabled=move || s.busy.get() on:click=open_deal>{tx(|t| t.s.open_deal)}</button>
+                <button id="open-deal" disabled=move || s.busy() on:click=open_deal>{tx(|t| t.s.open_deal)}</button>
             </div>
             <table class="dense" id="deals">
                 <tbody>
@@ -189,7 +190,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
                     {KINDS.iter().map(|k| { let k = *k; view! { <option value=format!("{k:?}")>{move || s.tr().activity(k)}</option> } }).collect_view()}
                 </select>
                 <input id="activity-text" placeholder=tx(|t| t.s.activity_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
-                <button id="log-activity" disabled=move || s.busy.get() on:click=add>{tx(|t| t.s.log_activity)}</button>
+                <button id="log-activity" disabled=move || s.busy() on:click=add>{tx(|t| t.s.log_activity)}</button>
             </div>
             <table class="dense" id="activities">
                 <tbody>

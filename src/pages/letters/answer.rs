@@ -116,7 +116,7 @@ pub(crate) fn AnswerControl(letter: Id) -> impl IntoView {
                         <span class="label">{tx(|t| t.l.answer_note)}</span>
                         <input id="answer-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
                     </label>
-                    <button class="primary" id="save-answer" disabled=move || s.busy.get() on:click=save>
+                    <button class="primary" id="save-answer" disabled=move || s.busy() on:click=save>
                         {move || if kind.get() == Some(ResponseKind::Interested) { s.tr().l.hand_over } else { s.tr().l.save_answer }}
                     </button>
                 </div>

@@ -211,7 +211,7 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
                 } else {
                     view! {
                         <div class="actions letter-actions">
-                            <button class="primary" id="mark-sent" disabled=move || s.busy.get() on:click=send>{tx(|t| t.l.mark_sent)}</button>
+                            <button class="primary" id="mark-sent" disabled=move || s.busy() on:click=send>{tx(|t| t.l.mark_sent)}</button>
                             <select aria-label="channel" on:change=move |ev| channel.set(if event_target_value(&ev) == "email" { Channel::Email } else { Channel::Post })>
                                 <option value="post" selected=move || channel.get() == Channel::Post>{tx(|t| t.l.by_post)}</option>
                                 <option value="email" selected=move || channel.get() == Channel::Email>{tx(|t| t.l.by_email)}</option>

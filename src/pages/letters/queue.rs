@@ -212,7 +212,7 @@ pub fn QueuePage() -> impl IntoView {
                 <span class="count" id="queue-count">{move || counts().map(|(sent, all)| (s.tr().l.sent_of)(sent, all))}</span>
                 <span class="spacer"></span>
                 <button class="primary" id="mark-all-sent"
-                    disabled=move || s.busy.get() || counts().is_none_or(|(sent, all)| sent == all)
+                    disabled=move || s.busy() || counts().is_none_or(|(sent, all)| sent == all)
                     on:click=move |_| if s.confirm(|t| t.l.confirm_mark_all) { mark_all(s, unsent()) }>
                     {tx(|t| t.l.mark_all_sent)}
                 </button>

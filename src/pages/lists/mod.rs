@@ -36,6 +36,7 @@ fn log(s: AppState, d: Draft, format: &str, given_to: String, addresses: usize) 
     let at = now();
     let name = d.name.get_untracked();
     let entry = Mailing {
+        by: None,
         id: new_id(),
         list: d.saved.get_untracked(),
         name: if name.trim().is_empty() {

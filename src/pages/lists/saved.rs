@@ -75,7 +75,7 @@ pub fn SavedLists(
                 <span class="label">{tx(|t| t.q.list_name)}</span>
                 <input id="list-name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
             </label>
-            <button id="save-list" disabled=move || s.busy.get() on:click=save>{tx(|t| t.q.save_list)}</button>
+            <button id="save-list" disabled=move || s.busy() on:click=save>{tx(|t| t.q.save_list)}</button>
             <h2>{tx(|t| t.q.saved_lists)}</h2>
             <ul id="saved-lists">
                 {move || lists.get().into_iter().map(|l| {

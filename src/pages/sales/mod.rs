@@ -20,13 +20,15 @@ use crate::domain::sales::{self, deals};
 /// «Keep»: a note that resets the quiet clock; «release»: back to the letter pool, logged.
 pub fn keep_or_release(s: AppState, client: Id, owner: Id, keep: bool) {
     let at = now();
+    // The person at this computer did it; with nobody chosen, the owner is the best guess.
+    let by = s.me.get_untracked().or(Some(owner));
     if keep {
         let text = s.tr_untracked().s.kept_note;
-        let batch = sales::log(client, Some(owner), ActivityKind::Note, text, at, new_id());
+        let batch = sales::log(client, by, ActivityKind::Note, text, at, new_id());
         s.save_then(batch, |t| t.s.kept, || {});
     } else if let Some(batch) = s
         .base
-        .with_untracked(|b| sales::reassign(b, client, None, Some(owner), at, new_id))
+        .with_untracked(|b| sales::reassign(b, client, None, by, at, new_id))
     {
         s.save_then(batch, |t| t.s.released, || {});
     }

@@ -154,6 +154,7 @@ fn november() -> Base {
             updated_at: t(5, 11),
         }],
         mailings: vec![Mailing {
+            by: None,
             id: id(80),
             list: None,
             name: "Школы".into(),

@@ -224,6 +224,7 @@ pub fn merge(
     each_kind(&mut moves);
     let moved = moves.moved;
     batch.decisions.push(Decision {
+        by: None,
         id: new_id(),
         what: DecisionKind::Merge {
             survivor,
@@ -375,6 +376,7 @@ pub fn not_duplicate(a: Id, b: Id, at: Timestamp, id: Id) -> Batch {
     let NotDuplicate(a, b) = NotDuplicate::new(a, b);
     Batch {
         decisions: vec![Decision {
+            by: None,
             id,
             what: DecisionKind::NotDuplicate { a, b },
             at,

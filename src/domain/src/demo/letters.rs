@@ -152,6 +152,7 @@ pub(super) fn letter_history(
             }
             if let Some(kind) = kind {
                 letter.response = Some(Response {
+                    by: None,
                     kind,
                     at: answered,
                     note: String::new(),

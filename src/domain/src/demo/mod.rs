@@ -180,6 +180,7 @@ pub fn generate_sized(today: NaiveDate, clients: usize) -> (Settings, Batch) {
             "salesperson" => Role::Salesperson,
             "account_manager" => Role::AccountManager,
             "letter_writer" => Role::LetterWriter,
+            "director" => Role::Director,
             _ => Role::BaseKeeper,
         };
         let last = name.rsplit(' ').next().unwrap_or(name);

@@ -134,6 +134,7 @@ pub fn record_answer(
         Answer::Returned | Answer::NotNow | Answer::Complaint => {}
     }
     l.response = Some(Response {
+        by: None,
         kind: answer.kind(),
         at,
         note: note.trim().to_string(),

@@ -41,6 +41,10 @@ pub struct Response {
     /// A complaint someone has dealt with.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub followed_up: bool,
+    /// Who did it (`model::ADMINISTRATOR` for the administrator); `None` in records made before
+    /// the app knew who was at the computer, and in imports of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -71,5 +71,9 @@ pub struct Mailing {
     pub format: String,
     pub addresses: u32,
     pub at: Timestamp,
+    /// Who did it (`model::ADMINISTRATOR` for the administrator); `None` in records made before
+    /// the app knew who was at the computer, and in imports of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Id>,
     pub updated_at: Timestamp,
 }

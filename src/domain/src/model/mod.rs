@@ -268,6 +268,7 @@ pub enum Role {
     AccountManager,
     LetterWriter,
     BaseKeeper,
+    Director,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,10 +302,17 @@ pub struct ChangeLogEntry {
     pub old: String,
     pub new: String,
     pub at: Timestamp,
+    /// Who did it (`model::ADMINISTRATOR` for the administrator); `None` in records made before
+    /// the app knew who was at the computer, and in imports of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Id>,
     pub updated_at: Timestamp,
 }
 
 pub use crate::record::RecordKind;
+
+/// The author of what the administrator did: not a person of the staff list.
+pub const ADMINISTRATOR: Id = Id::nil();
 
 /// What is left of a deleted record, so a merge with an older copy does not bring it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,7 @@ fn one_of_each() -> Batch {
     let id = |n: u128| Id::from_u128(0x5eed_0000 + n);
     let filter = ListFilter::default();
     b.decisions.push(Decision {
+        by: None,
         id: id(1),
         what: DecisionKind::NotDuplicate {
             a: b.clients[0].id,
@@ -35,6 +36,7 @@ fn one_of_each() -> Batch {
         updated_at: at(),
     });
     b.mailings.push(Mailing {
+        by: None,
         id: id(3),
         list: Some(id(2)),
         name: "Школы".into(),

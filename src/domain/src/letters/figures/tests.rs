@@ -71,6 +71,7 @@ fn letter(
             .and_then(|s| s.and_hms_opt(9, 0, 0))
             .map(|t| t.and_utc()),
         response: answer.map(|(kind, at)| Response {
+            by: None,
             kind,
             at,
             note: String::new(),
