@@ -35,7 +35,10 @@ fn demo_then_validate_and_stats() {
     assert!(ok);
     let counts: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(counts["clients"], 312, "300 plus the planted duplicates");
-    assert_eq!(counts["staff"], 10, "the ten people of the company, director included");
+    assert_eq!(
+        counts["staff"], 10,
+        "the ten people of the company, director included"
+    );
     assert!(counts["orders"].as_u64().unwrap() > 300);
 }
 

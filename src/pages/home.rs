@@ -29,8 +29,18 @@ fn Welcome() -> impl IntoView {
     let load_demo = move |_| {
         let (demo_settings, batch) = demo::generate(clock::today());
         let clients = batch.clients.len();
+        // The demo opens as its letter writer, whose work the demo shows first; a person already
+        // chosen on this computer stays.
+        let writer = batch
+            .staff
+            .iter()
+            .find(|p| p.role == crate::domain::model::Role::LetterWriter)
+            .map(|p| p.id);
         leptos::task::spawn_local(async move {
             if s.replace(batch).await.is_ok() {
+                if let Some(id) = writer.filter(|_| s.me.get_untracked().is_none()) {
+                    crate::app::person::choose(s, id);
+                }
                 let mut settings = s.settings.get_untracked();
                 if settings.company.is_empty() {
                     settings = crate::domain::settings::Settings {

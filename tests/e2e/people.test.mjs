@@ -36,9 +36,24 @@ test('who is here: each role starts at its work, and what they do carries their 
     await page.goto(server.url + '#/letters');
     await page.waitForSelector('#queue-list li');
     assert.equal(await page.locator('#queue-list li').count(), 40, 'the day is filled once the base is there');
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('#queue-list li');
+    assert.equal(await page.locator('#queue-list li').count(), 40, 'and stays filled after a reload');
 
-    // Nobody chosen yet: the home page asks, with no passwords promised.
+    // The demo company opens as its letter writer: the menu says so, the bare address opens his queue.
+    await page.waitForFunction(() => {
+      const sel = document.querySelector('#nav-person');
+      return sel.options[sel.selectedIndex]?.textContent.startsWith('Иван Петрович Петров');
+    });
+    await openBare(page, /#\/letters$/);
+
+    // A computer where nobody has chosen yet (the choice is kept per browser): the home page
+    // asks, with no passwords promised, and the first choice opens that person's work.
+    await page.evaluate(() => localStorage.removeItem('pismo.person'));
     await page.goto(server.url + '#/');
+    await page.reload();
+    await ready(page);
     await page.waitForSelector('.who-is-here');
     assert.match(await page.innerText('.who-is-here'), /Паролей в приложении нет/);
     await pick(page, '#home-person', 'Иван Петрович Петров');
@@ -46,7 +61,6 @@ test('who is here: each role starts at its work, and what they do carries their 
     await page.goto(server.url + '#/');
     await page.waitForSelector('.tiles');
     assert.equal(await page.locator('.who-is-here').count(), 0, 'asked once');
-    await openBare(page, /#\/letters$/);
 
     // Each role's start page, the person chosen in the menu or in the settings.
     await pick(page, '#nav-person', 'Алексей Николаевич Лавров');

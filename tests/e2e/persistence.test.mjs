@@ -22,7 +22,7 @@ test('a browser restart keeps everything', async () => {
   }
   const again = await freshBrowser({ dir: first.dir });
   try {
-    await again.page.goto(server.url);
+    await again.page.goto(server.url + '#/');
     await ready(again.page);
     await again.page.waitForSelector('[data-count="clients"]');
     assert.equal(await tileCount(again.page, 'clients'), clients);
