@@ -5,6 +5,7 @@ pub mod browser;
 pub mod change;
 pub mod clock;
 pub mod i18n;
+pub mod pending;
 pub mod person;
 pub mod queue;
 pub mod router;

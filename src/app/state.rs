@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::change::{self, Message};
 use super::i18n::{tr, Tr};
+use super::pending::Pending;
 use super::scan::Scan;
 use crate::domain::backup::spans::Source;
 use crate::domain::base::{Base, Batch, Changed};
@@ -49,9 +50,8 @@ pub struct AppState {
     /// Stored buckets that could not be read at startup: shown, never overwritten.
     pub unreadable: RwSignal<Vec<String>>,
     pub toasts: RwSignal<Vec<Toast>>,
-    /// Writes under way: while any is, buttons show it and are not pressed twice. A count, not a
-    /// flag, so the first write to finish does not clear it for one still running.
-    pub writing: RwSignal<u32>,
+    /// All writes under way, behind the «saving» note; each button has its own `Pending`.
+    pub writing: Pending,
     /// Orders, letters, requests and changes are loaded (they come after the first paint).
     pub history_ready: RwSignal<bool>,
     /// Today's letter queue once read or planned (see `app::queue`).
@@ -95,7 +95,7 @@ impl AppState {
             persistence: RwSignal::new(None),
             unreadable: RwSignal::new(Vec::new()),
             toasts: RwSignal::new(Vec::new()),
-            writing: RwSignal::new(0),
+            writing: Pending::new(),
             history_ready: RwSignal::new(false),
             queue: RwSignal::new(None),
             postponed: RwSignal::new(HashMap::new()),
@@ -149,7 +149,20 @@ impl AppState {
         done: fn(&Tr) -> &'static str,
         then: impl FnOnce() + 'static,
     ) {
+        self.save_then_in(None, batch, done, then);
+    }
+
+    /// [`AppState::save_then`] counted in the `pending` of the control that started it.
+    pub fn save_then_in(
+        self,
+        pending: Option<Pending>,
+        batch: Batch,
+        done: fn(&Tr) -> &'static str,
+        then: impl FnOnce() + 'static,
+    ) {
+        let mine = pending.map(Pending::start);
         leptos::task::spawn_local(async move {
+            let _mine = mine;
             if self.commit(batch).await.is_ok() {
                 self.toast(done(self.tr_untracked()), false);
                 then();
@@ -159,7 +172,7 @@ impl AppState {
 
     /// Whether a write is under way (tracked).
     pub fn busy(&self) -> bool {
-        self.writing.get() > 0
+        self.writing.get()
     }
 
     /// Writes a batch to storage and, only if that succeeded, applies it in memory.
@@ -170,7 +183,7 @@ impl AppState {
                 .with_untracked(|b| crate::domain::author::stamp(&mut batch, b, me));
         }
         let result = {
-            let _writing = Writing::start(self);
+            let _writing = self.writing.start();
             db.write(&batch).await
         };
         match result {
@@ -199,7 +212,7 @@ impl AppState {
     ) -> Result<(), StorageError> {
         let db = db()?;
         let result = {
-            let _writing = Writing::start(self);
+            let _writing = self.writing.start();
             db.replace_all_from(&batch, source.as_deref()).await
         };
         drop(source);
@@ -308,20 +321,4 @@ pub fn use_app() -> AppState {
         )));
         s
     })
-}
-
-/// One write in flight, counted in `AppState::writing` until dropped (also when the write fails).
-struct Writing(RwSignal<u32>);
-
-impl Writing {
-    fn start(s: AppState) -> Writing {
-        s.writing.update(|n| *n += 1);
-        Writing(s.writing)
-    }
-}
-
-impl Drop for Writing {
-    fn drop(&mut self) {
-        self.0.update(|n| *n = n.saturating_sub(1));
-    }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::app::browser::{self, download};
 use crate::app::clock::{local, now};
 use crate::app::i18n::{backup_error, tx};
+use crate::app::pending::Pending;
 use crate::app::state::use_app;
 use crate::domain::backup::{self, Backup, BackupWarning};
 use crate::domain::base::Counts;
@@ -122,6 +123,7 @@ pub fn BackupPage() -> impl IntoView {
         });
     };
 
+    let importing = Pending::new();
     let apply = move |replace: bool| {
         let Some(b) = pending.get_value() else { return };
         if !s.history_ready.get_untracked() {
@@ -131,7 +133,9 @@ pub fn BackupPage() -> impl IntoView {
         {
             return;
         }
+        let mine = importing.start();
         leptos::task::spawn_local(async move {
+            let _mine = mine;
             let ok = if replace {
                 let ok = s.replace_from(b.data, b.source).await.is_ok();
                 if ok {
@@ -215,8 +219,8 @@ pub fn BackupPage() -> impl IntoView {
                             </details>
                         })}
                         <div class="actions">
-                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || s.busy() || !s.history_ready.get()>{tx(|t| t.replace_all)}</button>
-                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || s.busy() || !s.history_ready.get()>{tx(|t| t.merge)}</button>
+                            <button class="danger" id="import-replace" on:click=move |_| apply(true) disabled=move || importing.get() || !s.history_ready.get()>{tx(|t| t.replace_all)}</button>
+                            <button class="primary" id="import-merge" on:click=move |_| apply(false) disabled=move || importing.get() || !s.history_ready.get()>{tx(|t| t.merge)}</button>
                             <button on:click=move |_| { preview.set(None); pending.set_value(None); }>{tx(|t| t.cancel)}</button>
                         </div>
                     </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::browser::new_id;
 use crate::app::clock::{local, now, today, tz};
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::router::Route;
 use crate::app::state::use_app;
 use crate::components::period::PeriodPicker;
@@ -48,6 +49,7 @@ pub fn CorporatePage() -> impl IntoView {
     let department = RwSignal::new(Department::Finance);
     let subject = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
+    let logging = Pending::new();
     let log_request = move |_| {
         let Some(c) = client
             .get_untracked()
@@ -77,7 +79,8 @@ pub fn CorporatePage() -> impl IntoView {
             )
         });
         match r {
-            Ok(r) => s.save_then(
+            Ok(r) => s.save_then_in(
+                Some(logging),
                 Batch {
                     requests: vec![r],
                     ..Batch::default()
@@ -263,7 +266,7 @@ pub fn CorporatePage() -> impl IntoView {
                 </select>
                 <input id="request-subject" placeholder=tx(|t| t.s.subject) prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev)) />
                 <input id="request-message" placeholder=tx(|t| t.s.message) prop:value=message on:input=move |ev| message.set(event_target_value(&ev)) />
-                <button class="primary" id="log-request" disabled=move || s.busy() on:click=log_request>{tx(|t| t.s.log_request)}</button>
+                <button class="primary" id="log-request" disabled=move || logging.get() on:click=log_request>{tx(|t| t.s.log_request)}</button>
             </fieldset>
             <table class="dense board" id="board">
                 <thead><tr>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::new_id;
 use crate::app::clock::now;
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::router::Route;
 use crate::app::scan::{decided, ensure, rescan};
 use crate::app::state::{use_app, AppState};
@@ -222,6 +223,8 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
             .collect_view();
         view! { <tr><th>{tx(label)}</th>{cells}</tr> }
     };
+    // One decision per cluster at a time: merge and «not duplicates» wait for each other.
+    let deciding = Pending::new();
     let do_merge = move |_| {
         if !auto && !s.confirm(|t| t.b.confirm_forms_differ) {
             return;
@@ -232,7 +235,12 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
             .base
             .with_untracked(|b| merge(b, keep, &others, &choices.get_untracked(), now(), new_id))
         {
-            Ok(batch) => s.save_then(batch, |t| t.b.merged, move || on_done.run(())),
+            Ok(batch) => s.save_then_in(
+                Some(deciding),
+                batch,
+                |t| t.b.merged,
+                move || on_done.run(()),
+            ),
             Err(e) => s.toast(e.to_string(), true),
         }
     };
@@ -245,7 +253,8 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
                 .decisions
                 .extend(not_duplicate(*a, *b, at, new_id()).decisions);
         }
-        s.save_then(
+        s.save_then_in(
+            Some(deciding),
             batch,
             |t| t.b.marked_not_duplicates,
             move || on_done.run(()),
@@ -289,8 +298,8 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
             </table>
             <p class="hint">{tx(|t| t.b.merge_hint)}</p>
             <div class="actions">
-                <button class="primary" id="merge" disabled=move || s.busy() on:click=do_merge>{tx(|t| t.b.merge)}</button>
-                <button id="not-duplicates" on:click=not_dupes>{tx(|t| t.b.not_duplicates)}</button>
+                <button class="primary" id="merge" disabled=move || deciding.get() on:click=do_merge>{tx(|t| t.b.merge)}</button>
+                <button id="not-duplicates" disabled=move || deciding.get() on:click=not_dupes>{tx(|t| t.b.not_duplicates)}</button>
             </div>
         </div>
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::clock;
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::person::PersonPicker;
 use crate::app::router::Route;
 use crate::app::state::use_app;
@@ -26,6 +27,7 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn Welcome() -> impl IntoView {
     let s = use_app();
+    let loading = Pending::new();
     let load_demo = move |_| {
         let (demo_settings, batch) = demo::generate(clock::today());
         let clients = batch.clients.len();
@@ -36,7 +38,9 @@ fn Welcome() -> impl IntoView {
             .iter()
             .find(|p| p.role == crate::domain::model::Role::LetterWriter)
             .map(|p| p.id);
+        let mine = loading.start();
         leptos::task::spawn_local(async move {
+            let _mine = mine;
             if s.replace(batch).await.is_ok() {
                 if let Some(id) = writer.filter(|_| s.me.get_untracked().is_none()) {
                     crate::app::person::choose(s, id);
@@ -64,7 +68,7 @@ fn Welcome() -> impl IntoView {
             <h1>{tx(|t| t.welcome_title)}</h1>
             <p class="lead">{tx(|t| t.welcome_text)}</p>
             <div class="actions">
-                <button class="primary" id="load-demo" on:click=load_demo disabled=move || s.busy()>
+                <button class="primary" id="load-demo" on:click=load_demo disabled=move || loading.get()>
                     {tx(|t| t.load_demo)}
                 </button>
                 <a class="button" href=Route::Backup.href()>{tx(|t| t.import_backup)}</a>

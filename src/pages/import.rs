@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::browser::{decode_cp1251, new_id, next_tick, read_bytes};
 use crate::app::clock::now;
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::router::{navigate, Route};
 use crate::app::state::{use_app, AppState};
 use crate::domain::dedup::profiles;
@@ -151,6 +152,7 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     };
+    let importing = Pending::new();
     let apply = move |_| {
         let Some(list) = checks.get_untracked() else {
             return;
@@ -166,7 +168,12 @@ pub fn ImportPage() -> impl IntoView {
             )
         });
         match result {
-            Ok(batch) => s.save_then(batch, |t| t.import_done, || navigate(&Route::Clients)),
+            Ok(batch) => s.save_then_in(
+                Some(importing),
+                batch,
+                |t| t.import_done,
+                || navigate(&Route::Clients),
+            ),
             Err(lines) => s.toast(
                 format!(
                     "{}: {}",
@@ -250,7 +257,7 @@ pub fn ImportPage() -> impl IntoView {
                         <div class="actions">
                             <label class="check"><input type="checkbox" prop:checked=update_existing on:change=move |ev| update_existing.set(event_target_checked(&ev)) />{tx(|t| t.b.update_existing)}</label>
                             <label class="check"><input type="checkbox" id="skip-invalid" prop:checked=skip_invalid on:change=move |ev| skip_invalid.set(event_target_checked(&ev)) />{tx(|t| t.b.skip_invalid)}</label>
-                            <button class="primary" id="apply-import" disabled=move || s.busy() on:click=apply>{tx(|t| t.b.apply_import)}</button>
+                            <button class="primary" id="apply-import" disabled=move || importing.get() on:click=apply>{tx(|t| t.b.apply_import)}</button>
                         </div>
                     </div>
                 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::clock::now;
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::router::Route;
 use crate::app::scan::ensure;
 use crate::app::state::use_app;
@@ -63,6 +64,7 @@ pub fn QualityPage() -> impl IntoView {
             (rows, ids.len())
         })
     });
+    let confirming = Pending::new();
     let confirm = move |id: Id| {
         let Some(mut c) = s.base.with_untracked(|b| b.clients.get(&id).cloned()) else {
             return;
@@ -77,7 +79,8 @@ pub fn QualityPage() -> impl IntoView {
             clients: vec![c],
             ..Batch::default()
         };
-        s.save_then(
+        s.save_then_in(
+            Some(confirming),
             batch,
             if wrong {
                 |t| t.q.still_wrong
@@ -134,7 +137,7 @@ pub fn QualityPage() -> impl IntoView {
                                         <td><a href=Route::Client(id).href()>{r.name}</a></td>
                                         <td>{r.city}</td>
                                         <td class="badges">{r.issues.into_iter().map(|i| view! { <span class="badge">{move || s.tr().issue(i)}</span> }).collect_view()}</td>
-                                        <td class="actions-cell"><button class="confirm" disabled=move || s.busy() on:click=move |_| confirm(id)>{tx(|t| t.q.confirm)}</button></td>
+                                        <td class="actions-cell"><button class="confirm" disabled=move || confirming.get() on:click=move |_| confirm(id)>{tx(|t| t.q.confirm)}</button></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use crate::app::browser::new_id;
 use crate::app::clock::now;
 use crate::app::i18n::{problem_text, tx};
+use crate::app::pending::Pending;
 use crate::app::router::{navigate, Route};
 use crate::app::state::use_app;
 use crate::domain::base::Batch;
@@ -101,7 +102,12 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
     let dirty =
         Memo::new(move |_| original.with_value(|o| draft.client.with(|c| o.as_ref() != Some(c))));
 
+    let saving = Pending::new();
     let save = move || {
+        // Enter in a field submits too: a save under way is not started twice.
+        if saving.get_untracked() {
+            return;
+        }
         draft.tried.set(true);
         let mut c = without_blanks(draft.client.get_untracked());
         if !validate_client(&c).is_empty() {
@@ -122,7 +128,9 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
             activities: handed.into_iter().collect(),
             ..Batch::default()
         };
+        let mine = saving.start();
         leptos::task::spawn_local(async move {
+            let _mine = mine;
             if s.commit(batch).await.is_ok() {
                 s.toast(s.tr_untracked().saved, false);
                 original.set_value(Some(c.clone()));
@@ -161,7 +169,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                 <Show when=move || dirty.get()>
                     <span class="unsaved">{tx(|t| t.unsaved)}</span>
                 </Show>
-                <button class="primary" id="save-client" on:click=move |_| save() disabled=move || s.busy()>
+                <button class="primary" id="save-client" on:click=move |_| save() disabled=move || saving.get()>
                     {tx(|t| t.save)}
                 </button>
                 <Show when=move || !is_new>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::new_id;
 use crate::app::clock::{local, now};
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::Batch;
 use crate::domain::format::{dmy, dmy_hm, money, parse_money};
@@ -22,11 +23,12 @@ const KINDS: [ActivityKind; 5] = [
 
 fn apply(
     s: AppState,
+    pending: Option<Pending>,
     result: Result<Batch, deals::DealError>,
     done: fn(&crate::app::i18n::Tr) -> &'static str,
 ) {
     match result {
-        Ok(batch) => s.save_then(batch, done, || {}),
+        Ok(batch) => s.save_then_in(pending, batch, done, || {}),
         Err(e) => s.toast(e.to_string(), true),
     }
 }
@@ -71,6 +73,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
     });
     let kind = RwSignal::new(ActivityKind::Call);
     let text = RwSignal::new(String::new());
+    let logging = Pending::new();
     let add = move |_| {
         // The author is the person at this computer; with nobody chosen, the owner.
         let batch = sales::log(
@@ -81,7 +84,8 @@ pub fn ClientWork(client: Id) -> impl IntoView {
             now(),
             new_id(),
         );
-        s.save_then(
+        s.save_then_in(
+            Some(logging),
             batch,
             |t| t.s.activity_logged,
             move || text.set(String::new()),
@@ -89,6 +93,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
     };
     let title = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
+    let opening = Pending::new();
     let open_deal = move |_| {
         let kop = parse_money(&amount.get_untracked()).unwrap_or(0);
         let result = deals::open(
@@ -107,7 +112,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
             title.set(String::new());
             amount.set(String::new());
         }
-        apply(s, result, |t| t.s.deal_opened);
+        apply(s, Some(opening), result, |t| t.s.deal_opened);
     };
     let next = move |d: Deal| {
         let Some(stage) = DealStage::FLOW.iter().copied().find(|x| *x > d.stage) else {
@@ -116,7 +121,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
         let r = s
             .base
             .with_untracked(|b| deals::move_to(b, &d, stage, "", now(), new_id));
-        apply(s, r, |t| t.s.deal_moved);
+        apply(s, None, r, |t| t.s.deal_moved);
     };
     let lose = move |d: Deal| {
         let reason = window()
@@ -130,14 +135,14 @@ pub fn ClientWork(client: Id) -> impl IntoView {
         let r = s
             .base
             .with_untracked(|b| deals::move_to(b, &d, DealStage::Lost, &reason, now(), new_id));
-        apply(s, r, |t| t.s.deal_moved);
+        apply(s, None, r, |t| t.s.deal_moved);
     };
     let pay = move |d: Deal, typed: String| {
         let kop = parse_money(&typed).unwrap_or(0);
         let r = s
             .base
             .with_untracked(|b| deals::pay(b, &d, kop, now(), new_id));
-        apply(s, r, |t| t.s.payment_saved);
+        apply(s, None, r, |t| t.s.payment_saved);
     };
     view! {
         <section class="work">
@@ -145,7 +150,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
             <div class="new-deal">
                 <input id="deal-title" placeholder=tx(|t| t.s.deal_title) prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
                 <input id="deal-amount" class="num" inputmode="decimal" placeholder=tx(|t| t.s.amount) prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />
-                <button id="open-deal" disabled=move || s.busy() on:click=open_deal>{tx(|t| t.s.open_deal)}</button>
+                <button id="open-deal" disabled=move || opening.get() on:click=open_deal>{tx(|t| t.s.open_deal)}</button>
             </div>
             <table class="dense" id="deals">
                 <tbody>
@@ -190,7 +195,7 @@ pub fn ClientWork(client: Id) -> impl IntoView {
                     {KINDS.iter().map(|k| { let k = *k; view! { <option value=format!("{k:?}")>{move || s.tr().activity(k)}</option> } }).collect_view()}
                 </select>
                 <input id="activity-text" placeholder=tx(|t| t.s.activity_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
-                <button id="log-activity" disabled=move || s.busy() on:click=add>{tx(|t| t.s.log_activity)}</button>
+                <button id="log-activity" disabled=move || logging.get() on:click=add>{tx(|t| t.s.log_activity)}</button>
             </div>
             <table class="dense" id="activities">
                 <tbody>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::new_id;
 use crate::app::clock::now;
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::state::use_app;
 use crate::domain::letters::answer::{record_answer, salespeople, suggest_salesperson, Answer};
 use crate::domain::model::*;
@@ -56,6 +57,7 @@ pub(crate) fn AnswerControl(letter: Id) -> impl IntoView {
             to.set(best);
         }
     };
+    let saving = Pending::new();
     let save = move |_| {
         let answer = match kind.get_untracked() {
             None => return,
@@ -75,7 +77,12 @@ pub(crate) fn AnswerControl(letter: Id) -> impl IntoView {
             record_answer(b, letter, answer, &note.get_untracked(), now(), new_id)
         });
         match result {
-            Ok(batch) => s.save_then(batch, |t| t.l.answer_saved, move || kind.set(None)),
+            Ok(batch) => s.save_then_in(
+                Some(saving),
+                batch,
+                |t| t.l.answer_saved,
+                move || kind.set(None),
+            ),
             Err(e) => s.toast(e.to_string(), true),
         }
     };
@@ -116,7 +123,7 @@ pub(crate) fn AnswerControl(letter: Id) -> impl IntoView {
                         <span class="label">{tx(|t| t.l.answer_note)}</span>
                         <input id="answer-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
                     </label>
-                    <button class="primary" id="save-answer" disabled=move || s.busy() on:click=save>
+                    <button class="primary" id="save-answer" disabled=move || saving.get() on:click=save>
                         {move || if kind.get() == Some(ResponseKind::Interested) { s.tr().l.hand_over } else { s.tr().l.save_answer }}
                     </button>
                 </div>

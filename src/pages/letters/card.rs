@@ -7,6 +7,7 @@ use super::answer::AnswerControl;
 use crate::app::browser::{download, new_id};
 use crate::app::clock::{local, now, today};
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::queue::{change, Change};
 use crate::app::router::Route;
 use crate::app::state::{use_app, AppState};
@@ -18,13 +19,23 @@ use crate::domain::letters::russian::{ago, ago_en};
 use crate::domain::letters::send::*;
 use crate::domain::model::*;
 
-/// Saves the text as a kept draft, or as the sent letter when `sent` is set.
-fn save(
-    s: AppState,
-    id: Id,
+/// The letter as it stands in the card.
+struct Written {
     subject: String,
     body: String,
     channel: Channel,
+}
+
+/// Saves the text as a kept draft, or as the sent letter when `sent` is set.
+fn save(
+    s: AppState,
+    pending: Pending,
+    id: Id,
+    Written {
+        subject,
+        body,
+        channel,
+    }: Written,
     sent: bool,
     then: impl FnOnce() + 'static,
 ) {
@@ -47,9 +58,9 @@ fn save(
         ..Batch::default()
     };
     if sent {
-        s.save_then(batch, |t| t.l.marked_sent, then);
+        s.save_then_in(Some(pending), batch, |t| t.l.marked_sent, then);
     } else {
-        s.save_then(batch, |t| t.l.draft_kept, then);
+        s.save_then_in(Some(pending), batch, |t| t.l.draft_kept, then);
     }
 }
 
@@ -103,6 +114,13 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
     );
     let email = usable_email(&client);
     let lines = envelope_lines(&client);
+    // The letter's own writes: a kept draft and «sent» wait for each other, not for other writes.
+    let saving = Pending::new();
+    let written = move || Written {
+        subject: subject.get_untracked(),
+        body: body.get_untracked(),
+        channel: channel.get_untracked(),
+    };
     let keep = move || {
         if sent() {
             return;
@@ -113,28 +131,10 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
             })
         });
         if !unchanged {
-            save(
-                s,
-                id,
-                subject.get_untracked(),
-                body.get_untracked(),
-                channel.get_untracked(),
-                false,
-                || (),
-            );
+            save(s, saving, id, written(), false, || ());
         }
     };
-    let send = move |_| {
-        save(
-            s,
-            id,
-            subject.get_untracked(),
-            body.get_untracked(),
-            channel.get_untracked(),
-            true,
-            move || on_sent.run(()),
-        )
-    };
+    let send = move |_| save(s, saving, id, written(), true, move || on_sent.run(()));
     let skip = move |_| {
         leptos::task::spawn_local(async move {
             if let Err(e) = change(s, Change::Skip(id)).await {
@@ -211,7 +211,7 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
                 } else {
                     view! {
                         <div class="actions letter-actions">
-                            <button class="primary" id="mark-sent" disabled=move || s.busy() on:click=send>{tx(|t| t.l.mark_sent)}</button>
+                            <button class="primary" id="mark-sent" disabled=move || saving.get() on:click=send>{tx(|t| t.l.mark_sent)}</button>
                             <select aria-label="channel" on:change=move |ev| channel.set(if event_target_value(&ev) == "email" { Channel::Email } else { Channel::Post })>
                                 <option value="post" selected=move || channel.get() == Channel::Post>{tx(|t| t.l.by_post)}</option>
                                 <option value="email" selected=move || channel.get() == Channel::Email>{tx(|t| t.l.by_email)}</option>

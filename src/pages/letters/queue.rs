@@ -8,6 +8,7 @@ use super::{long_date, use_section, Tabs};
 use crate::app::browser::new_id;
 use crate::app::clock::{now, today};
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::queue::{change, Change};
 use crate::app::router::{PrintKind, Route};
 use crate::app::state::AppState;
@@ -61,7 +62,7 @@ fn rows(base: &Base, ids: &[Id], day: chrono::NaiveDate) -> Vec<Row> {
 }
 
 /// Every unsent letter of the day, as sent now: the writer's edits where there are any.
-fn mark_all(s: AppState, ids: Vec<Id>) {
+fn mark_all(s: AppState, marking: Pending, ids: Vec<Id>) {
     let day = today();
     let at = now();
     let batch = s.base.with_untracked(|b| {
@@ -108,7 +109,7 @@ fn mark_all(s: AppState, ids: Vec<Id>) {
     if batch.letters.is_empty() {
         return;
     }
-    s.save_then(batch, |t| t.l.all_marked_sent, || ());
+    s.save_then_in(Some(marking), batch, |t| t.l.all_marked_sent, || ());
 }
 
 #[component]
@@ -204,6 +205,7 @@ pub fn QueuePage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
 
+    let marking = Pending::new();
     view! {
         <section class="letters">
             <Tabs current=Route::Letters />
@@ -212,8 +214,8 @@ pub fn QueuePage() -> impl IntoView {
                 <span class="count" id="queue-count">{move || counts().map(|(sent, all)| (s.tr().l.sent_of)(sent, all))}</span>
                 <span class="spacer"></span>
                 <button class="primary" id="mark-all-sent"
-                    disabled=move || s.busy() || counts().is_none_or(|(sent, all)| sent == all)
-                    on:click=move |_| if s.confirm(|t| t.l.confirm_mark_all) { mark_all(s, unsent()) }>
+                    disabled=move || marking.get() || counts().is_none_or(|(sent, all)| sent == all)
+                    on:click=move |_| if s.confirm(|t| t.l.confirm_mark_all) { mark_all(s, marking, unsent()) }>
                     {tx(|t| t.l.mark_all_sent)}
                 </button>
                 <span class="print-links" role="group" aria-label="print">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::browser::new_id;
 use crate::app::clock::now;
 use crate::app::i18n::tx;
+use crate::app::pending::Pending;
 use crate::app::state::use_app;
 use crate::domain::base::Batch;
 use crate::domain::model::*;
@@ -24,6 +25,7 @@ pub fn SavedLists(
             v
         })
     });
+    let saving = Pending::new();
     let save = move |_| {
         let n = name.get_untracked().trim().to_string();
         if n.is_empty() {
@@ -41,7 +43,8 @@ pub fn SavedLists(
             filter: filter.get_untracked(),
             updated_at: now(),
         };
-        s.save_then(
+        s.save_then_in(
+            Some(saving),
             Batch {
                 address_lists: vec![list],
                 ..Batch::default()
@@ -75,7 +78,7 @@ pub fn SavedLists(
                 <span class="label">{tx(|t| t.q.list_name)}</span>
                 <input id="list-name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
             </label>
-            <button id="save-list" disabled=move || s.busy() on:click=save>{tx(|t| t.q.save_list)}</button>
+            <button id="save-list" disabled=move || saving.get() on:click=save>{tx(|t| t.q.save_list)}</button>
             <h2>{tx(|t| t.q.saved_lists)}</h2>
             <ul id="saved-lists">
                 {move || lists.get().into_iter().map(|l| {
