@@ -223,20 +223,15 @@ pub fn merge(
     };
     each_kind(&mut moves);
     let moved = moves.moved;
-    batch.decisions.push(Decision {
-        by: None,
-        id: new_id(),
-        what: DecisionKind::Merge {
-            survivor,
-            merged: ids[1..].to_vec(),
-            before,
-            after,
-            moved,
-            undone_at: None,
-        },
-        at,
-        updated_at: at,
-    });
+    let what = DecisionKind::Merge {
+        survivor,
+        merged: ids[1..].to_vec(),
+        before,
+        after,
+        moved,
+        undone_at: None,
+    };
+    batch.decisions.push(Decision::new(new_id(), what, at));
     Ok(batch)
 }
 
@@ -375,13 +370,7 @@ impl KindFn for MoveBack<'_> {
 pub fn not_duplicate(a: Id, b: Id, at: Timestamp, id: Id) -> Batch {
     let NotDuplicate(a, b) = NotDuplicate::new(a, b);
     Batch {
-        decisions: vec![Decision {
-            by: None,
-            id,
-            what: DecisionKind::NotDuplicate { a, b },
-            at,
-            updated_at: at,
-        }],
+        decisions: vec![Decision::new(id, DecisionKind::NotDuplicate { a, b }, at)],
         ..Batch::default()
     }
 }

@@ -18,6 +18,19 @@ pub struct Decision {
     pub updated_at: Timestamp,
 }
 
+impl Decision {
+    /// A decision made now; its author is stamped when it is committed (`author::stamp`).
+    pub fn new(id: Id, what: DecisionKind, at: Timestamp) -> Self {
+        Decision {
+            id,
+            what,
+            at,
+            by: None,
+            updated_at: at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DecisionKind {
