@@ -257,3 +257,78 @@ fn the_base_writes_the_same_backup_as_its_copy() {
     );
     assert!(text.contains(&format!("\"tombstones\":[{{\"id\":\"{gone}\"")));
 }
+
+/// A hostile or hand-edited file: settings out of range and records that point at nothing are
+/// refused with their path; absurd amounts and a staff member's bad phone are kept and warned of.
+#[test]
+fn settings_references_and_amounts_are_checked() {
+    let good = demo_text(20);
+    let refused = |edit: &dyn Fn(&mut backup::Backup)| {
+        let (mut b, _) = backup::read(&good).unwrap();
+        edit(&mut b);
+        let text = backup::write(&b.settings, &b.data, b.exported_at).unwrap();
+        match backup::read(&text).unwrap_err() {
+            BackupError::Invalid { path, message } => format!("{path}: {message}"),
+            e => panic!("{e:?}"),
+        }
+    };
+    assert_eq!(
+        refused(&|b| b.settings.cycle_days = u32::MAX),
+        "settings.cycle_days: must be between 7 and 730"
+    );
+    assert_eq!(
+        refused(&|b| b.settings.signature = "я".repeat(6_000_000)),
+        "settings.signature: is longer than 2000 characters"
+    );
+    assert_eq!(
+        refused(&|b| b.settings.working_days = [false; 7]),
+        "settings.working_days: no day of the week is a working day"
+    );
+    let nobody = uuid::Uuid::from_u128(4242);
+    type Edit = Box<dyn Fn(&mut backup::Backup)>;
+    let dangling: [(&str, Edit); 6] = [
+        (
+            "deals[0].client",
+            Box::new(move |b| b.data.deals[0].client = nobody),
+        ),
+        (
+            "deals[0].staff",
+            Box::new(move |b| b.data.deals[0].staff = Some(nobody)),
+        ),
+        (
+            "activities[0].client",
+            Box::new(move |b| b.data.activities[0].client = nobody),
+        ),
+        (
+            "contracts[0].client",
+            Box::new(move |b| b.data.contracts[0].client = nobody),
+        ),
+        (
+            "orders[0].staff",
+            Box::new(move |b| b.data.orders[0].staff = Some(nobody)),
+        ),
+        (
+            "orders[0].letter",
+            Box::new(move |b| b.data.orders[0].letter = Some(nobody)),
+        ),
+    ];
+    for (path, edit) in dangling {
+        let got = refused(&*edit);
+        assert!(got.starts_with(&format!("{path}: refers to")), "{got}");
+    }
+
+    let (mut b, _) = backup::read(&good).unwrap();
+    b.data.deals[0].amount_kop = i64::MAX;
+    b.data.contracts[0].amount_kop = -5;
+    b.data.staff[0].phone = "İİДОБ.ẞẞ5".into();
+    let text = backup::write(&b.settings, &b.data, b.exported_at).unwrap();
+    let (_, warnings) = backup::read(&text).unwrap();
+    let paths: Vec<&str> = warnings.iter().map(|w| w.path.as_str()).collect();
+    for p in [
+        "deals[0].amount_kop",
+        "contracts[0].amount_kop",
+        "staff[0].phone",
+    ] {
+        assert!(paths.contains(&p), "{p} in {paths:?}");
+    }
+}

@@ -28,9 +28,23 @@ pub fn App() -> impl IntoView {
         Ok(s) => (s, None),
         Err(e) => (Default::default(), Some(e)),
     };
+    // A stored value out of range (an older version, a hand edit) would break whole sections:
+    // it is brought into range and the user told which fields were.
+    let (settings, repaired) = settings.repaired();
     let lang = settings.ui_language.unwrap_or_else(browser::browser_lang);
     let state = AppState::new(lang, settings);
     provide_app(state);
+    if !repaired.is_empty() {
+        let fields: Vec<_> = repaired.iter().map(|p| p.field()).collect();
+        state.toast(
+            format!(
+                "{}: {}",
+                state.tr_untracked().settings_repaired,
+                fields.join(", ")
+            ),
+            true,
+        );
+    }
     if let Some(e) = settings_error {
         state.toast(
             format!("{}: {e}", state.tr_untracked().settings_unreadable),

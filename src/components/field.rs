@@ -47,18 +47,21 @@ pub fn TextArea(
     label: Label,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_input: Callback<String>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(optional)] name: &'static str,
 ) -> impl IntoView {
     let s = use_app();
     view! {
-        <label class="field wide">
+        <label class="field wide" class:invalid=move || error.get().is_some()>
             <span class="label">{move || label(s.tr())}</span>
             <textarea
                 name=name
                 rows="3"
                 prop:value=move || value.get()
+                aria-invalid=move || error.get().is_some().then_some("true")
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
+            <span class="error" role="alert">{move || error.get()}</span>
         </label>
     }
 }

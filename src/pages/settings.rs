@@ -7,8 +7,23 @@ use crate::app::person::PersonPicker;
 use crate::app::state::use_app;
 use crate::components::field::{Field, TextArea};
 use crate::domain::model::Lang;
-use crate::domain::settings::{Settings, SettingsProblem};
+use crate::domain::settings::Settings;
 use crate::storage;
+
+/// A typed number: empty is 0, more digits than fit is the largest number (so the range check
+/// names it instead of the field silently keeping another value).
+fn parse_number(text: &str) -> u32 {
+    let t = text.trim();
+    if t.is_empty() {
+        return 0;
+    }
+    t.parse()
+        .unwrap_or(if t.bytes().all(|b| b.is_ascii_digit()) {
+            u32::MAX
+        } else {
+            0
+        })
+}
 
 fn parse_holidays(text: &str) -> Result<Vec<chrono::NaiveDate>, String> {
     text.split(['\n', ',', ';'])
@@ -31,10 +46,11 @@ pub fn SettingsPage() -> impl IntoView {
     }));
     let number = move |get: fn(&Settings) -> u32| Signal::derive(move || d.with(get).to_string());
     let text = move |get: fn(&Settings) -> String| Signal::derive(move || d.with(get));
-    let problem = move |p: SettingsProblem| {
+    // The problem of one field (its name in the backup file), shown under it.
+    let problem = move |field: &'static str| {
         Signal::derive(move || {
-            d.with(|d| d.problems().contains(&p))
-                .then(|| s.tr().settings_problem(p).to_string())
+            let p = d.with(|d| d.problems().into_iter().find(|p| p.field() == field))?;
+            Some(s.tr().settings_problem(p))
         })
     };
     let bad_holiday = Signal::derive(move || {
@@ -76,47 +92,57 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <fieldset class="grid">
                 <legend>{tx(|t| t.sender)}</legend>
-                <Field label=|t| t.company name="company" wide=true value=text(|d| d.company.clone()) on_input=move |v: String| d.update(|d| d.company = v) />
-                <Field label=|t| t.sender_name name="sender_name" value=text(|d| d.sender_name.clone()) on_input=move |v: String| d.update(|d| d.sender_name = v) />
-                <Field label=|t| t.sender_title name="sender_title" wide=true value=text(|d| d.sender_title.clone()) on_input=move |v: String| d.update(|d| d.sender_title = v) />
-                <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) />
-                <TextArea label=|t| t.return_address name="return_address" value=text(|d| d.return_address.clone()) on_input=move |v: String| d.update(|d| d.return_address = v) />
+                <Field label=|t| t.company name="company" wide=true value=text(|d| d.company.clone()) on_input=move |v: String| d.update(|d| d.company = v) error=problem("company") />
+                <Field label=|t| t.sender_name name="sender_name" value=text(|d| d.sender_name.clone()) on_input=move |v: String| d.update(|d| d.sender_name = v) error=problem("sender_name") />
+                <Field label=|t| t.sender_title name="sender_title" wide=true value=text(|d| d.sender_title.clone()) on_input=move |v: String| d.update(|d| d.sender_title = v) error=problem("sender_title") />
+                <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) error=problem("signature") />
+                <TextArea label=|t| t.return_address name="return_address" value=text(|d| d.return_address.clone()) on_input=move |v: String| d.update(|d| d.return_address = v) error=problem("return_address") />
             </fieldset>
             <fieldset class="grid">
                 <legend>{tx(|t| t.sender_en)}</legend>
-                <Field label=|t| t.company name="company_en" wide=true value=text(|d| d.company_en.clone()) on_input=move |v: String| d.update(|d| d.company_en = v) placeholder="Lavrovy Venets" />
-                <Field label=|t| t.sender_name name="sender_name_en" value=text(|d| d.sender_name_en.clone()) on_input=move |v: String| d.update(|d| d.sender_name_en = v) placeholder="Ivan Petrov" />
-                <Field label=|t| t.sender_title name="sender_title_en" wide=true value=text(|d| d.sender_title_en.clone()) on_input=move |v: String| d.update(|d| d.sender_title_en = v) />
-                <TextArea label=|t| t.signature name="signature_en" value=text(|d| d.signature_en.clone()) on_input=move |v: String| d.update(|d| d.signature_en = v) />
+                <Field label=|t| t.company name="company_en" wide=true value=text(|d| d.company_en.clone()) on_input=move |v: String| d.update(|d| d.company_en = v) error=problem("company_en") placeholder="Lavrovy Venets" />
+                <Field label=|t| t.sender_name name="sender_name_en" value=text(|d| d.sender_name_en.clone()) on_input=move |v: String| d.update(|d| d.sender_name_en = v) error=problem("sender_name_en") placeholder="Ivan Petrov" />
+                <Field label=|t| t.sender_title name="sender_title_en" wide=true value=text(|d| d.sender_title_en.clone()) on_input=move |v: String| d.update(|d| d.sender_title_en = v) error=problem("sender_title_en") />
+                <TextArea label=|t| t.signature name="signature_en" value=text(|d| d.signature_en.clone()) on_input=move |v: String| d.update(|d| d.signature_en = v) error=problem("signature_en") />
             </fieldset>
             <fieldset class="grid">
                 <legend>{tx(|t| t.rotation)}</legend>
                 <Field label=|t| t.quota name="quota" kind="number" value=number(|d| d.quota)
-                    on_input=move |v: String| d.update(|d| d.quota = v.trim().parse().unwrap_or(0))
-                    error=Signal::derive(move || problem(SettingsProblem::QuotaZero).get().or_else(|| problem(SettingsProblem::QuotaTooHigh).get())) />
+                    on_input=move |v: String| d.update(|d| d.quota = parse_number(&v))
+                    error=problem("quota") />
                 <Field label=|t| t.cycle_days name="cycle_days" kind="number" value=number(|d| d.cycle_days)
-                    on_input=move |v: String| d.update(|d| d.cycle_days = v.trim().parse().unwrap_or(0))
-                    error=Signal::derive(move || problem(SettingsProblem::CycleTooShort).get().or_else(|| problem(SettingsProblem::CycleTooLong).get())) />
+                    on_input=move |v: String| d.update(|d| d.cycle_days = parse_number(&v))
+                    error=problem("cycle_days") />
                 <Field label=|t| t.minutes_per_letter name="minutes_per_letter" kind="number" value=number(|d| d.minutes_per_letter)
-                    on_input=move |v: String| d.update(|d| d.minutes_per_letter = v.trim().parse().unwrap_or(0)) />
+                    on_input=move |v: String| d.update(|d| d.minutes_per_letter = parse_number(&v))
+                    error=problem("minutes_per_letter") />
                 <Field label=|t| t.minutes_per_call name="minutes_per_call" kind="number" value=number(|d| d.minutes_per_call)
-                    on_input=move |v: String| d.update(|d| d.minutes_per_call = v.trim().parse().unwrap_or(0)) />
+                    on_input=move |v: String| d.update(|d| d.minutes_per_call = parse_number(&v))
+                    error=problem("minutes_per_call") />
                 <Field label=|t| t.attribution_days name="attribution_days" kind="number" value=number(|d| d.attribution_days)
-                    on_input=move |v: String| d.update(|d| d.attribution_days = v.trim().parse().unwrap_or(0)) />
+                    on_input=move |v: String| d.update(|d| d.attribution_days = parse_number(&v))
+                    error=problem("attribution_days") />
                 <Field label=|t| t.s.inactive_days name="inactive_days" kind="number" value=number(|d| d.inactive_days)
-                    on_input=move |v: String| d.update(|d| d.inactive_days = v.trim().parse().unwrap_or(180)) />
+                    on_input=move |v: String| d.update(|d| d.inactive_days = parse_number(&v))
+                    error=problem("inactive_days") />
                 <Field label=|t| t.s.work_from name="work_from" kind="number" value=number(|d| d.work_from)
-                    on_input=move |v: String| d.update(|d| d.work_from = v.trim().parse::<u32>().unwrap_or(9).min(23)) />
+                    on_input=move |v: String| d.update(|d| d.work_from = parse_number(&v))
+                    error=problem("work_from") />
                 <Field label=|t| t.s.work_to name="work_to" kind="number" value=number(|d| d.work_to)
-                    on_input=move |v: String| d.update(|d| d.work_to = v.trim().parse::<u32>().unwrap_or(18).min(24)) />
+                    on_input=move |v: String| d.update(|d| d.work_to = parse_number(&v))
+                    error=problem("work_to") />
                 <Field label=|t| t.s.answer_finance name="answer_finance" kind="number" value=number(|d| d.answer_hours[0])
-                    on_input=move |v: String| d.update(|d| d.answer_hours[0] = v.trim().parse().unwrap_or(8)) />
+                    on_input=move |v: String| d.update(|d| d.answer_hours[0] = parse_number(&v))
+                    error=problem("answer_hours[0]") />
                 <Field label=|t| t.s.answer_technical name="answer_technical" kind="number" value=number(|d| d.answer_hours[1])
-                    on_input=move |v: String| d.update(|d| d.answer_hours[1] = v.trim().parse().unwrap_or(16)) />
+                    on_input=move |v: String| d.update(|d| d.answer_hours[1] = parse_number(&v))
+                    error=problem("answer_hours[1]") />
                 <Field label=|t| t.s.answer_quality name="answer_quality" kind="number" value=number(|d| d.answer_hours[2])
-                    on_input=move |v: String| d.update(|d| d.answer_hours[2] = v.trim().parse().unwrap_or(24)) />
+                    on_input=move |v: String| d.update(|d| d.answer_hours[2] = parse_number(&v))
+                    error=problem("answer_hours[2]") />
                 <Field label=|t| t.s.answer_sales name="answer_sales" kind="number" value=number(|d| d.answer_hours[3])
-                    on_input=move |v: String| d.update(|d| d.answer_hours[3] = v.trim().parse().unwrap_or(8)) />
+                    on_input=move |v: String| d.update(|d| d.answer_hours[3] = parse_number(&v))
+                    error=problem("answer_hours[3]") />
                 <div class="field wide">
                     <span class="label">{tx(|t| t.working_days)}</span>
                     <span class="days">
@@ -128,7 +154,7 @@ pub fn SettingsPage() -> impl IntoView {
                             </label>
                         }).collect_view()}
                     </span>
-                    <span class="error">{move || problem(SettingsProblem::NoWorkingDays).get()}</span>
+                    <span class="error">{move || problem("working_days").get()}</span>
                 </div>
                 <label class="field wide" class:invalid=move || bad_holiday.get().is_some()>
                     <span class="label">{tx(|t| t.holidays)}</span>

@@ -111,24 +111,31 @@ impl Tr {
         }
     }
 
-    pub fn settings_problem(&self, p: SettingsProblem) -> &'static str {
+    /// Why a setting cannot be saved, with the range it must keep to.
+    pub fn settings_problem(&self, p: SettingsProblem) -> String {
         match p {
-            SettingsProblem::QuotaZero => {
-                self.pick("Хотя бы одно письмо в день", "At least one letter a day")
-            }
-            SettingsProblem::QuotaTooHigh => {
-                self.pick("Не больше 1000 писем в день", "At most 1,000 letters a day")
-            }
-            SettingsProblem::CycleTooShort => {
-                self.pick("Цикл не короче 7 дней", "A cycle of at least 7 days")
-            }
-            SettingsProblem::CycleTooLong => {
-                self.pick("Цикл не длиннее 730 дней", "A cycle of at most 730 days")
-            }
-            SettingsProblem::NoWorkingDays => self.pick(
-                "Нужен хотя бы один рабочий день",
-                "At least one working day is needed",
-            ),
+            SettingsProblem::OutOfRange { min, max, .. } => self
+                .pick("Допустимо от {min} до {max}", "Allowed: {min} to {max}")
+                .replace("{min}", &min.to_string())
+                .replace("{max}", &max.to_string()),
+            SettingsProblem::TooLong { max, .. } => self
+                .pick("Не длиннее {max} знаков", "At most {max} characters")
+                .replace("{max}", &max.to_string()),
+            SettingsProblem::NoWorkingDays => self
+                .pick(
+                    "Нужен хотя бы один рабочий день",
+                    "At least one working day is needed",
+                )
+                .into(),
+            SettingsProblem::WorkDayEmpty => self
+                .pick(
+                    "Рабочий день должен кончаться позже, чем начинается",
+                    "The working day must end after it starts",
+                )
+                .into(),
+            SettingsProblem::TooManyHolidays { max } => self
+                .pick("Не больше {max} праздников", "At most {max} holidays")
+                .replace("{max}", &max.to_string()),
         }
     }
 }
@@ -161,6 +168,7 @@ pub fn problem_text(lang: Lang, p: Problem) -> &'static str {
         Problem::UnknownStaff => "Нет такого сотрудника",
         Problem::ZeroCapacity => "Ёмкость продавца — хотя бы 1 клиент",
         Problem::EmptyLetterForm => "Как назвать товар в письме (во множественном числе)",
+        Problem::ImplausibleAmount => "Сумма отрицательна или неправдоподобно велика",
     }
 }
 

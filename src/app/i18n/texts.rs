@@ -21,6 +21,7 @@ texts! {
     who_is_here_hint: "Выберите себя в списке сотрудников: ваши письма, звонки, ответы и правки будут подписаны вашим именем, а приложение будет открываться на вашей работе. Паролей в приложении нет: это выбор на этом компьютере, а не вход. Доступ к данным защищает общая база, когда она подключена.", "Pick yourself from the staff: your letters, calls, answers and edits will carry your name, and the app will open on your work. The app has no passwords: this is a choice on this computer, not a login. Access to the data is protected by the shared database once one is connected.";
     author: "Кто", "By";
     settings_unreadable: "Сохранённые настройки не прочитаны, используются стандартные", "Stored settings could not be read; defaults are used";
+    settings_repaired: "Настройки вне допустимых пределов исправлены, проверьте их", "Settings out of range were brought into range; please check them";
     not_saved: "Не сохранено", "Not saved";
     saving: "Сохранение…", "Saving…";
     saved: "Сохранено", "Saved";

@@ -77,14 +77,88 @@ impl Default for Settings {
     }
 }
 
+/// A setting outside what the app can work with, named by its field (as in the backup file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SettingsProblem {
-    QuotaZero,
-    QuotaTooHigh,
-    CycleTooShort,
-    CycleTooLong,
+    /// A number outside `min..=max`.
+    OutOfRange {
+        field: &'static str,
+        min: u32,
+        max: u32,
+    },
+    /// A text longer than `max` characters (it goes into every letter and into localStorage).
+    TooLong {
+        field: &'static str,
+        max: usize,
+    },
     NoWorkingDays,
+    /// The working day ends before it starts.
+    WorkDayEmpty,
+    TooManyHolidays {
+        max: usize,
+    },
 }
+
+impl SettingsProblem {
+    pub fn field(&self) -> &'static str {
+        match self {
+            SettingsProblem::OutOfRange { field, .. } | SettingsProblem::TooLong { field, .. } => {
+                field
+            }
+            SettingsProblem::NoWorkingDays => "working_days",
+            SettingsProblem::WorkDayEmpty => "work_to",
+            SettingsProblem::TooManyHolidays { .. } => "holidays",
+        }
+    }
+
+    /// English, for the command line and backup errors; the app words its own.
+    pub fn message(&self) -> String {
+        match self {
+            SettingsProblem::OutOfRange { min, max, .. } => {
+                format!("must be between {min} and {max}")
+            }
+            SettingsProblem::TooLong { max, .. } => format!("is longer than {max} characters"),
+            SettingsProblem::NoWorkingDays => "no day of the week is a working day".into(),
+            SettingsProblem::WorkDayEmpty => "the working day must end after it starts".into(),
+            SettingsProblem::TooManyHolidays { max } => format!("more than {max} holidays"),
+        }
+    }
+}
+
+/// The numbers and their ranges, in one table: the checks, the repair of a stored value and the
+/// settings page all read it. Past these the arithmetic of the sections (dates `cycle_days` back,
+/// working hours for an answer) stops meaning anything, and would overflow long before `u32::MAX`.
+#[allow(clippy::type_complexity)]
+pub const RANGES: [(&str, fn(&mut Settings) -> &mut u32, u32, u32); 12] = [
+    ("quota", |s| &mut s.quota, 1, 1000),
+    ("cycle_days", |s| &mut s.cycle_days, 7, 730),
+    ("minutes_per_letter", |s| &mut s.minutes_per_letter, 1, 240),
+    ("minutes_per_call", |s| &mut s.minutes_per_call, 1, 240),
+    ("attribution_days", |s| &mut s.attribution_days, 1, 730),
+    ("inactive_days", |s| &mut s.inactive_days, 7, 3650),
+    ("work_from", |s| &mut s.work_from, 0, 23),
+    ("work_to", |s| &mut s.work_to, 1, 24),
+    ("answer_hours[0]", |s| &mut s.answer_hours[0], 1, 1000),
+    ("answer_hours[1]", |s| &mut s.answer_hours[1], 1, 1000),
+    ("answer_hours[2]", |s| &mut s.answer_hours[2], 1, 1000),
+    ("answer_hours[3]", |s| &mut s.answer_hours[3], 1, 1000),
+];
+
+/// The texts and their longest allowed length in characters.
+#[allow(clippy::type_complexity)]
+const TEXTS: [(&str, fn(&mut Settings) -> &mut String, usize); 9] = [
+    ("company", |s| &mut s.company, 200),
+    ("sender_name", |s| &mut s.sender_name, 200),
+    ("sender_title", |s| &mut s.sender_title, 200),
+    ("signature", |s| &mut s.signature, 2000),
+    ("return_address", |s| &mut s.return_address, 1000),
+    ("company_en", |s| &mut s.company_en, 200),
+    ("sender_name_en", |s| &mut s.sender_name_en, 200),
+    ("sender_title_en", |s| &mut s.sender_title_en, 200),
+    ("signature_en", |s| &mut s.signature_en, 2000),
+];
+
+pub const MAX_HOLIDAYS: usize = 1000;
 
 impl Settings {
     /// (company, sender, title, signature) for letters in `lang`, English falling back to Russian
@@ -121,24 +195,60 @@ impl Settings {
         self.working_days[idx] && !self.holidays.contains(&day)
     }
 
+    /// Everything out of range, each with its field; empty when the settings are usable.
     pub fn problems(&self) -> Vec<SettingsProblem> {
         let mut out = Vec::new();
-        if self.quota == 0 {
-            out.push(SettingsProblem::QuotaZero);
+        let mut s = self.clone();
+        for (field, get, min, max) in RANGES {
+            let v = *get(&mut s);
+            if !(min..=max).contains(&v) {
+                out.push(SettingsProblem::OutOfRange { field, min, max });
+            }
         }
-        if self.quota > 1000 {
-            out.push(SettingsProblem::QuotaTooHigh);
-        }
-        if self.cycle_days < 7 {
-            out.push(SettingsProblem::CycleTooShort);
-        }
-        if self.cycle_days > 730 {
-            out.push(SettingsProblem::CycleTooLong);
+        for (field, get, max) in TEXTS {
+            if get(&mut s).chars().count() > max {
+                out.push(SettingsProblem::TooLong { field, max });
+            }
         }
         if !self.working_days.iter().any(|d| *d) {
             out.push(SettingsProblem::NoWorkingDays);
         }
+        if self.work_from >= self.work_to {
+            out.push(SettingsProblem::WorkDayEmpty);
+        }
+        if self.holidays.len() > MAX_HOLIDAYS {
+            out.push(SettingsProblem::TooManyHolidays { max: MAX_HOLIDAYS });
+        }
         out
+    }
+
+    /// The settings brought into range (a number clamped, a text cut, an impossible week or
+    /// working day back to its default), with what was repaired: for values that come from
+    /// storage, where refusing would leave the app without settings.
+    pub fn repaired(mut self) -> (Settings, Vec<SettingsProblem>) {
+        let problems = self.problems();
+        if problems.is_empty() {
+            return (self, problems);
+        }
+        let d = Settings::default();
+        for (_, get, min, max) in RANGES {
+            let v = get(&mut self);
+            *v = (*v).clamp(min, max);
+        }
+        for (_, get, max) in TEXTS {
+            let t = get(&mut self);
+            if let Some((cut, _)) = t.char_indices().nth(max) {
+                t.truncate(cut);
+            }
+        }
+        if !self.working_days.iter().any(|d| *d) {
+            self.working_days = d.working_days;
+        }
+        if self.work_from >= self.work_to {
+            (self.work_from, self.work_to) = (d.work_from, d.work_to);
+        }
+        self.holidays.truncate(MAX_HOLIDAYS);
+        (self, problems)
     }
 }
 
@@ -170,13 +280,51 @@ mod tests {
             working_days: [false; 7],
             ..Settings::default()
         };
+        let fields: Vec<_> = s.problems().iter().map(SettingsProblem::field).collect();
+        assert_eq!(fields, ["quota", "cycle_days", "working_days"]);
+    }
+
+    #[test]
+    fn every_number_has_a_range_and_extremes_are_refused() {
+        let s = Settings {
+            inactive_days: 100_000_000,
+            answer_hours: [u32::MAX; 4],
+            cycle_days: u32::MAX,
+            work_from: 20,
+            work_to: 8,
+            signature: "я".repeat(6_000_000),
+            ..Settings::default()
+        };
+        let fields: Vec<_> = s.problems().iter().map(SettingsProblem::field).collect();
         assert_eq!(
-            s.problems(),
-            vec![
-                SettingsProblem::QuotaZero,
-                SettingsProblem::CycleTooShort,
-                SettingsProblem::NoWorkingDays
+            fields,
+            [
+                "cycle_days",
+                "inactive_days",
+                "answer_hours[0]",
+                "answer_hours[1]",
+                "answer_hours[2]",
+                "answer_hours[3]",
+                "signature",
+                "work_to"
             ]
         );
+        let (fixed, was) = s.repaired();
+        assert_eq!(was.len(), 8);
+        assert!(fixed.problems().is_empty(), "{:?}", fixed.problems());
+        assert_eq!(fixed.cycle_days, 730);
+        assert_eq!(fixed.inactive_days, 3650);
+        assert_eq!(fixed.signature.chars().count(), 2000);
+        assert_eq!((fixed.work_from, fixed.work_to), (9, 18));
+    }
+
+    #[test]
+    fn a_repair_leaves_good_settings_alone() {
+        let s = Settings {
+            quota: 12,
+            signature: "С уважением".into(),
+            ..Settings::default()
+        };
+        assert_eq!(s.clone().repaired(), (s, vec![]));
     }
 }

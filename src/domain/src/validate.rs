@@ -3,6 +3,7 @@
 
 use super::contact::*;
 use super::model::*;
+use super::text::is_blank;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
@@ -20,6 +21,8 @@ pub enum Problem {
     UnknownStaff,
     ZeroCapacity,
     EmptyLetterForm,
+    /// Negative, or more than any real order (a typo or a hostile file).
+    ImplausibleAmount,
 }
 
 impl Problem {
@@ -53,6 +56,7 @@ impl Problem {
             Problem::UnknownStaff => "no staff member with this id",
             Problem::ZeroCapacity => "a salesperson's capacity must be at least 1",
             Problem::EmptyLetterForm => "the letter form is empty",
+            Problem::ImplausibleAmount => "the amount is negative or implausibly large",
         }
     }
 }
@@ -65,7 +69,7 @@ pub struct FieldProblem {
 }
 
 impl FieldProblem {
-    fn new(field: impl Into<String>, problem: Problem) -> Self {
+    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
         FieldProblem {
             field: field.into(),
             problem,
@@ -97,7 +101,7 @@ fn emails(prefix: &str, list: &[Email], out: &mut Vec<FieldProblem>) {
 
 pub fn validate_client(c: &Client) -> Vec<FieldProblem> {
     let mut out = Vec::new();
-    if c.name.trim().is_empty() {
+    if is_blank(&c.name) {
         out.push(FieldProblem::new("name", Problem::EmptyName));
     }
     if !c.inn.trim().is_empty() {
@@ -117,7 +121,7 @@ pub fn validate_client(c: &Client) -> Vec<FieldProblem> {
     }
     for (i, p) in c.contacts.iter().enumerate() {
         let prefix = format!("contacts[{i}].");
-        if p.last.trim().is_empty() && p.first.trim().is_empty() {
+        if is_blank(&p.last) && is_blank(&p.first) {
             out.push(FieldProblem::new(
                 format!("{prefix}last"),
                 Problem::ContactWithoutName,
@@ -132,7 +136,7 @@ pub fn validate_client(c: &Client) -> Vec<FieldProblem> {
 pub fn validate_order(o: &Order) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     for (i, l) in o.lines.iter().enumerate() {
-        if l.description.trim().is_empty() {
+        if is_blank(&l.description) {
             out.push(FieldProblem::new(
                 format!("lines[{i}].description"),
                 Problem::EmptyDescription,
@@ -156,7 +160,7 @@ pub fn validate_order(o: &Order) -> Vec<FieldProblem> {
 
 pub fn validate_product(p: &Product) -> Vec<FieldProblem> {
     let mut out = Vec::new();
-    if p.name.trim().is_empty() {
+    if is_blank(&p.name) {
         out.push(FieldProblem::new("name", Problem::EmptyName));
     }
     if p.letter_form.trim().is_empty() {
@@ -170,7 +174,7 @@ pub fn validate_product(p: &Product) -> Vec<FieldProblem> {
 
 pub fn validate_staff(s: &Staff) -> Vec<FieldProblem> {
     let mut out = Vec::new();
-    if s.name.trim().is_empty() {
+    if is_blank(&s.name) {
         out.push(FieldProblem::new("name", Problem::EmptyName));
     }
     if s.role == Role::Salesperson && s.capacity == 0 {
