@@ -3,7 +3,7 @@
 //! writes a few hundred values, and every write is one transaction (ARCHITECTURE.md has the numbers).
 
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::codec::{bytes, values};
 use super::StorageError;
@@ -161,6 +161,7 @@ impl Db {
             .transaction(&[BUCKETS], TransactionMode::ReadWrite)?;
         let store = tx.store(BUCKETS)?;
         let merge = Merge::new(batch);
+        let mut size = 0;
         let result = async {
             for k in merge.keys() {
                 let stored = match store.get(JsValue::from_str(k)).await? {
@@ -168,6 +169,7 @@ impl Db {
                     None => None,
                 };
                 if let Some(new) = merge.apply(k, stored.as_deref())? {
+                    size += new.len();
                     store
                         .put(
                             &js_sys::Uint8Array::from(new.as_slice()),
@@ -179,7 +181,7 @@ impl Db {
             Ok(())
         }
         .await;
-        finish(tx, result).await
+        finish(tx, result, size).await
     }
 
     /// Replaces the whole stored base with `batch` in one transaction (a replace-import).
@@ -211,6 +213,7 @@ impl Db {
             .rexie
             .transaction(&[BUCKETS], TransactionMode::ReadWrite)?;
         let store = tx.store(BUCKETS)?;
+        let size = entries.iter().map(|(_, v)| value_size(v)).sum();
         let result = async {
             if clear {
                 store.clear().await?;
@@ -225,7 +228,7 @@ impl Db {
             Ok(())
         }
         .await;
-        finish(tx, result).await
+        finish(tx, result, size).await
     }
 
     pub async fn get_meta(&self, name: &str) -> Result<Option<String>, StorageError> {
@@ -245,26 +248,49 @@ impl Db {
             Ok(())
         }
         .await;
-        finish(tx, result).await
+        finish(tx, result, value.len()).await
     }
 }
 
-/// Commits on success; on failure aborts, so a half-done write never lands.
+/// Waits for the transaction's outcome: only a committed transaction is a stored write. The
+/// browser may refuse it at commit after every request succeeded (a full disk or quota), which
+/// the transaction reports as an abort, not as a failed request; `size` (the bytes it tried to
+/// store) tells whether the quota is the likely cause. On a failure it aborts, so a half-done
+/// write never lands.
 async fn finish(
     tx: rexie::Transaction,
     result: Result<(), StorageError>,
+    size: usize,
 ) -> Result<(), StorageError> {
     match result {
-        Ok(()) => {
-            tx.done().await?;
-            Ok(())
-        }
+        Ok(()) => match tx.done().await? {
+            rexie::TransactionResult::Committed => Ok(()),
+            rexie::TransactionResult::Aborted => Err(refused(size).await),
+        },
         Err(e) => {
             // The transaction may already have been aborted by the failing request.
             let _ = tx.abort().await;
             Err(e)
         }
     }
+}
+
+/// Why the browser aborted a transaction whose requests all succeeded. It does not say (rexie
+/// keeps the transaction's error to itself), so ask how full storage is: if what we tried to
+/// write does not fit in what is left, it is the quota.
+async fn refused(size: usize) -> StorageError {
+    match super::persist::estimate().await {
+        Some((usage, quota)) if usage + size as f64 >= quota * 0.9 => StorageError::Quota,
+        _ => StorageError::Transaction("the browser aborted the write".into()),
+    }
+}
+
+/// Bytes of a value about to be stored (buckets are byte arrays; old ones were text).
+fn value_size(v: &JsValue) -> usize {
+    v.dyn_ref::<js_sys::Uint8Array>()
+        .map(|a| a.length() as usize)
+        .or_else(|| v.as_string().map(|s| s.len()))
+        .unwrap_or(0)
 }
 
 /// The first of two futures to finish: `Some` with the first's output, `None` if the second won.

@@ -38,3 +38,19 @@ pub async fn request_persistence() -> Persistence {
         Err(_) => Persistence::Unsupported,
     }
 }
+
+/// How much this origin stores and may store, in bytes (`navigator.storage.estimate()`); `None`
+/// where the browser cannot say.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let navigator = web_sys::window()?.navigator();
+    let has_storage = js_sys::Reflect::get(&navigator, &"storage".into())
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    if !has_storage {
+        return None;
+    }
+    let answer = JsFuture::from(navigator.storage().estimate().ok()?)
+        .await
+        .ok()?;
+    let number = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok()?.as_f64();
+    Some((number("usage")?, number("quota")?))
+}
