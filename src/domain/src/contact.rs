@@ -39,17 +39,16 @@ pub enum PhoneProblem {
     TooLong,
 }
 
-/// Splits off an extension written as «доб. 123», «ext. 12», «x12» or «#12».
+/// Splits off an extension written as «доб. 123», «ext. 12», «x12» or «#12». Compared a
+/// character at a time, ignoring case: a lower-cased copy of the text may have another byte
+/// length («İ», «ẞ»), so offsets found in it must never slice the original.
 fn split_extension(raw: &str) -> (&str, Option<String>) {
-    let lower = raw.to_lowercase();
     for marker in ["доб.", "доб", "ext.", "ext", "вн.", "x", "#"] {
-        if let Some(pos) = lower.find(marker) {
-            // `lower` may differ in byte length from `raw` only for non-ASCII letters before the
-            // marker, which a phone number has none of; check anyway rather than slice blindly.
-            if !raw.is_char_boundary(pos) || lower.len() != raw.len() {
+        for (pos, _) in raw.char_indices() {
+            let Some(len) = starts_with_ignoring_case(&raw[pos..], marker) else {
                 continue;
-            }
-            let ext: String = raw[pos + marker.len()..]
+            };
+            let ext: String = raw[pos + len..]
                 .chars()
                 .filter(|c| c.is_ascii_digit())
                 .collect();
@@ -59,6 +58,18 @@ fn split_extension(raw: &str) -> (&str, Option<String>) {
         }
     }
     (raw, None)
+}
+
+/// The byte length of `text`'s prefix that is `marker` (lower case) in any case.
+fn starts_with_ignoring_case(text: &str, marker: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for m in marker.chars() {
+        let (_, c) = chars.next()?;
+        if !c.to_lowercase().eq(std::iter::once(m)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
 }
 
 pub fn normalize_phone(raw: &str) -> Result<NormPhone, PhoneProblem> {
@@ -156,8 +167,11 @@ pub fn normalize_email(raw: &str) -> Result<String, EmailProblem> {
     let Some((local, domain)) = e.rsplit_once('@') else {
         return Err(EmailProblem::NoAt);
     };
+    // Letters, digits and RFC 5322's atext only: a `<`, `>`, `,` or `"` in the part before @
+    // would end the address in a mail header and start another one there.
+    let atext = |c: char| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
     if local.is_empty()
-        || local.contains('@')
+        || !local.chars().all(atext)
         || local.starts_with('.')
         || local.ends_with('.')
         || local.contains("..")
@@ -273,6 +287,35 @@ mod tests {
             assert_eq!(p.national(), "9123456789");
             assert_eq!(p.display(), "+7 912 345-67-89");
         }
+    }
+
+    #[test]
+    fn text_whose_lower_case_is_longer_or_shorter_is_no_phone_and_no_panic() {
+        // «İ» lower-cases to three bytes, «ẞ» to two: offsets in the lower-cased copy would slice
+        // the original inside a character.
+        assert_eq!(
+            normalize_phone("İİДОБ.ẞẞ5"),
+            Err(PhoneProblem::BadCharacters)
+        );
+        let p = normalize_phone("+7 495 123-45-67 ДОБ. 205").unwrap();
+        assert_eq!(p.ext.as_deref(), Some("205"));
+    }
+
+    #[test]
+    fn an_address_that_would_inject_a_header_is_refused() {
+        for bad in [
+            "x>,<spy@evil.example",
+            "a\"b@c.ru",
+            "a;b@c.ru",
+            "a(b)@c.ru",
+            "ром\u{200b}@c.ru",
+        ] {
+            assert_eq!(normalize_email(bad), Err(EmailProblem::BadLocal), "{bad}");
+        }
+        assert_eq!(
+            normalize_email("o'brien+crm@mail.ru"),
+            Ok("o'brien+crm@mail.ru".into())
+        );
     }
 
     #[test]

@@ -1,8 +1,23 @@
 //! Text brought to the form search compares: lower case, ё as е, words without punctuation.
 
-/// Lower-cases and folds ё into е, which Russian writes interchangeably.
+/// Characters that show nothing: zero-width spaces and joiners, direction marks, the soft hyphen,
+/// the byte-order mark. Pasted from web pages and messengers they split a word in two for the
+/// computer while it looks whole to the user («Ром\u{200b}ашка»).
+pub fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// Whether a text shows nothing: empty, spaces only, or invisible characters only.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || invisible(c))
+}
+
+/// Lower-cases and folds ё into е, which Russian writes interchangeably; drops invisible
+/// characters.
 pub fn fold(s: &str) -> String {
     s.chars()
+        .filter(|c| !invisible(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .collect()
@@ -10,9 +25,9 @@ pub fn fold(s: &str) -> String {
 
 /// The words of a text, folded; quotes, dots, dashes and other punctuation separate words.
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    s.split(|c: char| !c.is_alphanumeric() && !invisible(c))
         .map(fold)
+        .filter(|w| !w.is_empty())
 }
 
 /// Russian letters in Latin, after the 2013 passport rules (ICAO): «Щукин» → «Shchukin».
@@ -60,6 +75,14 @@ mod tests {
         assert_eq!(latin("Объединение «Цветы»"), "Obieedinenie «Tsvety»");
         assert_eq!(latin("Хлебозавод №5"), "Khlebozavod №5");
         assert_eq!(latin("Ольга"), "Olga");
+    }
+
+    #[test]
+    fn invisible_characters_neither_split_a_word_nor_make_a_name() {
+        let w: Vec<String> = words("ООО «Ром\u{200b}ашка»\u{feff}").collect();
+        assert_eq!(w, ["ооо", "ромашка"]);
+        assert!(is_blank("\u{200b}\u{200d} \u{feff}"));
+        assert!(!is_blank("\u{200b}Я"));
     }
 
     #[test]

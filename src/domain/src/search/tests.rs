@@ -198,3 +198,11 @@ fn filters_by_owner_and_segment() {
         ["Альфа-Спорт", "Ромашка"]
     );
 }
+
+#[test]
+fn a_name_with_an_invisible_character_is_found_by_its_visible_spelling() {
+    let pasted = client(7, "Ром\u{200b}ашка", "", "", "Тверь");
+    let idx = SearchIndex::build([&pasted]);
+    assert_eq!(idx.search("Ромашка"), vec![pasted.id]);
+    assert_eq!(idx.search("ромаш"), vec![pasted.id]);
+}
