@@ -180,41 +180,33 @@ pub fn csv(d: &Dashboard, series: &[Series]) -> String {
         ("addresses_given".into(), d.addresses_given.to_string()),
     ];
     for (name, kop) in &d.sales_by_staff {
-        rows.push((
-            format!("sales_revenue_rub:{}", name.replace(';', ",")),
-            rub(*kop),
-        ));
+        rows.push((format!("sales_revenue_rub:{name}"), rub(*kop)));
     }
-    let mut out = format!("figure;{}..{}\r\n", d.period.from, d.period.to);
-    for (k, v) in rows {
-        out.push_str(&format!("{};{v}\r\n", crate::mailing::csv::neutralise(&k)));
+    let mut table: Vec<Vec<String>> = vec![vec![
+        "figure".into(),
+        format!("{}..{}", d.period.from, d.period.to),
+    ]];
+    table.extend(rows.into_iter().map(|(k, v)| vec![k, v]));
+    table.push(vec![]);
+    let mut head = vec!["month".to_string()];
+    head.extend(series.iter().map(|s| match &s.part {
+        Some(p) => format!("{}:{p}", s.key),
+        None => s.key.to_string(),
+    }));
+    table.push(head);
+    let months = series.first().map(|s| s.months.as_slice()).unwrap_or(&[]);
+    for (k, (m, _)) in months.iter().enumerate() {
+        let mut row = vec![m.format("%Y-%m").to_string()];
+        row.extend(series.iter().map(|s| {
+            s.months
+                .get(k)
+                .and_then(|x| x.1)
+                .map(|v| format!("{v:.2}"))
+                .unwrap_or_default()
+        }));
+        table.push(row);
     }
-    out.push_str("\r\nmonth");
-    for s in series {
-        let name = match &s.part {
-            Some(p) => format!("{}:{}", s.key, p.replace(';', ",")),
-            None => s.key.to_string(),
-        };
-        out.push_str(&format!(";{}", crate::mailing::csv::neutralise(&name)));
-    }
-    out.push_str("\r\n");
-    for (k, (m, _)) in series
-        .first()
-        .map(|s| s.months.as_slice())
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-    {
-        out.push_str(&m.format("%Y-%m").to_string());
-        for s in series {
-            match s.months.get(k).and_then(|x| x.1) {
-                Some(v) => out.push_str(&format!(";{v:.2}")),
-                None => out.push(';'),
-            }
-        }
-        out.push_str("\r\n");
-    }
-    out
+    crate::mailing::csv::table(&table)
 }
 
 #[cfg(test)]

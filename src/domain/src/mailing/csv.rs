@@ -35,9 +35,31 @@ pub struct Exported {
 /// must not become a link on the mailing house's computer).
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{cell}").into(),
         _ => cell.into(),
     }
+}
+
+/// Rows as `;`-separated CSV with Windows line ends, every cell neutralised and quoted where it
+/// holds a `;`, a quote or a line break (so a name with a line break stays one cell of one row).
+pub fn table(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let c = neutralise(c);
+                if c.contains([';', '"', '\n', '\r']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.into_owned()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out
 }
 
 fn header(lang: Lang) -> [&'static str; 8] {
