@@ -40,17 +40,27 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
                 path_at(&text[..offset])
             },
             // serde_json appends " at line L column C"; the position is kept in its own fields.
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            message: shorten(e.to_string().split(" at line ").next().unwrap_or_default()),
             line: e.line(),
             column: e.column(),
             syntax: e.is_syntax() || e.is_eof(),
         }
     })
+}
+
+/// Past this many characters a message is cut: serde quotes the bad value whole, and a 10 MB
+/// value would fill the page.
+const MESSAGE_CHARS: usize = 300;
+
+fn shorten(message: &str) -> String {
+    match message.char_indices().nth(MESSAGE_CHARS) {
+        Some((cut, _)) => format!(
+            "{}… ({} characters in all)",
+            &message[..cut],
+            message.chars().count()
+        ),
+        None => message.to_string(),
+    }
 }
 
 /// The byte offset of a 1-based line and (byte) column, clamped to the text.
@@ -167,6 +177,10 @@ mod tests {
         let e = parse::<File>(r#"{"rows": [{"n": 1}, {"tags": []}]}"#).unwrap_err();
         assert_eq!(e.path, "rows[1]");
         assert!(e.message.contains("missing field `n`"), "{}", e.message);
+        let huge = format!("{{\"n\": \"{}\"}}", "x".repeat(10_000_000));
+        let e = parse::<Row>(&huge).unwrap_err();
+        assert!(e.message.len() < 400, "the bad value is not echoed whole");
+        assert!(e.message.ends_with("characters in all)"), "{}", e.message);
     }
 
     #[test]
