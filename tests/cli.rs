@@ -146,3 +146,71 @@ fn dedup_prints_the_clusters_it_would_propose() {
     let (ok, _, err) = cli(&["dedup", "/nonexistent.json"]);
     assert!(!ok && err.contains("/nonexistent.json"));
 }
+
+#[test]
+fn import_csv_adds_to_a_backup_and_reports_every_row() {
+    let (_, demo, _) = cli(&["demo", "--date", "2026-11-26", "--clients", "100"]);
+    let base = temp("import-base.json", &demo);
+    let csv = temp(
+        "import.csv",
+        "Наименование;Телефон;Адрес\n\
+         ООО «Алтайские награды»;\"+7 (3852) 22-33-44, 457\";\"656965, Алтайский край, г. Барнаул, ул. Попова, д. 12\"\n\
+         ООО «Алтайские награды»;8 (3852) 99-88-77;\n\
+         ;8 (3852) 11-11-11;\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
+        .args(["import-csv", &csv, "--into", &base])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3, "every row is in the report");
+    assert_eq!(rows[0]["outcome"]["fate"], "created");
+    assert_eq!(
+        rows[1]["outcome"],
+        serde_json::json!({"fate": "merged_into_row", "client": 2})
+    );
+    assert_eq!(rows[2]["outcome"]["fate"], "refused");
+    assert_eq!(report["summary"]["refused"], 1);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (after, _) = pismo::domain::backup::read(&text).unwrap();
+    let (before, _) = pismo::domain::backup::read(&demo).unwrap();
+    assert_eq!(after.data.clients.len(), before.data.clients.len() + 1);
+    let new = after
+        .data
+        .clients
+        .iter()
+        .find(|c| c.name == "Алтайские награды")
+        .unwrap();
+    assert_eq!(new.phones.len(), 2, "the repeated row's phone joined");
+    assert_eq!(new.addresses[0].city, "Барнаул");
+    assert_eq!(after.settings, before.settings);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let (_, demo, _) = cli(&["demo", "--date", "2026-11-26"]);
+    let file = temp("pipe.json", &demo);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
+        .args(["draft", &file, "--date", "2026-11-26"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte and hang up, as `| head -c 1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{err}");
+}

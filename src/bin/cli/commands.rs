@@ -16,7 +16,8 @@ const USAGE: &str = "usage:
   pismo-cli plan FILE --date YYYY-MM-DD
   pismo-cli draft FILE --date YYYY-MM-DD
   pismo-cli dedup FILE
-  pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]";
+  pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]
+  pismo-cli import-csv FILE --into BACKUP [--no-update] > NEW_BACKUP";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -38,11 +39,23 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("draft") => day_cmd(&args[1..], true),
         Some("dedup") => dedup_cmd(file_arg(args)?),
         Some("testbase") => testbase_cmd(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
+        Some("import-csv") => import_csv(&args[1..]),
+        Some("-h" | "--help" | "help") => emit(USAGE),
         _ => Err(USAGE.to_string()),
+    }
+}
+
+/// Writes a line to stdout. A reader that stopped reading (`pismo-cli plan … | head`) is no
+/// error: the output was wanted only that far.
+fn emit(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+        _ => Ok(()),
     }
 }
 
@@ -64,18 +77,20 @@ fn counts_json(b: &Backup) -> serde_json::Value {
 
 fn validate(file: &str) -> Result<(), String> {
     let (b, warnings) = read(file)?;
-    println!("{file}: valid Pismo backup, version {}", b.version);
-    println!("{}", counts_json(&b));
+    let mut text = format!(
+        "{file}: valid Pismo backup, version {}\n{}",
+        b.version,
+        counts_json(&b)
+    );
     for w in &warnings {
-        println!("warning: {} {}", w.path, w.message);
+        text.push_str(&format!("\nwarning: {} {}", w.path, w.message));
     }
-    Ok(())
+    emit(&text)
 }
 
 fn stats(file: &str) -> Result<(), String> {
     let (b, _) = read(file)?;
-    println!("{}", counts_json(&b));
-    Ok(())
+    emit(&counts_json(&b).to_string())
 }
 
 fn demo_cmd(args: &[String]) -> Result<(), String> {
@@ -98,10 +113,7 @@ fn demo_cmd(args: &[String]) -> Result<(), String> {
     }
     let (settings, data) = demo::generate_sized(date, clients);
     let text = backup::write(&settings, &data, Utc::now()).map_err(|e| e.to_string())?;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.write_all(b"\n"))
-        .map_err(|e| format!("stdout: {e}"))
+    emit(&text)
 }
 
 fn testbase_cmd(args: &[String]) -> Result<(), String> {
@@ -139,10 +151,7 @@ fn testbase_cmd(args: &[String]) -> Result<(), String> {
         ..Default::default()
     };
     let text = backup::write(&Default::default(), &data, Utc::now()).map_err(|e| e.to_string())?;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.write_all(b"\n"))
-        .map_err(|e| format!("stdout: {e}"))
+    emit(&text)
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, String> {
@@ -200,11 +209,7 @@ fn day_cmd(args: &[String], drafts: bool) -> Result<(), String> {
             "queue": rows,
         })
     };
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-    );
-    Ok(())
+    emit(&serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?)
 }
 
 /// `dedup FILE`: `{"clusters": [[id, ...], ...]}`, most certain first, with each cluster's
@@ -221,6 +226,53 @@ fn dedup_cmd(file: &str) -> Result<(), String> {
         "clusters": found.iter().map(|c| &c.members).collect::<Vec<_>>(),
         "details": found,
     });
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{out}").map_err(|e| format!("stdout: {e}"))
+    emit(&out.to_string())
+}
+
+/// `import-csv FILE --into BACKUP`: the CSV imported as the app imports it (the same columns,
+/// checks, merging of repeated rows and filling in of known clients); the new backup on stdout,
+/// the report of every row as JSON on stderr.
+fn import_csv(args: &[String]) -> Result<(), String> {
+    use pismo::domain::import::{self, apply, report};
+    let (file, into, update) = match args {
+        [file, flag, into] if flag == "--into" => (file, into, true),
+        [file, flag, into, no] if flag == "--into" && no == "--no-update" => (file, into, false),
+        _ => return Err(USAGE.to_string()),
+    };
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    let (text, encoding) = import::decode(&bytes);
+    let table = import::parse(&text, import::detect_delimiter(&text))
+        .map_err(|e| format!("{file}: {e}"))?;
+    let (b, _) = read(into)?;
+    let mut base = Base::from_batch(&b.data);
+    let now = Utc::now();
+    // Random ids as the app's (version 4), from a generator seeded by the clock and the process.
+    let mut state =
+        now.timestamp_nanos_opt().unwrap_or_default() as u64 ^ u64::from(std::process::id());
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let mut new_id = move || {
+        let bytes = (u128::from(next()) << 64 | u128::from(next())).to_le_bytes();
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    };
+    let columns = import::guess_columns(&table.headers);
+    let rows = import::rows::to_clients(&table, &columns, now, &mut new_id);
+    let checked = import::rows::check(rows, &dedup::Lookup::new(base.clients.iter()));
+    let plan = apply::plan(&checked, &base, update, now, &mut new_id);
+    base.apply(&plan.batch);
+    let out = backup::write(&b.settings, &base.to_batch(), now).map_err(|e| e.to_string())?;
+    let report = serde_json::json!({
+        "file": file,
+        "encoding": encoding,
+        "summary": apply::summary(&checked),
+        "unclosed_quotes": table.unclosed_quotes,
+        "rows": report::json(&plan.fates),
+    });
+    eprintln!("{report}");
+    emit(&out)
 }

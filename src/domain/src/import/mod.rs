@@ -3,7 +3,9 @@
 //! and the columns mapped from Russian and English headers. What becomes of each row (new client,
 //! same as an existing one, duplicate inside the file) is decided by the duplicate search.
 
+pub mod address;
 pub mod apply;
+pub mod report;
 pub mod rows;
 
 use serde::Serialize;
@@ -76,14 +78,23 @@ pub enum CsvError {
     Malformed { line: u64, message: String },
     #[error("the file has no rows")]
     Empty,
+    /// A cell far longer than any client's data: a wrong file, or one built to hang the page.
+    #[error("row {line}: a cell of {chars} characters (at most {MAX_CELL} are read)")]
+    CellTooLong { line: u64, chars: usize },
 }
 
-/// Header and rows, each row with the line it starts on (a quoted field may span lines).
+/// Header and rows, each row with its number as Excel shows it (the header is row 1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<(u64, Vec<String>)>,
+    /// Rows with a cell that holds a line break and then what looks like further rows: a quote
+    /// opened and never closed, which swallows the rows after it.
+    pub unclosed_quotes: Vec<u64>,
 }
+
+/// The longest cell read: notes pasted from a long letter fit, a 25-million-character cell does not.
+pub const MAX_CELL: usize = 100_000;
 
 pub fn parse(text: &str, delimiter: u8) -> Result<Table, CsvError> {
     let mut reader = csv::ReaderBuilder::new()
@@ -101,6 +112,7 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, CsvError> {
         .map(|h| h.trim().to_string())
         .collect::<Vec<_>>();
     let mut rows = Vec::new();
+    let mut unclosed_quotes = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| CsvError::Malformed {
             line: e.position().map_or(0, csv::Position::line),
@@ -109,13 +121,35 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, CsvError> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map_or(0, csv::Position::line);
+        // The row number Excel shows: the header is row 1, a field with line breaks is one row.
+        let line = record.position().map_or(0, |p| p.record() + 1);
+        if let Some(long) = record
+            .iter()
+            .find(|f| f.len() > MAX_CELL && f.chars().count() > MAX_CELL)
+        {
+            return Err(CsvError::CellTooLong {
+                line,
+                chars: long.chars().count(),
+            });
+        }
+        let swallowed = |f: &str| {
+            f.lines()
+                .skip(1)
+                .any(|l| l.matches(delimiter as char).count() + 1 >= headers.len().max(2))
+        };
+        if record.iter().any(swallowed) {
+            unclosed_quotes.push(line);
+        }
         rows.push((line, record.iter().map(|f| f.trim().to_string()).collect()));
     }
     if headers.is_empty() && rows.is_empty() {
         return Err(CsvError::Empty);
     }
-    Ok(Table { headers, rows })
+    Ok(Table {
+        headers,
+        rows,
+        unclosed_quotes,
+    })
 }
 
 /// What a column holds.

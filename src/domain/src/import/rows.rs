@@ -56,6 +56,27 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The phones of a cell. A short piece after a comma is the extension of the phone before it
+/// («+7 495 123-45-67, 457» is one phone with extension 457), not a phone of its own.
+fn split_phones(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in split_list(s) {
+        let digits = piece.chars().filter(char::is_ascii_digit).count();
+        let only_ext = piece
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".доб".contains(c));
+        match out.last_mut() {
+            Some(last) if only_ext && (1..=5).contains(&digits) => {
+                let ext: String = piece.chars().filter(char::is_ascii_digit).collect();
+                last.push_str(" доб. ");
+                last.push_str(&ext);
+            }
+            _ => out.push(piece),
+        }
+    }
+    out
+}
+
 fn contact(s: &str, id: Id) -> Option<ContactPerson> {
     let words: Vec<&str> = s.split_whitespace().collect();
     let (last, first, patronymic) = match words.as_slice() {
@@ -109,15 +130,18 @@ pub fn to_clients(
                 street: one(Column::Address),
                 ..Address::default()
             };
-            // A postcode written at the start of the address: «620014, Екатеринбург, ...».
-            if address.postcode.is_empty() {
-                let head: String = address.street.chars().take(6).collect();
-                if head.len() == 6 && head.chars().all(|c| c.is_ascii_digit()) {
-                    address.postcode = head;
-                    address.street = address.street[6..]
-                        .trim_start_matches([',', ' '])
-                        .to_string();
+            // A whole address in one field, as 1C writes it: split when the file has no
+            // separate city (and its postcode and region columns, if any, are empty here).
+            if address.city.is_empty() && !address.street.is_empty() {
+                let split = super::address::split(&address.street);
+                if address.postcode.is_empty() {
+                    address.postcode = split.postcode;
                 }
+                if address.region.is_empty() {
+                    address.region = split.region;
+                }
+                address.city = split.city;
+                address.street = split.street;
             }
             let person = form.is_empty()
                 && name.split_whitespace().count() == 3
@@ -143,7 +167,7 @@ pub fn to_clients(
                 addresses: vec![],
                 phones: get(Column::Phone)
                     .iter()
-                    .flat_map(|s| split_list(s))
+                    .flat_map(|s| split_phones(s))
                     .map(|number| Phone {
                         number,
                         label: String::new(),
@@ -202,6 +226,45 @@ pub struct RowCheck {
     pub verdict: Verdict,
 }
 
+/// Rows of one file with the same name and legal form are one client unless their ИНН or city
+/// differ: a 1C export repeats a client on a row per contract, each with another phone, and
+/// nothing else on those rows would tell the duplicate search they are the same.
+fn same_name_rows(rows: &[(u64, Client)], first_of: &mut HashMap<Id, u64>) {
+    let key = |c: &Client| {
+        crate::text::words(&format!("{} {}", c.legal_form, c.name))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let city = |c: &Client| {
+        c.addresses
+            .first()
+            .map(|a| crate::text::fold(a.city.trim()))
+    };
+    let differ = |a: &str, b: &str| !a.is_empty() && !b.is_empty() && a != b;
+    let mut seen: HashMap<String, Vec<&(u64, Client)>> = HashMap::new();
+    for row in rows {
+        let (_, c) = row;
+        let k = key(c);
+        if k.is_empty() {
+            continue;
+        }
+        let group = seen.entry(k).or_default();
+        let earlier = group.iter().find(|(_, e)| {
+            !differ(e.inn.trim(), c.inn.trim())
+                && !differ(&city(e).unwrap_or_default(), &city(c).unwrap_or_default())
+        });
+        match earlier {
+            Some((first, e)) if !first_of.contains_key(&c.id) => {
+                // Where the earlier row went, this one goes.
+                let root = first_of.get(&e.id).copied().unwrap_or(*first);
+                first_of.insert(c.id, root);
+            }
+            _ => {}
+        }
+        group.push(row);
+    }
+}
+
 /// Every row checked against the base (`lookup`) and against the file itself.
 pub fn check(rows: Vec<(u64, Client)>, lookup: &Lookup) -> Vec<RowCheck> {
     let file = profiles(rows.iter().map(|(_, c)| c));
@@ -228,6 +291,7 @@ pub fn check_with(rows: Vec<(u64, Client)>, file: &[Profile], lookup: &Lookup) -
             }
         }
     }
+    same_name_rows(&rows, &mut first_of);
     rows.into_iter()
         .map(|(line, client)| {
             let problems = validate_client(&client)

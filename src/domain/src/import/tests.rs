@@ -40,7 +40,10 @@ fn quoted_fields_with_line_breaks_keep_their_line() {
     assert_eq!(t.rows[0].1[0], "ООО \"Ромашка\"");
     assert_eq!(t.rows[0].1[1], "г. Москва,\nул. Ленина, 1");
     assert_eq!(t.rows[0].0, 2);
-    assert_eq!(t.rows[1].0, 4, "the second row starts on line 4");
+    assert_eq!(
+        t.rows[1].0, 3,
+        "Excel's row 3: the line break inside a quoted cell starts no row"
+    );
 }
 
 #[test]
@@ -50,6 +53,18 @@ fn a_broken_quote_is_reported_with_its_line() {
     // so the row's field holds the rest: the preview shows it.
     let t = parse(bad, b';').unwrap();
     assert_eq!(t.rows.len(), 2);
+    // An unclosed quote that swallows the rows after it is named.
+    let swallowing = "Наименование;Город\n\"ООО Ромашка;Тверь\nИП Иванов;Пермь\nАО Заря;Омск\n";
+    let t = parse(swallowing, b';').unwrap();
+    assert_eq!(t.rows.len(), 1);
+    assert_eq!(t.unclosed_quotes, [2]);
+    let fine = "Наименование;Адрес\nООО Ромашка;\"г. Тверь,\nул. Мира, 1\"\n";
+    assert!(parse(fine, b';').unwrap().unclosed_quotes.is_empty());
+    let huge = format!("Наименование\n{}\n", "я".repeat(MAX_CELL + 1));
+    assert!(matches!(
+        parse(&huge, b';'),
+        Err(CsvError::CellTooLong { line: 2, .. })
+    ));
     assert!(matches!(parse("", b';'), Err(CsvError::Empty)));
 }
 

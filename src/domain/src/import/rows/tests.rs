@@ -1,4 +1,4 @@
-use super::super::apply::{summary, to_batch, Summary};
+use super::super::apply::{plan, summary, Fate, Summary};
 use super::super::{decode, detect_delimiter, guess_columns, parse};
 use super::*;
 use chrono::{TimeZone, Utc};
@@ -81,10 +81,10 @@ fn a_1c_file_becomes_checked_clients() {
         bad.contains(&"inn") && bad.contains(&"emails[0].address"),
         "{bad:?}"
     );
-    // Each row knows the line it starts on; the quoted address took two.
+    // Each row has its number as Excel shows it, though the quoted address spans two lines.
     assert_eq!(
         checked.iter().map(|r| r.line).collect::<Vec<_>>(),
-        [2, 4, 5, 6]
+        [2, 3, 4, 5]
     );
     assert_eq!(
         summary(&checked),
@@ -92,11 +92,11 @@ fn a_1c_file_becomes_checked_clients() {
             new: 2,
             existing: 1,
             in_file: 1,
-            with_problems: 1
+            with_warnings: 1,
+            refused: 0,
         }
     );
 
-    // All or nothing: a row with problems stops the import unless it is to be skipped.
     let base = crate::base::Base::from_batch(&demo);
     let ids = || {
         let mut k = 1000u128;
@@ -105,34 +105,131 @@ fn a_1c_file_becomes_checked_clients() {
             Uuid::from_u128(k)
         }
     };
+    // Doubtful values are kept as the file has them and reported; the repeat of row 2 (line 5)
+    // adds nothing new to it; the known client has nothing new either.
+    let p = plan(&checked, &base, true, at, ids());
+    let fates: Vec<Fate> = p.fates.iter().map(|f| f.fate).collect();
     assert_eq!(
-        to_batch(&checked, &base, true, false, at, ids()),
-        Err(vec![6])
+        fates,
+        [
+            Fate::Created(checked[0].client.id),
+            Fate::Unchanged(known.id),
+            Fate::MergedIntoRow(2),
+            Fate::Created(checked[3].client.id),
+        ]
     );
-    let batch = to_batch(&checked, &base, true, true, at, ids()).unwrap();
-    assert_eq!(
-        batch.clients.len(),
-        1,
-        "the new row; the known one adds nothing new"
-    );
-    assert_eq!(batch.clients[0].name, "Новая заря");
-    assert!(batch
-        .changes
-        .iter()
-        .all(|e| e.client == batch.clients[0].id));
+    assert_eq!(p.batch.clients.len(), 2);
+    assert_eq!(p.batch.clients[0].name, "Новая заря");
+    assert_eq!(p.batch.clients[1].inn, "12345", "kept, with its warning");
+    assert_eq!(p.fates[3].problems.len(), 2);
 
-    // A known client with something new: filled in, nothing removed.
+    // A known client with something new: filled in, nothing removed; undone, it is as it was.
     let mut more = checked[1].clone();
     more.client.emails.push(Email {
         address: "new@known.ru".into(),
         label: String::new(),
     });
-    let batch = to_batch(&[more], &base, true, false, at, ids()).unwrap();
-    let updated = &batch.clients[0];
+    let p = plan(&[more.clone()], &base, true, at, ids());
+    let updated = &p.batch.clients[0];
+    assert_eq!(p.fates[0].fate, Fate::Updated(known.id));
     assert_eq!(updated.id, known.id);
     assert_eq!(updated.name, known.name);
     assert!(updated.emails.iter().any(|e| e.address == "new@known.ru"));
     assert!(known.emails.iter().all(|e| updated.emails.contains(e)));
-    let skipped = to_batch(&checked[1..2], &base, false, false, at, ids()).unwrap();
-    assert!(skipped.clients.is_empty(), "not updating: skipped");
+    assert_eq!(p.undo.before, std::slice::from_ref(known));
+    let mut after = base.clone();
+    after.apply(&p.batch);
+    let later = at + chrono::Duration::hours(1);
+    let (undo, kept) = p.undo.batch(&after, later);
+    assert!(kept.is_empty());
+    let mut back = undo.clients[0].clone();
+    assert_eq!(
+        back.updated_at, later,
+        "newer than the import, so a merge keeps it"
+    );
+    back.updated_at = known.updated_at;
+    assert_eq!(&back, known);
+    // Edited after the import: the undo leaves it and says so.
+    let mut edited = after.clients.get(&known.id).unwrap().clone();
+    edited.updated_at = later;
+    after.apply(&crate::base::Batch {
+        clients: vec![edited],
+        ..Default::default()
+    });
+    let (undo, kept) = p.undo.batch(&after, later);
+    assert!(undo.clients.is_empty());
+    assert_eq!(kept, [known.id]);
+    let skipped = plan(&[more], &base, false, at, ids());
+    assert!(skipped.batch.clients.is_empty(), "not updating: skipped");
+    assert_eq!(skipped.fates[0].fate, Fate::Skipped(known.id));
+}
+
+/// What a 1C export of an old base looks like: Windows-1251, no postcodes, the whole address in
+/// one field, extensions after a comma, the same client on several rows, a row with no name.
+#[test]
+fn a_1c_export_keeps_every_row_it_can_and_merges_repeated_rows() {
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    let text = "Наименование;Телефоны;Адрес;Эл. почта\n\
+         ООО «Алтайские награды»;\"+7 (3852) 22-33-44, 457\";\"656965, Алтайский край, г. Барнаул, ул. Попова, д. 12\";info@altai-nagrady.ru\n\
+         МБОУ СОШ № 5;8 (3852) 55-66-77;г. Бийск, ул. Ленина, 5;\n\
+         ООО «Алтайские награды»;8 (3852) 99-88-77;\"Барнаул г, Попова ул, д. 12\";sale@altai-nagrady.ru\n\
+         ;8 (3852) 11-11-11;;\n";
+    let (text, _) = decode(&encoding_rs::WINDOWS_1251.encode(text).0);
+    let table = parse(&text, detect_delimiter(&text)).unwrap();
+    let mut n = 0u128;
+    let rows = to_clients(&table, &guess_columns(&table.headers), at, || {
+        n += 1;
+        Uuid::from_u128(n)
+    });
+    let first = &rows[0].1;
+    assert_eq!(
+        first.phones.len(),
+        1,
+        "457 is an extension: {:?}",
+        first.phones
+    );
+    assert_eq!(
+        crate::contact::normalize_phone(&first.phones[0].number)
+            .unwrap()
+            .ext
+            .as_deref(),
+        Some("457")
+    );
+    let a = &first.addresses[0];
+    assert_eq!(
+        [&a.postcode, &a.region, &a.city, &a.street],
+        ["656965", "Алтайский край", "Барнаул", "ул. Попова, д. 12"]
+    );
+    assert_eq!(rows[1].1.addresses[0].city, "Бийск");
+    assert_eq!(rows[1].1.addresses[0].postcode, "", "no postcode: fine");
+
+    let checked = check(rows, &Lookup::new(std::iter::empty()));
+    assert!(checked[1].problems.is_empty(), "{:?}", checked[1].problems);
+    let p = plan(&checked, &crate::base::Base::default(), true, at, || {
+        Uuid::from_u128(999)
+    });
+    let fates: Vec<Fate> = p.fates.iter().map(|f| f.fate).collect();
+    assert_eq!(
+        fates,
+        [
+            Fate::Created(checked[0].client.id),
+            Fate::Created(checked[1].client.id),
+            Fate::MergedIntoRow(2),
+            Fate::Refused,
+        ]
+    );
+    let merged = p
+        .batch
+        .clients
+        .iter()
+        .find(|c| c.id == checked[0].client.id)
+        .unwrap();
+    assert_eq!(
+        merged.phones.len(),
+        2,
+        "the repeat's phone joined the first row's"
+    );
+    assert_eq!(merged.emails.len(), 2);
+    assert_eq!(p.undo.created.len(), 2);
+    assert_eq!(summary(&checked).refused, 1);
 }
