@@ -45,17 +45,39 @@ async function importCsv(page, url) {
   await page.waitForSelector('#import-summary');
   assert.equal(await page.$eval('select[name="col-0"]', (s) => s.value), 'name');
   assert.equal(await page.$eval('select[name="col-2"]', (s) => s.value), 'phone');
-  assert.match(await page.innerText('#import-summary'), /Новых: 2, уже есть в базе: 1, повторов в файле: 1, строк с ошибками: 1/);
-  assert.ok((await page.innerText('#import-preview')).includes(`уже есть: ${name}`));
+  assert.match(await page.innerText('#import-summary'), /Новых: 2, уже есть в базе: 1, повторов в файле \(объединяются\): 1, с замечаниями: 1, не импортируются: 0/);
+  const preview = await page.innerText('#import-rows');
+  assert.ok(preview.includes(`уже в базе, нового нет: ${name}`), preview);
+  assert.match(preview, /объединена со строкой 2/);
+  // Filtered to the rows with remarks: the crooked one, kept with what is wrong in it.
+  await page.selectOption('#import-filter', 'warnings');
+  assert.equal(await page.locator('#import-rows tbody tr').count(), 1);
+  assert.match(await page.innerText('#import-rows tbody'), /Кривой клиент[\s\S]*ИНН/);
+  await page.selectOption('#import-filter', 'all');
 
-  // All or nothing: the bad row stops it until it is to be skipped.
   await page.click('#apply-import');
-  await page.waitForSelector('.toast.error');
-  await page.check('#skip-invalid');
-  await page.click('#apply-import');
-  await page.waitForURL(/#\/clients$/);
+  await page.waitForSelector('#import-report');
+  assert.match(await page.innerText('#import-fates'), /новый клиент: 2[\s\S]*объединённые повторы: 1/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-import-report')]);
+  const report = readFileSync(await download.path(), 'utf8');
+  assert.ok(report.startsWith('\ufeffСтрока;Наименование;Итог;Клиент (id);Замечания\r\n'), report);
+  assert.equal(report.trim().split('\r\n').length, 5, 'a line for every row of the file');
   await page.goto(url + '#/');
-  assert.equal(await tileCount(page, 'clients'), before + 1, 'one new client, nothing doubled');
+  assert.equal(await tileCount(page, 'clients'), before + 2, 'two new clients, nothing doubled');
+
+  // The whole import undone, after a reload too: the base is as it was; then imported again.
+  await page.goto(url + '#/clients/import');
+  await page.reload();
+  await page.waitForSelector('#undo-import');
+  await page.click('#undo-import');
+  await page.waitForSelector('.toast >> text=Импорт отменён');
+  await page.goto(url + '#/');
+  assert.equal(await tileCount(page, 'clients'), before);
+  await page.goto(url + '#/clients/import');
+  await page.setInputFiles('#csv-file', file);
+  await page.waitForSelector('#import-summary');
+  await page.click('#apply-import');
+  await page.waitForSelector('#import-report');
 }
 
 async function mergeUndoNotDuplicates(page, url) {

@@ -1,16 +1,45 @@
 //! The client-base section's texts: duplicates, merges.
 
-fn summary_ru(new: usize, existing: usize, in_file: usize, bad: usize) -> String {
-    format!("Новых: {new}, уже есть в базе: {existing}, повторов в файле: {in_file}, строк с ошибками: {bad}.")
+use crate::domain::import::apply::Summary;
+
+fn summary_ru(s: Summary) -> String {
+    format!(
+        "Новых: {}, уже есть в базе: {}, повторов в файле (объединяются): {}, с замечаниями: {}, не импортируются: {}.",
+        s.new, s.existing, s.in_file, s.with_warnings, s.refused
+    )
 }
 
-fn summary_en(new: usize, existing: usize, in_file: usize, bad: usize) -> String {
-    format!("New: {new}, already in the base: {existing}, repeated in the file: {in_file}, rows with problems: {bad}.")
+fn summary_en(s: Summary) -> String {
+    format!(
+        "New: {}, already in the base: {}, repeated in the file (merged): {}, with remarks: {}, not imported: {}.",
+        s.new, s.existing, s.in_file, s.with_warnings, s.refused
+    )
+}
+
+fn undone_ru(removed: usize, restored: usize, kept: usize) -> String {
+    let mut t = format!(
+        "Импорт отменён: удалено новых клиентов — {removed}, возвращено прежних — {restored}."
+    );
+    if kept > 0 {
+        t.push_str(&format!(" Изменены после импорта и оставлены: {kept}."));
+    }
+    t
+}
+
+fn undone_en(removed: usize, restored: usize, kept: usize) -> String {
+    let mut t = format!("Import undone: {removed} new clients removed, {restored} restored.");
+    if kept > 0 {
+        t.push_str(&format!(
+            " Edited after the import and left as they are: {kept}."
+        ));
+    }
+    t
 }
 
 texts! {
     Bt +
-    import_summary: fn(usize, usize, usize, usize) -> String = summary_ru, summary_en;
+    import_summary: fn(Summary) -> String = summary_ru, summary_en;
+    import_undone: fn(usize, usize, usize) -> String = undone_ru, undone_en;
     ;
     duplicates: "Возможные дубли", "Possible duplicates";
     searching: "Ищу дубли…", "Looking for duplicates…";
@@ -44,16 +73,27 @@ texts! {
     import_csv: "Импорт из CSV", "Import CSV";
     import_hint: "Файл из Excel или 1С: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция. Сначала проверяются все строки; база меняется только по кнопке и сразу вся.", "A file from Excel or 1C: UTF-8 or Windows-1251, separated by «;», «,» or tabs. Every row is checked first; the base changes only when you apply, all at once.";
     mapping: "Столбцы", "Columns";
-    line: "Строка", "Line";
-    verdict: "Что это", "What it is";
-    problems: "Ошибки", "Problems";
-    v_new: "новый клиент", "new client";
+    line: "Строка", "Row";
+    verdict: "Итог", "Outcome";
+    problems: "Замечания", "Remarks";
+    result_contacts: "Телефоны и e-mail в итоге", "Phones and e-mails as imported";
     v_existing: "уже есть:", "already in the base:";
-    v_in_file: "повтор строки", "repeats line";
     update_existing: "Дополнять найденных клиентов", "Add to the clients found";
-    skip_invalid: "Пропустить строки с ошибками", "Skip rows with problems";
     apply_import: "Импортировать", "Import";
-    rows_with_problems: "Строки с ошибками (исправьте файл или отметьте «пропустить»)", "Rows with problems (fix the file or tick «skip»)";
+    show_rows: "Показать", "Show";
+    rows_all: "все строки", "all rows";
+    rows_new: "новые", "new";
+    rows_merged: "объединённые повторы", "merged repeats";
+    rows_in_base: "уже в базе", "in the base";
+    rows_warnings: "с замечаниями", "with remarks";
+    rows_refused: "не импортируемые", "not imported";
+    show_more: "Показать ещё", "Show more";
+    unclosed_quotes: "Кавычка открыта и не закрыта: следующие строки файла попали в одну ячейку. Проверьте строки", "A quote is opened and never closed: the next lines of the file went into one cell. Check rows";
+    import_report: "Отчёт об импорте", "Import report";
+    download_report: "Скачать отчёт (CSV)", "Download the report (CSV)";
+    undo_import: "Отменить этот импорт", "Undo this import";
+    last_import: "Последний импорт", "Last import";
+    confirm_undo_import: "Отменить импорт? Новые клиенты из файла будут удалены, дополненные — возвращены к прежнему виду.", "Undo the import? The new clients from the file will be deleted and the clients it added to put back as they were.";
     maybe_exists: "Возможно, этот клиент уже есть:", "This client may exist already:";
 }
 

@@ -1,6 +1,7 @@
-//! CSV import: pick a file as Excel or 1C saved it, check the column mapping, see every row's
-//! verdict (new / already in the base / repeated in the file) and problems, then apply all at
-//! once. Rows are checked in slices so a 50,000-row file never freezes the page.
+//! CSV import: pick a file as Excel or 1C saved it, check the column mapping, see what becomes of
+//! every row (new, merged with an earlier row, filling in a client of the base, not imported) with
+//! its remarks, then apply all at once; afterwards a report of every row and an undo
+//! (`report`). Rows are checked in slices so a 50,000-row file never freezes the page.
 
 use leptos::prelude::*;
 
@@ -8,19 +9,21 @@ use crate::app::browser::{decode_cp1251, new_id, next_tick, read_bytes};
 use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::pending::Pending;
-use crate::app::router::{navigate, Route};
+use crate::app::router::Route;
 use crate::app::state::{use_app, AppState};
 use crate::domain::dedup::profiles;
 use crate::domain::dedup::Lookup;
-use crate::domain::import::apply::{summary, to_batch};
+use crate::domain::import::apply::{plan, summary};
 use crate::domain::import::rows::{check, check_with, to_clients, RowCheck, Verdict};
 use crate::domain::import::{decode_with, detect_delimiter, guess_columns, parse, Column, Table};
+
+mod preview;
+mod report;
 
 /// Rows checked against the base between two repaints: each takes ~1.5 ms at 100,000 clients.
 const SLICE: usize = 250;
 /// Clients profiled for the duplicate check between two repaints.
 const PROFILE_SLICE: usize = 5000;
-const PREVIEW: usize = 100;
 
 const COLUMNS: [Column; 13] = [
     Column::Name,
@@ -113,7 +116,7 @@ pub fn ImportPage() -> impl IntoView {
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let update_existing = RwSignal::new(true);
-    let skip_invalid = RwSignal::new(false);
+    let done: RwSignal<Option<report::Done>> = RwSignal::new(None);
 
     let recheck = move || {
         let (Some(t), cols) = (table.get_untracked(), columns.get_untracked()) else {
@@ -136,6 +139,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         error.set(None);
+        done.set(None);
         leptos::task::spawn_local(async move {
             let bytes = match read_bytes(&file).await {
                 Ok(b) => b,
@@ -152,54 +156,37 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     };
+    // What the import would do, row by row: recomputed when the rows or the option change.
+    let planned = Memo::new(move |_| {
+        let list = checks.get()?;
+        let update = update_existing.get();
+        Some(
+            s.base
+                .with_untracked(|b| plan(&list, b, update, now(), new_id)),
+        )
+    });
     let importing = Pending::new();
     let apply = move |_| {
         let Some(list) = checks.get_untracked() else {
             return;
         };
-        let result = s.base.with_untracked(|b| {
-            to_batch(
-                &list,
-                b,
-                update_existing.get_untracked(),
-                skip_invalid.get_untracked(),
-                now(),
-                new_id,
-            )
+        let p = s
+            .base
+            .with_untracked(|b| plan(&list, b, update_existing.get_untracked(), now(), new_id));
+        let mine = importing.start();
+        leptos::task::spawn_local(async move {
+            let _mine = mine;
+            if s.commit(p.batch).await.is_ok() {
+                report::keep_undo(s, &p.undo).await;
+                s.toast(s.tr_untracked().import_done, false);
+                checks.set(None);
+                table.set(None);
+                done.set(Some(report::Done {
+                    fates: p.fates,
+                    undo: Some(p.undo),
+                }));
+            }
         });
-        match result {
-            Ok(batch) => s.save_then_in(
-                Some(importing),
-                batch,
-                |t| t.import_done,
-                || navigate(&Route::Clients),
-            ),
-            Err(lines) => s.toast(
-                format!(
-                    "{}: {}",
-                    s.tr_untracked().b.rows_with_problems,
-                    lines
-                        .iter()
-                        .map(u64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                true,
-            ),
-        }
-    };
-    let verdict = move |v: Verdict| match v {
-        Verdict::New => s.tr().b.v_new.to_string(),
-        Verdict::Existing(id) => format!(
-            "{} {}",
-            s.tr().b.v_existing,
-            s.base.with_untracked(|b| b
-                .clients
-                .get(&id)
-                .map(crate::domain::format::full_name)
-                .unwrap_or_default())
-        ),
-        Verdict::InFile(line) => format!("{} {line}", s.tr().b.v_in_file),
     };
     view! {
         <section class="import">
@@ -208,9 +195,18 @@ pub fn ImportPage() -> impl IntoView {
                 <h1>{tx(|t| t.b.import_csv)}</h1>
             </div>
             <p class="hint">{tx(|t| t.b.import_hint)}</p>
-            <input type="file" id="csv-file" accept=".csv,.txt,text/csv" on:change=pick />
+            <label class="field">
+                <span class="label">{tx(|t| t.choose_file)}</span>
+                <input type="file" id="csv-file" accept=".csv,.txt,text/csv" on:change=pick />
+            </label>
             {move || error.get().map(|e| view! { <p class="error-box" role="alert">{e}</p> })}
             {move || table.get().map(|t| view! {
+                {(!t.unclosed_quotes.is_empty()).then(|| view! {
+                    <p class="error-box" role="alert" id="unclosed-quotes">
+                        {tx(|t| t.b.unclosed_quotes)} ": "
+                        {t.unclosed_quotes.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")}
+                    </p>
+                })}
                 <fieldset class="grid mapping">
                     <legend>{tx(|t| t.b.mapping)}</legend>
                     {t.headers.iter().enumerate().map(|(i, h)| view! {
@@ -237,31 +233,16 @@ pub fn ImportPage() -> impl IntoView {
                 let sum = summary(&list);
                 view! {
                     <div class="preview" id="import-preview">
-                        <p id="import-summary">{move || (s.tr().b.import_summary)(sum.new, sum.existing, sum.in_file, sum.with_problems)}</p>
-                        <table class="dense">
-                            <thead><tr><th>{tx(|t| t.b.line)}</th><th>{tx(|t| t.name)}</th><th>{tx(|t| t.b.verdict)}</th><th>{tx(|t| t.b.problems)}</th></tr></thead>
-                            <tbody>
-                                {list.iter().take(PREVIEW).map(|r| {
-                                    let problems = r.problems.iter().map(|(f, p)| format!("{}: {}", s.tr_untracked().field_path(f), crate::app::i18n::problem_text(s.lang.get_untracked(), *p))).collect::<Vec<_>>().join("; ");
-                                    view! {
-                                        <tr class:bad=!r.problems.is_empty()>
-                                            <td class="num">{r.line}</td>
-                                            <td>{crate::domain::format::full_name(&r.client)}</td>
-                                            <td>{verdict(r.verdict)}</td>
-                                            <td>{problems}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <p id="import-summary">{move || (s.tr().b.import_summary)(sum)}</p>
+                        <preview::Rows checks=list planned=planned />
                         <div class="actions">
                             <label class="check"><input type="checkbox" prop:checked=update_existing on:change=move |ev| update_existing.set(event_target_checked(&ev)) />{tx(|t| t.b.update_existing)}</label>
-                            <label class="check"><input type="checkbox" id="skip-invalid" prop:checked=skip_invalid on:change=move |ev| skip_invalid.set(event_target_checked(&ev)) />{tx(|t| t.b.skip_invalid)}</label>
                             <button class="primary" id="apply-import" disabled=move || importing.get() on:click=apply>{tx(|t| t.b.apply_import)}</button>
                         </div>
                     </div>
                 }
             })}
+            <report::Report done=done />
         </section>
     }
 }
