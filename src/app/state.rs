@@ -131,7 +131,8 @@ impl AppState {
 
     pub fn storage_error(&self, e: &StorageError) {
         let t = self.tr_untracked();
-        self.toast(format!("{}: {e}", t.not_saved), true);
+        let why = super::i18n::storage_error(self.lang.get_untracked(), e);
+        self.toast(format!("{}: {why}", t.not_saved), true);
     }
 
     /// Asks the user a yes/no question; a «no» (or no dialog at all) changes nothing.

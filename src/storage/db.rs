@@ -277,11 +277,12 @@ async fn finish(
 
 /// Why the browser aborted a transaction whose requests all succeeded. It does not say (rexie
 /// keeps the transaction's error to itself), so ask how full storage is: if what we tried to
-/// write does not fit in what is left, it is the quota.
+/// write does not fit in what is left, it is the quota. The estimate does not always know (a
+/// quota lowered by DevTools, compression): then it is `Refused`, which says what is most likely.
 async fn refused(size: usize) -> StorageError {
     match super::persist::estimate().await {
         Some((usage, quota)) if usage + size as f64 >= quota * 0.9 => StorageError::Quota,
-        _ => StorageError::Transaction("the browser aborted the write".into()),
+        _ => StorageError::Refused,
     }
 }
 

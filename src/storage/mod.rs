@@ -23,6 +23,8 @@ pub enum StorageError {
     Quota,
     /// A stored value could not be read or a value could not be written as JSON.
     Codec { key: String, message: String },
+    /// The browser aborted a write at commit without saying why (most often: no space left).
+    Refused,
     /// Any other failure of a transaction; nothing of it was stored.
     Transaction(String),
 }
@@ -43,6 +45,10 @@ impl std::fmt::Display for StorageError {
             ),
             StorageError::Quota => write!(f, "the browser's storage is full; nothing was saved"),
             StorageError::Codec { key, message } => write!(f, "stored value {key}: {message}"),
+            StorageError::Refused => write!(
+                f,
+                "the browser refused to store the write, most likely because its space for data is used up; nothing was saved"
+            ),
             StorageError::Transaction(m) => write!(f, "storage failed, nothing was saved: {m}"),
         }
     }

@@ -193,3 +193,27 @@ pub fn backup_error(lang: Lang, e: &BackupError) -> String {
         BackupError::Invalid { path, message } => format!("ошибка в {path}: {message}"),
     }
 }
+
+/// A storage failure in the user's language; the browser's own detail stays as it is.
+pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
+    use crate::storage::StorageError as E;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        E::Unavailable(m) => format!("хранилище браузера недоступно: {m}"),
+        E::BlockedUpgrade => {
+            "базу держит открытой другая вкладка «Письма»: закройте её и перезагрузите страницу"
+                .into()
+        }
+        E::VersionTooNew => {
+            "данные записаны более новой версией «Письма»: перезагрузите страницу".into()
+        }
+        E::Quota => {
+            "место для данных в браузере закончилось, ничего не записано. Освободите место на диске или удалите лишние данные сайтов в настройках браузера".into()
+        }
+        E::Codec { key, message } => format!("сохранённое значение {key}: {message}"),
+        E::Refused => "браузер отказался записать изменения — скорее всего, закончилось место для данных; ничего не записано. Освободите место на диске или удалите лишние данные сайтов в настройках браузера".into(),
+        E::Transaction(m) => format!("запись не удалась, ничего не записано: {m}"),
+    }
+}
