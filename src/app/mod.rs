@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod pending;
 pub mod person;
 pub mod queue;
+pub mod rescue;
 pub mod router;
 pub mod scan;
 pub mod state;
@@ -130,6 +131,7 @@ async fn start(state: AppState) {
     state
         .persistence
         .set(Some(storage::request_persistence().await));
+    rescue::panic_if_asked();
 }
 
 /// «/» anywhere but in a field jumps to the client search, as in most tools people know.

@@ -1,0 +1,144 @@
+// Faults the browser causes and values that used to crash the app: each ends in a clear message,
+// with memory and storage as they were (docs/RELIABILITY.md lists them with these tests).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, freshBrowser, ready, tileCount, loadDemo } from './helpers.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server?.stop());
+
+/** Lowers this origin's storage quota as a full disk would (Chromium's DevTools protocol). */
+async function setQuota(b, bytes) {
+  const cdp = await b.context.newCDPSession(b.page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin.replace(/\/$/, ''), quotaSize: bytes });
+}
+
+const errorToast = (page) => page.waitForSelector('.toast.error');
+
+test('a full storage quota: the demo is not said to be loaded, and nothing of it is kept', async () => {
+  const b = await freshBrowser();
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await setQuota(b, 256 * 1024);
+    await b.page.click('#load-demo');
+    const toast = await errorToast(b.page);
+    assert.match(await toast.innerText(), /Не сохранено: .*(место для данных|закончилось место)/);
+    assert.equal(await b.page.locator('[data-count="clients"]').count(), 0, 'memory unchanged: no clients shown');
+    await b.page.reload();
+    await ready(b.page);
+    assert.equal(await b.page.locator('#load-demo').count(), 1, 'after a reload the base is still empty');
+  } finally {
+    await b.close();
+  }
+});
+
+test('a full storage quota: a save that does not fit keeps the stored client and says so', async () => {
+  const b = await freshBrowser();
+  try {
+    // Room for the demo company and not much more.
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await setQuota(b, 8_000_000);
+    await b.page.click('#load-demo');
+    await b.page.waitForSelector('[data-count="clients"]');
+    const clients = await tileCount(b.page, 'clients');
+    await b.page.goto(server.url + '#/clients');
+    await b.page.waitForSelector('.vlist a.row');
+    const listed = await b.page.locator('.vlist a.row .name').first().innerText();
+    await b.page.click('.vlist a.row');
+    await b.page.waitForSelector('[name="name"]');
+    const name = await b.page.inputValue('[name="name"]');
+    await b.page.fill('[name="name"]', `${name} (переименован)`);
+    // Eight million characters of notes, as a pasted mail thread with attachments inline might
+    // be; random, because Chromium compresses what it stores and repeated text would fit.
+    await b.page.$eval('[name="notes"]', (el) => {
+      const bytes = new Uint8Array(6_000_000);
+      for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 30000) text += btoa(String.fromCharCode(...bytes.subarray(i, i + 30000)));
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await b.page.click('#save-client');
+    const toast = await errorToast(b.page);
+    assert.match(await toast.innerText(), /Не сохранено/);
+    assert.equal(await b.page.inputValue('[name="name"]'), `${name} (переименован)`, 'what was typed stays to retry');
+    await b.page.goto(server.url + '#/clients');
+    await b.page.waitForSelector('.vlist a.row');
+    assert.equal(await b.page.locator('.vlist a.row .name').first().innerText(), listed, 'memory did not take the refused edit');
+    await b.page.reload();
+    await ready(b.page);
+    await b.page.goto(server.url + '#/');
+    assert.equal(await tileCount(b.page, 'clients'), clients);
+    await b.page.goto(server.url + '#/clients');
+    await b.page.waitForSelector('.vlist a.row');
+    assert.equal(await b.page.locator('.vlist a.row .name').first().innerText(), listed, 'storage kept the old client');
+  } finally {
+    await b.close();
+  }
+});
+
+test('settings out of range: refused on the page, repaired from storage, no section crashes', async () => {
+  const b = await freshBrowser();
+  try {
+    await loadDemo(b.page, server.url);
+    await b.page.goto(server.url + '#/settings');
+    await b.page.fill('[name="inactive_days"]', '100000000');
+    const error = b.page.locator('label:has([name="inactive_days"]) .error');
+    assert.equal(await error.innerText(), 'Допустимо от 7 до 3650');
+    await b.page.click('#save-settings');
+    await errorToast(b.page);
+    const stored = await b.page.evaluate(() => JSON.parse(localStorage.getItem('pismo.settings') ?? '{}').inactive_days);
+    assert.notEqual(stored, 100000000, 'nothing out of range was stored');
+
+    // A value out of range already stored (an older version, a hand edit) is brought into range.
+    await b.page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem('pismo.settings') ?? '{}');
+      Object.assign(s, { inactive_days: 100000000, cycle_days: 4294967295, answer_hours: [4294967295, 16, 24, 8] });
+      localStorage.setItem('pismo.settings', JSON.stringify(s));
+    });
+    await b.page.reload();
+    await ready(b.page);
+    const toast = await errorToast(b.page);
+    assert.match(await toast.innerText(), /исправлены.*cycle_days.*inactive_days.*answer_hours\[0\]/);
+    for (const route of ['#/sales', '#/letters', '#/letters/figures', '#/dashboard', '#/corporate']) {
+      await b.page.goto(server.url + route);
+      await b.page.waitForSelector('main > section');
+    }
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a panic leaves a notice with a backup of everything stored, not a dead page', async () => {
+  const b = await freshBrowser();
+  try {
+    await loadDemo(b.page, server.url);
+    const clients = await tileCount(b.page, 'clients');
+    await b.page.goto(server.url.replace('?', '?panic-test&'));
+    const notice = await b.page.waitForSelector('#rescue[role="alertdialog"]');
+    assert.match(await notice.innerText(), /Приложение остановилось из-за ошибки/);
+    assert.match(await notice.innerText(), /a test asked for this panic/);
+    const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#rescue-backup')]);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(backup.format, 'pismo-backup');
+    assert.equal(backup.version, 1);
+    assert.equal(backup.clients.length, clients);
+    assert.ok(backup.orders.length > 0 && backup.staff.length > 0, 'every kind is in it');
+    await b.page.waitForSelector('#rescue-status:has-text("Копия сохранена")');
+
+    // The rescued file is a backup the app takes back whole.
+    await b.page.goto(server.url + '#/backup');
+    await ready(b.page);
+    await b.page.setInputFiles('#import-file', await download.path());
+    await b.page.waitForSelector('#import-preview');
+    assert.equal(await b.page.locator('#import-error').count(), 0);
+    assert.match(await b.page.innerText('#merge-stats'), /0/);
+  } finally {
+    await b.close();
+  }
+});
