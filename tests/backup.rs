@@ -250,7 +250,7 @@ fn the_base_writes_the_same_backup_as_its_copy() {
         ..Default::default()
     });
     let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
-    let text = backup::write_base(&settings, &base, at).unwrap();
+    let text = backup::write_base(&settings, &base, at, None).unwrap();
     assert_eq!(
         text,
         backup::write(&settings, &base.to_batch(), at).unwrap()
@@ -331,4 +331,30 @@ fn settings_references_and_amounts_are_checked() {
     ] {
         assert!(paths.contains(&p), "{p} in {paths:?}");
     }
+}
+
+/// The day's letter queue and the postponements travel with a backup, so a base restored on
+/// another computer does not write to a client twice; files without them read as before.
+#[test]
+fn the_days_letter_queue_travels_with_the_backup() {
+    use pismo::domain::letters::day::{DayQueue, LettersDay};
+    let (settings, data) = demo::generate_sized(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), 50);
+    let base = Base::from_batch(&data);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let ids: Vec<Id> = data.clients.iter().take(3).map(|c| c.id).collect();
+    let mut queue = DayQueue::new(day, ids.clone());
+    queue.skipped.push(ids[1]);
+    let letters_day = LettersDay {
+        queue: Some(queue),
+        postponed: [(ids[2], day + chrono::Days::new(7))].into(),
+    };
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let text = backup::write_base(&settings, &base, at, Some(&letters_day)).unwrap();
+    let (read, _) = backup::read(&text).unwrap();
+    assert_eq!(read.letters_day.as_ref(), Some(&letters_day));
+    let (kept, _) = backup::read_keeping(text).unwrap();
+    assert_eq!(kept.letters_day, Some(letters_day));
+    let plain = backup::write_base(&settings, &base, at, None).unwrap();
+    assert!(!plain.contains("letters_day"));
+    assert_eq!(backup::read(&plain).unwrap().0.letters_day, None);
 }

@@ -383,3 +383,46 @@ async fn a_backup_replaces_the_base_with_its_records_own_text() {
         assert_eq!(base.deals.get(&d.id), Some(d));
     }
 }
+
+/// A replaced base and what comes with it (settings, the letter queue) are one outcome: stored
+/// together, or neither when the records fail.
+#[wasm_bindgen_test]
+async fn meta_of_a_replaced_base_is_stored_with_its_records_or_not_at_all() {
+    let db = fresh("t-replace-meta").await;
+    let other = demo::generate_sized(today(), 30).1;
+    db.replace_all_with(
+        &other,
+        None,
+        &[("pending_settings", "{\"quota\":12}".into())],
+    )
+    .await
+    .expect("replace");
+    assert_eq!(
+        db.get_meta("pending_settings")
+            .await
+            .expect("meta")
+            .as_deref(),
+        Some("{\"quota\":12}")
+    );
+    let before = db.load().await.expect("load").base.counts();
+
+    let bad = js_sys::Function::new_no_args("return 1");
+    let entries = vec![("client/01".to_string(), JsValue::from(bad))];
+    let err = db
+        .put_entries_with(
+            entries,
+            true,
+            &[("pending_settings", "{\"quota\":99}".into())],
+        )
+        .await;
+    assert!(err.is_err());
+    assert_eq!(
+        db.get_meta("pending_settings")
+            .await
+            .expect("meta")
+            .as_deref(),
+        Some("{\"quota\":12}"),
+        "the settings of the failed replace were not stored"
+    );
+    assert_eq!(db.load().await.expect("load").base.counts(), before);
+}

@@ -125,6 +125,8 @@ async fn start(state: AppState) {
             return;
         }
     }
+    // Settings stored with a replaced base, if the browser closed before they were copied.
+    state.apply_pending_settings().await;
     state.reload().await;
     person::open_start(state);
     change::listen(state);

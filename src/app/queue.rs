@@ -9,13 +9,13 @@ use leptos::prelude::*;
 
 use super::clock::today;
 use super::state::{db, AppState};
-use crate::domain::letters::day::{postpone, prune_postponed, today_queue, DayQueue};
+use crate::domain::letters::day::{postpone, prune_postponed, today_queue, DayQueue, LettersDay};
 use crate::domain::letters::rotation::{candidates, plan_day};
 use crate::domain::model::Id;
 use crate::storage::StorageError;
 
-const QUEUE: &str = "queue";
-const POSTPONED: &str = "postponed";
+pub const QUEUE: &str = "queue";
+pub const POSTPONED: &str = "postponed";
 
 /// A stored value that no longer parses is derived data: it is planned again, and said so.
 fn parse<T: serde::de::DeserializeOwned>(
@@ -90,6 +90,18 @@ pub async fn top_up(s: AppState) -> Result<(), StorageError> {
     db()?.set_meta(QUEUE, &to_json(&queue)?).await?;
     s.queue.set(Some(queue));
     Ok(())
+}
+
+/// The queue and postponements as stored (not planned anew): what a backup carries.
+pub async fn stored_day(s: &AppState) -> Result<LettersDay, StorageError> {
+    let db = db()?;
+    let queue = parse(s, QUEUE, db.get_meta(QUEUE).await?);
+    let postponed: Option<HashMap<Id, NaiveDate>> =
+        parse(s, POSTPONED, db.get_meta(POSTPONED).await?);
+    Ok(LettersDay {
+        queue,
+        postponed: postponed.unwrap_or_default().into_iter().collect(),
+    })
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, StorageError> {

@@ -17,13 +17,17 @@ use super::pending::Pending;
 use super::scan::Scan;
 use crate::domain::backup::spans::Source;
 use crate::domain::base::{Base, Batch, Changed};
-use crate::domain::letters::day::DayQueue;
+use crate::domain::letters::day::{DayQueue, LettersDay};
 use crate::domain::merge::plan_merge;
 use crate::domain::model::{Id, Lang};
 use crate::domain::record::{stores_loaded, Load};
 use crate::domain::search::{SearchIndex, TokenBuilder};
 use crate::domain::settings::Settings;
 use crate::storage::{Db, Persistence, StorageError};
+
+/// Meta values a replaced base resets or brings along (see [`AppState::replace_from`]).
+pub const LAST_IMPORT: &str = "last_import";
+const PENDING_SETTINGS: &str = "pending_settings";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadStatus {
@@ -202,28 +206,48 @@ impl AppState {
 
     /// Replaces the whole base (demo, replace-import) in storage, then in memory.
     pub async fn replace(self, batch: Batch) -> Result<(), StorageError> {
-        self.replace_from(batch, None).await
+        self.replace_from(batch, None, None, None).await
     }
 
-    /// [`AppState::replace`] with a backup's text, whose records are stored as written.
+    /// [`AppState::replace`] with a backup's text (its records are stored as written), its
+    /// settings and its letter day. Records, settings and the letter queue are stored in one
+    /// transaction (the settings as `pending_settings`, copied to localStorage afterwards and at
+    /// the next start if the browser died in between: see [`AppState::apply_pending_settings`]).
     pub async fn replace_from(
         self,
         batch: Batch,
         source: Option<std::sync::Arc<Source>>,
+        settings: Option<Settings>,
+        letters_day: Option<LettersDay>,
     ) -> Result<(), StorageError> {
         let db = db()?;
+        // These types always serialise; "null" would only plan the queue anew.
+        let json = |r: serde_json::Result<String>| r.unwrap_or_else(|_| "null".into());
+        let day = letters_day.unwrap_or_default();
+        let meta = [
+            (super::queue::QUEUE, json(serde_json::to_string(&day.queue))),
+            (
+                super::queue::POSTPONED,
+                json(serde_json::to_string(&day.postponed)),
+            ),
+            (LAST_IMPORT, "null".to_string()),
+            (PENDING_SETTINGS, json(serde_json::to_string(&settings))),
+        ];
         let result = {
             let _writing = self.writing.start();
-            db.replace_all_from(&batch, source.as_deref()).await
+            db.replace_all_with(&batch, source.as_deref(), &meta).await
         };
         drop(source);
         match result {
             Ok(()) => {
                 self.set_base(Base::from_batch(&batch));
                 self.history_ready.set(true);
-                // The stored queue names clients of the old base; it is planned again on demand.
+                // Read again from what was just stored (the backup's queue, or planned anew).
                 self.queue.set(None);
                 self.duplicates.set(None);
+                if settings.is_some() {
+                    self.apply_pending_settings().await;
+                }
                 change::announce(&Message::Replaced);
                 Ok(())
             }
@@ -231,6 +255,34 @@ impl AppState {
                 self.storage_error(&e);
                 Err(e)
             }
+        }
+    }
+
+    /// Copies settings stored with a replaced base into localStorage (keeping this computer's
+    /// interface language), then forgets them. Run after a replace and at every start.
+    pub async fn apply_pending_settings(self) {
+        let Ok(db) = db() else { return };
+        let stored = match db.get_meta(PENDING_SETTINGS).await {
+            Ok(v) => v,
+            Err(e) => return self.storage_error(&e),
+        };
+        let Some(Ok(Some(incoming))) = stored.map(|t| serde_json::from_str::<Option<Settings>>(&t))
+        else {
+            return;
+        };
+        let (incoming, _) = incoming.repaired();
+        let settings = Settings {
+            ui_language: self.settings.get_untracked().ui_language,
+            ..incoming
+        };
+        match crate::storage::save_settings(&settings) {
+            Ok(()) => {
+                self.settings.set(settings);
+                if let Err(e) = db.set_meta(PENDING_SETTINGS, "null").await {
+                    self.storage_error(&e);
+                }
+            }
+            Err(e) => self.storage_error(&e),
         }
     }
 

@@ -52,27 +52,34 @@ pub fn BackupPage() -> impl IntoView {
         if !s.history_ready.get_untracked() {
             return;
         }
-        let at = now();
-        let text = s
-            .settings
-            .with_untracked(|st| s.base.with_untracked(|b| backup::write_base(st, b, at)));
-        let result = text
-            .map_err(|e| e.to_string())
-            .and_then(|t| download(&backup_file_name(local(at)), "application/json", &t));
-        match result {
-            Ok(()) => {
-                let stamp = at.to_rfc3339();
-                if let Err(e) = storage::set_string(LocalKey::LastBackupAt, &stamp) {
-                    s.storage_error(&e);
+        leptos::task::spawn_local(async move {
+            let at = now();
+            let day = match crate::app::queue::stored_day(&s).await {
+                Ok(d) => d,
+                Err(e) => return s.storage_error(&e),
+            };
+            let text = s.settings.with_untracked(|st| {
+                s.base
+                    .with_untracked(|b| backup::write_base(st, b, at, Some(&day)))
+            });
+            let result = text
+                .map_err(|e| e.to_string())
+                .and_then(|t| download(&backup_file_name(local(at)), "application/json", &t));
+            match result {
+                Ok(()) => {
+                    let stamp = at.to_rfc3339();
+                    if let Err(e) = storage::set_string(LocalKey::LastBackupAt, &stamp) {
+                        s.storage_error(&e);
+                    }
+                    last.set(Some(stamp));
+                    s.toast(s.tr_untracked().backup_exported, false);
                 }
-                last.set(Some(stamp));
-                s.toast(s.tr_untracked().backup_exported, false);
+                Err(e) => s.toast(
+                    format!("{}: {e}", s.tr_untracked().backup_export_failed),
+                    true,
+                ),
             }
-            Err(e) => s.toast(
-                format!("{}: {e}", s.tr_untracked().backup_export_failed),
-                true,
-            ),
-        }
+        });
     };
 
     let on_file = move |ev: web_sys::Event| {
@@ -137,18 +144,9 @@ pub fn BackupPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let _mine = mine;
             let ok = if replace {
-                let ok = s.replace_from(b.data, b.source).await.is_ok();
-                if ok {
-                    let settings = crate::domain::settings::Settings {
-                        ui_language: s.settings.get_untracked().ui_language,
-                        ..b.settings
-                    };
-                    match storage::save_settings(&settings) {
-                        Ok(()) => s.settings.set(settings),
-                        Err(e) => s.storage_error(&e),
-                    }
-                }
-                ok
+                s.replace_from(b.data, b.source, Some(b.settings), b.letters_day)
+                    .await
+                    .is_ok()
             } else {
                 let plan = s.base.with_untracked(|base| plan_merge(base, &b.data));
                 s.commit(plan.batch).await.is_ok()

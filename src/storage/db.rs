@@ -197,7 +197,19 @@ impl Db {
         batch: &Batch,
         source: Option<&Source>,
     ) -> Result<(), StorageError> {
-        self.put_entries(values(buckets::encode(batch, source)?), true)
+        self.replace_all_with(batch, source, &[]).await
+    }
+
+    /// [`Db::replace_all_from`] with named `meta` values written in the same transaction: what
+    /// belongs to the new base besides its records (its settings, its letter queue) is stored
+    /// with it or not at all.
+    pub async fn replace_all_with(
+        &self,
+        batch: &Batch,
+        source: Option<&Source>,
+        meta: &[(&str, String)],
+    ) -> Result<(), StorageError> {
+        self.put_entries_with(values(buckets::encode(batch, source)?), true, meta)
             .await
     }
 
@@ -209,11 +221,24 @@ impl Db {
         entries: Vec<(String, JsValue)>,
         clear: bool,
     ) -> Result<(), StorageError> {
+        self.put_entries_with(entries, clear, &[]).await
+    }
+
+    /// [`Db::put_entries`] with `meta` values in the same transaction.
+    #[doc(hidden)]
+    pub async fn put_entries_with(
+        &self,
+        entries: Vec<(String, JsValue)>,
+        clear: bool,
+        meta: &[(&str, String)],
+    ) -> Result<(), StorageError> {
         let tx = self
             .rexie
-            .transaction(&[BUCKETS], TransactionMode::ReadWrite)?;
+            .transaction(&[BUCKETS, META], TransactionMode::ReadWrite)?;
         let store = tx.store(BUCKETS)?;
-        let size = entries.iter().map(|(_, v)| value_size(v)).sum();
+        let meta_store = tx.store(META)?;
+        let size = entries.iter().map(|(_, v)| value_size(v)).sum::<usize>()
+            + meta.iter().map(|(_, v)| v.len()).sum::<usize>();
         let result = async {
             if clear {
                 store.clear().await?;
@@ -225,6 +250,11 @@ impl Db {
                         .map(|(k, v)| (v, Some(JsValue::from_str(&k)))),
                 )
                 .await?;
+            for (name, value) in meta {
+                meta_store
+                    .put(&JsValue::from_str(value), Some(&JsValue::from_str(name)))
+                    .await?;
+            }
             Ok(())
         }
         .await;

@@ -142,3 +142,53 @@ test('a panic leaves a notice with a backup of everything stored, not a dead pag
     await b.close();
   }
 });
+
+test('a restored backup brings its letter queue and settings: nobody is written to twice', async () => {
+  const first = await freshBrowser();
+  let file;
+  let skipped;
+  try {
+    const { page } = first;
+    await loadDemo(page, server.url);
+    await page.goto(server.url + '#/settings');
+    await page.fill('[name="quota"]', '35');
+    await page.click('#save-settings');
+    await page.goto(server.url + '#/letters');
+    await page.waitForSelector('#queue-list li');
+    await page.click('#queue-list li:nth-child(2) button');
+    skipped = await page.innerText('#letter-card h2');
+    await page.click('#skip');
+    await page.waitForFunction(() => document.querySelectorAll('#queue-list li').length === 34);
+    await page.goto(server.url + '#/backup');
+    await page.waitForSelector('#export-backup:not([disabled])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    file = await download.path();
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(json.letters_day.queue.skipped.length, 1);
+
+    // Another computer restores it and opens the letters of the same day.
+    const other = await freshBrowser();
+    other.page.on('dialog', (d) => d.accept());
+    try {
+      await other.page.goto(server.url + '#/backup');
+      await ready(other.page);
+      await other.page.setInputFiles('#import-file', file);
+      await other.page.waitForSelector('#import-preview');
+      await other.page.click('#import-replace');
+      await other.page.waitForSelector('.toast >> text=Импорт завершён');
+      await other.page.goto(server.url + '#/letters');
+      await other.page.waitForSelector('#queue-list li');
+      assert.equal(await other.page.locator('#queue-list li').count(), 34, 'the same day, the same quota');
+      assert.ok(!(await other.page.innerText('#queue-list')).includes(skipped), 'the skipped client stays out');
+      await other.page.reload();
+      await ready(other.page);
+      await other.page.goto(server.url + '#/settings');
+      assert.equal(await other.page.inputValue('[name="quota"]'), '35', 'settings came with the records');
+      assert.deepEqual(other.errors, []);
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await first.close();
+  }
+});

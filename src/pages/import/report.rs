@@ -12,7 +12,7 @@ use crate::domain::format::dmy_hm;
 use crate::domain::import::apply::{Fate, ImportUndo, RowFate};
 use crate::domain::import::report::{csv, fate_text};
 
-const LAST_IMPORT: &str = "last_import";
+use crate::app::state::LAST_IMPORT;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Done {

@@ -29,6 +29,8 @@ pub struct Backup {
     pub exported_at: Timestamp,
     pub settings: Settings,
     pub data: Batch,
+    /// The day's letter queue and postponements, when the file has them.
+    pub letters_day: Option<crate::letters::day::LettersDay>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,18 +179,26 @@ pub fn write(
     data: &Batch,
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
-    v1::write(settings, data.into(), exported_at, false)
+    v1::write(settings, data.into(), exported_at, false, None)
 }
 
 /// Writes the whole base as a backup without copying it first (at 100,000 clients a copy is
 /// millions of small allocations before a byte is written).
+/// `letters_day` is the day's queue and postponements, which decide who is written to today.
 pub fn write_base(
     settings: &Settings,
     base: &crate::base::Base,
     exported_at: Timestamp,
+    letters_day: Option<&crate::letters::day::LettersDay>,
 ) -> Result<String, serde_json::Error> {
     let tombstones = base.tombstone_list();
-    v1::write(settings, base.slices(&tombstones), exported_at, false)
+    v1::write(
+        settings,
+        base.slices(&tombstones),
+        exported_at,
+        false,
+        letters_day,
+    )
 }
 
 /// The same, indented: for golden files and people who read backups.
@@ -197,5 +207,5 @@ pub fn write_pretty(
     data: &Batch,
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
-    v1::write(settings, data.into(), exported_at, true)
+    v1::write(settings, data.into(), exported_at, true, None)
 }

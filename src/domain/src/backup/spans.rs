@@ -119,6 +119,7 @@ pub(super) fn read(text: &str) -> Option<(FileV1, Spans)> {
         contracts: Vec::new(),
         snapshots: Vec::new(),
         tombstones: Vec::new(),
+        letters_day: None,
     };
     c.eat(b'{')?;
     if c.peek()? == b'}' {
@@ -152,6 +153,7 @@ pub(super) fn read(text: &str) -> Option<(FileV1, Spans)> {
             "contracts" => c.array(&mut f.contracts, s)?,
             "snapshots" => c.array(&mut f.snapshots, s)?,
             "tombstones" => c.array(&mut f.tombstones, s)?,
+            "letters_day" => f.letters_day = c.value()?,
             _ => {
                 c.value::<IgnoredAny>()?;
             }

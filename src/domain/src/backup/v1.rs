@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Backup, FORMAT};
 use crate::base::{Batch, Slices};
+use crate::letters::day::LettersDay;
 use crate::model::*;
 use crate::settings::Settings;
 
@@ -46,6 +47,10 @@ pub struct FileV1 {
     pub snapshots: Vec<Snapshot>,
     #[serde(default)]
     pub tombstones: Vec<Tombstone>,
+    /// Added after the first release of v1, as `decisions` was: the day's letter queue and the
+    /// postponements. Older readers ignore it.
+    #[serde(default)]
+    pub letters_day: Option<LettersDay>,
 }
 
 impl FileV1 {
@@ -55,6 +60,7 @@ impl FileV1 {
             version: self.version,
             exported_at: self.exported_at,
             settings: self.settings,
+            letters_day: self.letters_day.filter(|d| !d.is_empty()),
             data: Batch {
                 clients: self.clients,
                 products: self.products,
@@ -106,6 +112,8 @@ struct FileV1Ref<'a> {
     #[serde(skip_serializing_if = "<[Snapshot]>::is_empty")]
     snapshots: &'a [Snapshot],
     tombstones: &'a [Tombstone],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    letters_day: Option<&'a LettersDay>,
 }
 
 pub fn write(
@@ -113,6 +121,7 @@ pub fn write(
     data: Slices<'_>,
     exported_at: Timestamp,
     pretty: bool,
+    letters_day: Option<&LettersDay>,
 ) -> Result<String, serde_json::Error> {
     let file = FileV1Ref {
         format: FORMAT,
@@ -135,6 +144,7 @@ pub fn write(
         contracts: data.contracts,
         snapshots: data.snapshots,
         tombstones: data.tombstones,
+        letters_day: letters_day.filter(|d| !d.is_empty()),
     };
     if pretty {
         serde_json::to_string_pretty(&file)

@@ -9,6 +9,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Id;
 
+/// Everything that decides who gets a letter today besides the records: the day's queue (its
+/// skips and additions) and who is postponed to when. A backup carries it, so a base restored
+/// on another computer does not write to a client twice.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LettersDay {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<DayQueue>,
+    #[serde(default)]
+    pub postponed: std::collections::BTreeMap<Id, NaiveDate>,
+}
+
+impl LettersDay {
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_none() && self.postponed.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayQueue {
     pub date: NaiveDate,
