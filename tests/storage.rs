@@ -426,3 +426,57 @@ async fn meta_of_a_replaced_base_is_stored_with_its_records_or_not_at_all() {
     );
     assert_eq!(db.load().await.expect("load").base.counts(), before);
 }
+
+/// Two tabs on one database: an edit from a version another tab has saved over is refused (to be
+/// merged), and no write from a tab that holds a replaced base lands in the new one.
+#[wasm_bindgen_test]
+async fn an_edit_from_an_old_version_or_an_old_base_is_refused() {
+    use pismo::storage::StorageError;
+    let one = fresh("t-two-tabs").await;
+    one.replace_all(&small_demo()).await.expect("replace");
+    let two = Db::open_named("t-two-tabs").await.expect("second tab");
+    two.read_generation().await.expect("generation");
+
+    let base = one.load().await.expect("load").base;
+    let original = base.clients.iter().next().expect("a client").clone();
+    let mut renamed = original.clone();
+    renamed.name.push_str(" (one)");
+    renamed.updated_at += chrono::Duration::seconds(1);
+    let expected = [(original.id, original.updated_at)];
+    let batch = |c: &pismo::domain::model::Client| Batch {
+        clients: vec![c.clone()],
+        ..Batch::default()
+    };
+    one.write_expecting(&batch(&renamed), &expected)
+        .await
+        .expect("the first save");
+    let mut noted = original.clone();
+    noted.notes = "from two".into();
+    noted.updated_at += chrono::Duration::seconds(2);
+    assert_eq!(
+        two.write_expecting(&batch(&noted), &expected).await,
+        Err(StorageError::Changed(vec![original.id])),
+        "saved meanwhile by the other tab"
+    );
+    let stored = two.load().await.expect("load").base;
+    assert_eq!(
+        stored.clients.get(&original.id),
+        Some(&renamed),
+        "nothing of the refused save"
+    );
+
+    // Tab one replaces the whole base; tab two's next write must not land in it.
+    one.replace_all(&demo::generate_sized(today(), 20).1)
+        .await
+        .expect("replace");
+    assert_eq!(two.write(&batch(&noted)).await, Err(StorageError::Replaced));
+    let after = one.load().await.expect("load").base;
+    assert!(
+        after.clients.get(&original.id).is_none(),
+        "no client of the old base"
+    );
+    two.read_generation().await.expect("reload");
+    two.write(&batch(&noted))
+        .await
+        .expect("after a reload it writes");
+}

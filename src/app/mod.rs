@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod change;
 pub mod clock;
+pub mod edit;
 pub mod i18n;
 pub mod pending;
 pub mod person;

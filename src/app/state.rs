@@ -181,7 +181,18 @@ impl AppState {
     }
 
     /// Writes a batch to storage and, only if that succeeded, applies it in memory.
-    pub async fn commit(self, mut batch: Batch) -> Result<(), StorageError> {
+    pub async fn commit(self, batch: Batch) -> Result<(), StorageError> {
+        self.commit_expecting(batch, &[]).await
+    }
+
+    /// [`AppState::commit`] of an edit made from known versions (see `Db::write_expecting`):
+    /// `StorageError::Changed` is returned without a message, for the caller to merge and retry
+    /// (`app::edit`); any other failure is shown.
+    pub async fn commit_expecting(
+        self,
+        mut batch: Batch,
+        expected: &[(Id, crate::domain::model::Timestamp)],
+    ) -> Result<(), StorageError> {
         let db = db()?;
         if let Some(me) = self.me.get_untracked() {
             self.base
@@ -189,7 +200,7 @@ impl AppState {
         }
         let result = {
             let _writing = self.writing.start();
-            db.write(&batch).await
+            db.write_expecting(&batch, expected).await
         };
         match result {
             Ok(()) => {
@@ -198,7 +209,13 @@ impl AppState {
                 Ok(())
             }
             Err(e) => {
-                self.storage_error(&e);
+                if !matches!(e, StorageError::Changed(_)) {
+                    self.storage_error(&e);
+                }
+                if e == StorageError::Replaced {
+                    // The other tab's message may still be on its way: show the new base now.
+                    leptos::task::spawn_local(self.reload());
+                }
                 Err(e)
             }
         }
@@ -335,6 +352,9 @@ impl AppState {
             Err(e) => return self.status.set(LoadStatus::Failed(e)),
         };
         self.history_ready.set(false);
+        if let Err(e) = db.read_generation().await {
+            return self.status.set(LoadStatus::Failed(e));
+        }
         // Another tab may have skipped or postponed letters: read the queue again too.
         self.queue.set(None);
         self.duplicates.set(None);

@@ -10,7 +10,8 @@ use super::StorageError;
 use crate::domain::backup::spans::Source;
 use crate::domain::base::buckets::{self, Merge};
 use crate::domain::base::{Base, Batch};
-use crate::domain::record;
+use crate::domain::model::{Client, Id, Timestamp};
+use crate::domain::record::{self, Keyed};
 
 pub const DB_NAME: &str = "pismo";
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
@@ -22,7 +23,12 @@ const OPEN_TIMEOUT_MS: i32 = 8000;
 
 pub struct Db {
     rexie: Rexie,
+    /// Which stored base this tab has in memory (meta `base_id`, new at every replace): a write
+    /// from a tab that still holds the replaced base must not land in the new one.
+    generation: std::cell::RefCell<Option<String>>,
 }
+
+const BASE_ID: &str = "base_id";
 
 /// What was in storage at startup.
 pub struct Loaded {
@@ -71,8 +77,18 @@ impl Db {
         futures_select(open, timeout)
             .await
             .ok_or(StorageError::BlockedUpgrade)?
-            .map(|rexie| Db { rexie })
+            .map(|rexie| Db {
+                rexie,
+                generation: Default::default(),
+            })
             .map_err(StorageError::from)
+    }
+
+    /// Remembers which base is stored now; run before the base is read into memory.
+    pub async fn read_generation(&self) -> Result<(), StorageError> {
+        let id = self.get_meta(BASE_ID).await?;
+        *self.generation.borrow_mut() = id;
+        Ok(())
     }
 
     pub fn close(self) {
@@ -153,16 +169,48 @@ impl Db {
     /// Writes a batch atomically: every touched bucket is read, the batch merged into it and
     /// written back in one transaction, so another tab's records in the same bucket survive.
     pub async fn write(&self, batch: &Batch) -> Result<(), StorageError> {
+        self.write_expecting(batch, &[]).await
+    }
+
+    /// [`Db::write`] of an edit made from a known version: if a client in `expected` is stored
+    /// with another `updated_at` (another tab saved it meanwhile), nothing is written and the
+    /// answer is [`StorageError::Changed`], so the edit can be merged with the stored version.
+    /// Checked inside the write's own transaction, so no save can slip in between.
+    pub async fn write_expecting(
+        &self,
+        batch: &Batch,
+        expected: &[(Id, Timestamp)],
+    ) -> Result<(), StorageError> {
         if batch.is_empty() {
             return Ok(());
         }
         let tx = self
             .rexie
-            .transaction(&[BUCKETS], TransactionMode::ReadWrite)?;
+            .transaction(&[BUCKETS, META], TransactionMode::ReadWrite)?;
         let store = tx.store(BUCKETS)?;
         let merge = Merge::new(batch);
         let mut size = 0;
         let result = async {
+            let stored_base = tx.store(META)?.get(JsValue::from_str(BASE_ID)).await?;
+            if stored_base.and_then(|v| v.as_string()) != *self.generation.borrow() {
+                return Err(StorageError::Replaced);
+            }
+            let mut changed = Vec::new();
+            for (id, at) in expected {
+                let k = buckets::key(Client::STORE, record::bucket_of(id));
+                let Some(v) = store.get(JsValue::from_str(&k)).await? else {
+                    continue;
+                };
+                let (stored, _) = buckets::decode(vec![(k.clone(), bytes(&k, v)?)]);
+                if let Some(c) = stored.clients.iter().find(|c| c.id == *id) {
+                    if c.updated_at != *at {
+                        changed.push(*id);
+                    }
+                }
+            }
+            if !changed.is_empty() {
+                return Err(StorageError::Changed(changed));
+            }
             for k in merge.keys() {
                 let stored = match store.get(JsValue::from_str(k)).await? {
                     Some(v) => Some(bytes(k, v)?),
@@ -186,8 +234,7 @@ impl Db {
 
     /// Replaces the whole stored base with `batch` in one transaction (a replace-import).
     pub async fn replace_all(&self, batch: &Batch) -> Result<(), StorageError> {
-        self.put_entries(values(buckets::encode(batch, None)?), true)
-            .await
+        self.replace_all_with(batch, None, &[]).await
     }
 
     /// [`Db::replace_all`] with a backup read by `backup::read_keeping`: its records' own text is
@@ -209,8 +256,17 @@ impl Db {
         source: Option<&Source>,
         meta: &[(&str, String)],
     ) -> Result<(), StorageError> {
-        self.put_entries_with(values(buckets::encode(batch, source)?), true, meta)
-            .await
+        let id = format!(
+            "{:x}-{:x}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 9e15) as u64
+        );
+        let mut meta = meta.to_vec();
+        meta.push((BASE_ID, id.clone()));
+        self.put_entries_with(values(buckets::encode(batch, source)?), true, &meta)
+            .await?;
+        *self.generation.borrow_mut() = Some(id);
+        Ok(())
     }
 
     /// The lowest write: puts `(key, value)` pairs in one transaction, after clearing the store

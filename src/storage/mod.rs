@@ -23,6 +23,10 @@ pub enum StorageError {
     Quota,
     /// A stored value could not be read or a value could not be written as JSON.
     Codec { key: String, message: String },
+    /// The records were saved by another tab since this edit began: nothing was written.
+    Changed(Vec<crate::domain::model::Id>),
+    /// Another tab replaced the whole base since this tab read it: nothing was written.
+    Replaced,
     /// The browser aborted a write at commit without saying why (most often: no space left).
     Refused,
     /// Any other failure of a transaction; nothing of it was stored.
@@ -45,6 +49,15 @@ impl std::fmt::Display for StorageError {
             ),
             StorageError::Quota => write!(f, "the browser's storage is full; nothing was saved"),
             StorageError::Codec { key, message } => write!(f, "stored value {key}: {message}"),
+            StorageError::Changed(ids) => write!(
+                f,
+                "{} record(s) were changed in another tab meanwhile; nothing was saved",
+                ids.len()
+            ),
+            StorageError::Replaced => write!(
+                f,
+                "the whole base was replaced in another tab; this change was not saved"
+            ),
             StorageError::Refused => write!(
                 f,
                 "the browser refused to store the write, most likely because its space for data is used up; nothing was saved"

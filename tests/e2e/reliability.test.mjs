@@ -192,3 +192,51 @@ test('a restored backup brings its letter queue and settings: nobody is written 
     await first.close();
   }
 });
+
+test('two tabs edit one client: both edits are kept, the same field is said, typing survives', async () => {
+  const b = await freshBrowser();
+  try {
+    const one = b.page;
+    await loadDemo(one, server.url);
+    await one.goto(server.url + '#/clients');
+    await one.click('.vlist a.row');
+    await one.waitForSelector('[name="name"]');
+    const url = one.url();
+    const name = await one.inputValue('[name="name"]');
+    const two = await b.context.newPage();
+    await two.goto(url);
+    await two.waitForSelector('[name="name"]');
+
+    await one.fill('[name="name"]', `${name} (переименован)`);
+    await two.fill('[name="notes"]', 'Просили перезвонить в январе');
+    await one.click('#save-client');
+    await one.waitForSelector('.toast >> text=Сохранено');
+    await two.waitForTimeout(500);
+    assert.equal(await two.inputValue('[name="notes"]'), 'Просили перезвонить в январе', 'what is typed here stays');
+
+    await two.click('#save-client');
+    await two.waitForSelector('.toast >> text=Сохранено вместе с правками из другой вкладки');
+    assert.equal(await two.inputValue('[name="name"]'), `${name} (переименован)`, 'the other tab’s rename is in');
+    await one.reload();
+    await one.waitForSelector('[name="name"]');
+    assert.equal(await one.inputValue('[name="name"]'), `${name} (переименован)`);
+    assert.equal(await one.inputValue('[name="notes"]'), 'Просили перезвонить в январе');
+
+    // The same field in both: this save's value is kept and the user is told.
+    await one.fill('[name="name"]', `${name} (первая)`);
+    await two.fill('[name="name"]', `${name} (вторая)`);
+    await one.click('#save-client');
+    await one.waitForSelector('.toast >> text=Сохранено');
+    await two.click('#save-client');
+    const toast = await two.waitForSelector('.toast.error');
+    assert.match(await toast.innerText(), /изменили и в другой вкладке/);
+    await one.reload();
+    await one.waitForSelector('[name="name"]');
+    assert.equal(await one.inputValue('[name="name"]'), `${name} (вторая)`);
+    // The value that lost is in the client's history (which arrives just after the first paint).
+    await one.waitForSelector('.history td.old:has-text("(первая)")');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

@@ -25,6 +25,8 @@ texts! {
     not_saved: "Не сохранено", "Not saved";
     saving: "Сохранение…", "Saving…";
     saved: "Сохранено", "Saved";
+    saved_with_other_tab: "Сохранено вместе с правками из другой вкладки", "Saved together with the edits made in another tab";
+    saved_over_other_tab: "Сохранено. Эти поля изменили и в другой вкладке; оставлено ваше значение, прежнее — в истории клиента", "Saved. These fields were changed in another tab too; your value is kept, the other one is in the client's history";
     deleted: "Удалено", "Deleted";
     close: "Закрыть", "Close";
     clients: "Клиенты", "Clients";

@@ -117,22 +117,47 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
         let at = now();
         c.updated_at = at;
         let old = original.get_value();
-        let changes = history::changes(old.as_ref(), &c, at, new_id);
-        // A new owner typed in here is a hand-over like any other: logged with who had it.
-        let handed = s.base.with_untracked(|b| {
-            crate::domain::sales::owner_change(b, old.as_ref(), &c, None, at, new_id())
-        });
-        let batch = Batch {
-            clients: vec![c.clone()],
-            changes,
-            activities: handed.into_iter().collect(),
-            ..Batch::default()
+        // The batch of an edit from one version to another: remade if another tab saved the
+        // client meanwhile and the edit is merged with it (`app::edit`).
+        let build = move |from: Option<&Client>, to: &Client| {
+            let changes = history::changes(from, to, to.updated_at, new_id);
+            // A new owner typed in here is a hand-over like any other: logged with who had it.
+            let handed = s.base.with_untracked(|b| {
+                crate::domain::sales::owner_change(b, from, to, None, to.updated_at, new_id())
+            });
+            Batch {
+                clients: vec![to.clone()],
+                changes,
+                activities: handed.into_iter().collect(),
+                ..Batch::default()
+            }
         };
         let mine = saving.start();
         leptos::task::spawn_local(async move {
             let _mine = mine;
-            if s.commit(batch).await.is_ok() {
-                s.toast(s.tr_untracked().saved, false);
+            if let Ok(saved) = crate::app::edit::save_client(s, old, c, build).await {
+                let t = s.tr_untracked();
+                let c = saved.client;
+                if !saved.conflicts.is_empty() {
+                    let fields: Vec<String> =
+                        saved.conflicts.iter().map(|f| t.field_path(f)).collect();
+                    s.toast(
+                        format!("{}: {}", t.saved_over_other_tab, fields.join(", ")),
+                        true,
+                    );
+                } else if !saved.from_other_tab.is_empty() {
+                    let fields: Vec<String> = saved
+                        .from_other_tab
+                        .iter()
+                        .map(|f| t.field_path(f))
+                        .collect();
+                    s.toast(
+                        format!("{}: {}", t.saved_with_other_tab, fields.join(", ")),
+                        false,
+                    );
+                } else {
+                    s.toast(t.saved, false);
+                }
                 original.set_value(Some(c.clone()));
                 draft.client.set(c);
                 draft.tried.set(false);

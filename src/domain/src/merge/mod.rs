@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub mod fields;
+
 use super::base::{Base, Batch, Table};
 use super::model::*;
 use super::record::{each_kind, KindFn, Record, Visit};
