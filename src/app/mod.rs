@@ -10,6 +10,7 @@ pub mod pending;
 pub mod person;
 pub mod queue;
 pub mod rescue;
+pub mod restore;
 pub mod router;
 pub mod scan;
 pub mod state;

@@ -2,6 +2,8 @@
 //! all-or-nothing apply (replace or merge).
 
 use leptos::prelude::*;
+
+use crate::app::restore::{self, Cause};
 use wasm_bindgen::JsCast;
 
 use crate::app::browser::{self, download};
@@ -47,6 +49,7 @@ pub fn BackupPage() -> impl IntoView {
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let pending: StoredValue<Option<Backup>> = StoredValue::new(None);
     let last = RwSignal::new(storage::get_string(LocalKey::LastBackupAt).ok().flatten());
+    let points = LocalResource::new(|| async { restore::list().await.unwrap_or_default() });
 
     let export = move |_| {
         if !s.history_ready.get_untracked() {
@@ -143,6 +146,15 @@ pub fn BackupPage() -> impl IntoView {
         let mine = importing.start();
         leptos::task::spawn_local(async move {
             let _mine = mine;
+            let cause = if replace {
+                Cause::ReplaceImport
+            } else {
+                Cause::MergeImport
+            };
+            if let Err(e) = restore::keep(s, cause).await {
+                return s.storage_error(&e);
+            }
+            points.refetch();
             let ok = if replace {
                 s.replace_from(b.data, b.source, Some(b.settings), b.letters_day)
                     .await
@@ -179,6 +191,7 @@ pub fn BackupPage() -> impl IntoView {
                 <button class="primary" id="export-backup" on:click=export disabled=move || !s.history_ready.get()>{tx(|t| t.export_button)}</button>
                 <Show when=move || !s.history_ready.get()><span class="hint">" " {tx(|t| t.history_loading)}</span></Show>
             </div>
+            <RestorePoints points=points />
             <div class="panel">
                 <h2>{tx(|t| t.import)}</h2>
                 <p class="hint">{tx(|t| t.import_hint)}</p>
@@ -225,5 +238,72 @@ pub fn BackupPage() -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+/// The bases kept before imports and restores, newest first, each with its restore button.
+#[component]
+fn RestorePoints(points: LocalResource<Vec<restore::Point>>) -> impl IntoView {
+    let s = use_app();
+    let restoring = Pending::new();
+    let cause = move |c: Cause| {
+        let t = s.tr();
+        match c {
+            Cause::ReplaceImport => t.rp_replace,
+            Cause::MergeImport => t.rp_merge,
+            Cause::CsvImport => t.rp_csv,
+            Cause::ImportUndo => t.rp_undo,
+            Cause::Restore => t.rp_restore,
+        }
+    };
+    let restore = move |p: restore::Point| {
+        if !s.confirm(|t| t.confirm_restore) {
+            return;
+        }
+        let mine = restoring.start();
+        leptos::task::spawn_local(async move {
+            let _mine = mine;
+            match restore::restore(s, &p).await {
+                Ok(()) => s.toast(s.tr_untracked().restored, false),
+                // A failed replace has said so itself.
+                Err(e) if matches!(e, crate::storage::StorageError::Codec { .. }) => {
+                    s.storage_error(&e)
+                }
+                Err(_) => {}
+            }
+            points.refetch();
+        });
+    };
+    view! {
+        <div class="panel" id="restore-points">
+            <h2>{tx(|t| t.restore_points)}</h2>
+            <p class="hint">{tx(|t| t.restore_points_hint)}</p>
+            {move || {
+                let list = points.get().unwrap_or_default();
+                if list.is_empty() {
+                    return view! { <p class="hint">{tx(|t| t.no_restore_points)}</p> }.into_any();
+                }
+                view! {
+                    <table class="dense">
+                        <tbody>
+                            {list.into_iter().map(|p| {
+                                let at = dmy_hm(local(p.at));
+                                let clients = group(p.clients as i64);
+                                let c = p.cause;
+                                view! {
+                                    <tr>
+                                        <td class="num">{at}</td>
+                                        <td>{move || cause(c)}</td>
+                                        <td class="num">{clients} " " {tx(|t| t.clients_word)}</td>
+                                        <td><button class="restore" disabled=move || restoring.get()
+                                            on:click=move |_| restore(p.clone())>{tx(|t| t.restore)}</button></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </div>
     }
 }

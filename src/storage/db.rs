@@ -323,6 +323,19 @@ impl Db {
         Ok(v.and_then(|v| v.as_string()))
     }
 
+    /// Forgets a named value (nothing happens if there is none).
+    pub async fn delete_meta(&self, name: &str) -> Result<(), StorageError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        let result = async {
+            tx.store(META)?.delete(JsValue::from_str(name)).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, result, 0).await
+    }
+
     pub async fn set_meta(&self, name: &str, value: &str) -> Result<(), StorageError> {
         let tx = self
             .rexie

@@ -2,7 +2,9 @@
 // with memory and storage as they were (docs/RELIABILITY.md lists them with these tests).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, freshBrowser, ready, tileCount, loadDemo } from './helpers.mjs';
 
 let server;
@@ -235,6 +237,46 @@ test('two tabs edit one client: both edits are kept, the same field is said, typ
     assert.equal(await one.inputValue('[name="name"]'), `${name} (вторая)`);
     // The value that lost is in the client's history (which arrives just after the first paint).
     await one.waitForSelector('.history td.old:has-text("(первая)")');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a restore point is kept before a replace-import, and one click brings the base back', async () => {
+  const b = await freshBrowser();
+  b.page.on('dialog', (d) => d.accept());
+  try {
+    const { page } = b;
+    await loadDemo(page, server.url);
+    const clients = await tileCount(page, 'clients');
+    const small = JSON.stringify({ format: 'pismo-backup', version: 1, exported_at: '2026-11-20T10:00:00Z', clients: [
+      { id: '6f1c1d4e-0000-4000-8000-000000000001', name: 'Единственный клиент', created_at: '2026-11-20T10:00:00Z', updated_at: '2026-11-20T10:00:00Z' },
+    ] });
+    const file = join(mkdtempSync(join(tmpdir(), 'pismo-rp-')), 'small.json');
+    writeFileSync(file, small);
+    await page.goto(server.url + '#/backup');
+    await page.waitForSelector('#export-backup:not([disabled])');
+    await page.setInputFiles('#import-file', file);
+    await page.waitForSelector('#import-preview');
+    await page.click('#import-replace');
+    await page.waitForSelector('.toast >> text=Импорт завершён');
+    await page.goto(server.url + '#/');
+    assert.equal(await tileCount(page, 'clients'), 1);
+
+    await page.goto(server.url + '#/backup');
+    const row = page.locator('#restore-points tr', { hasText: 'перед заменой из резервной копии' });
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(clients.toLocaleString('ru-RU').replace(/\s/g, '\\s')));
+    await row.locator('button.restore').click();
+    await page.waitForSelector('.toast >> text=База восстановлена');
+    await page.goto(server.url + '#/');
+    assert.equal(await tileCount(page, 'clients'), clients);
+    await page.reload();
+    await ready(page);
+    assert.equal(await tileCount(page, 'clients'), clients, 'restored in storage, not only on screen');
+    await page.goto(server.url + '#/backup');
+    await page.locator('#restore-points tr', { hasText: 'перед восстановлением' }).waitFor();
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -168,6 +168,18 @@ texts! {
     last_backup: "Последняя копия", "Last backup";
     never: "никогда", "never";
     backup_exported: "Резервная копия сохранена", "Backup saved";
+    restore_points: "Точки восстановления", "Restore points";
+    restore_points_hint: "Перед каждым импортом и восстановлением база, какой она была, сохраняется в браузере (последние три). Восстановление заменяет текущую базу, а её саму тоже сохраняет точкой.", "Before every import and restore the base as it was is kept in the browser (the last three). Restoring replaces the current base and keeps it as a point too.";
+    no_restore_points: "Пока нет: они появятся перед первым импортом", "None yet: one is kept before the first import";
+    rp_replace: "перед заменой из резервной копии", "before a replace from a backup";
+    rp_merge: "перед слиянием с резервной копией", "before a merge with a backup";
+    rp_csv: "перед импортом CSV", "before a CSV import";
+    rp_undo: "перед отменой импорта", "before an import was undone";
+    rp_restore: "перед восстановлением", "before a restore";
+    clients_word: "клиентов", "clients";
+    restore: "Восстановить", "Restore";
+    confirm_restore: "Заменить текущую базу сохранённой? Текущая тоже сохранится точкой восстановления.", "Replace the current base with the kept one? The current one is kept as a restore point too.";
+    restored: "База восстановлена", "The base is restored";
     backup_export_failed: "Не удалось сохранить копию", "The backup could not be saved";
     import: "Импорт", "Import";
     import_hint: "Файл сначала проверяется целиком; база меняется, только когда вы подтвердите, и сразу вся.", "The file is checked in full first; the base changes only when you confirm, and all at once.";

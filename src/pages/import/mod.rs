@@ -9,6 +9,7 @@ use crate::app::browser::{decode_cp1251, new_id, next_tick, read_bytes};
 use crate::app::clock::now;
 use crate::app::i18n::tx;
 use crate::app::pending::Pending;
+use crate::app::restore::{keep, Cause};
 use crate::app::router::Route;
 use crate::app::state::{use_app, AppState};
 use crate::domain::dedup::profiles;
@@ -176,6 +177,9 @@ pub fn ImportPage() -> impl IntoView {
         let mine = importing.start();
         leptos::task::spawn_local(async move {
             let _mine = mine;
+            if let Err(e) = keep(s, Cause::CsvImport).await {
+                return s.storage_error(&e);
+            }
             if s.commit(p.batch).await.is_ok() {
                 report::keep_undo(s, &p.undo).await;
                 s.toast(s.tr_untracked().import_done, false);

@@ -57,6 +57,9 @@ fn undo(s: AppState, done: RwSignal<Option<Done>>, pending: Pending) {
     let mine = pending.start();
     leptos::task::spawn_local(async move {
         let _mine = mine;
+        if let Err(e) = crate::app::restore::keep(s, crate::app::restore::Cause::ImportUndo).await {
+            return s.storage_error(&e);
+        }
         if s.commit(batch).await.is_ok() {
             if let Ok(db) = db() {
                 if let Err(e) = db.set_meta(LAST_IMPORT, "null").await {

@@ -200,6 +200,8 @@ fn formulas_are_neutralised_and_plain_text_is_not() {
     assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
     assert_eq!(neutralise("ООО «Ромашка»"), "ООО «Ромашка»");
     assert_eq!(neutralise("a=b"), "a=b");
+    // Excel skips a leading line break before it looks for a formula.
+    assert_eq!(neutralise("\n=1+1"), "'\n=1+1");
 }
 
 fn row(recipient: &str, street: &str) -> ListRow {
