@@ -3,9 +3,10 @@
 //! writes a few hundred values, and every write is one transaction (ARCHITECTURE.md has the numbers).
 
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::codec::{bytes, values};
+use super::tx::{finish, futures_select, sleep, value_size};
 use super::StorageError;
 use crate::domain::backup::spans::Source;
 use crate::domain::base::buckets::{self, Merge};
@@ -35,16 +36,6 @@ pub struct Loaded {
     pub base: Base,
     /// Buckets that could not be read; they are left untouched in storage and reported.
     pub unreadable: Vec<StorageError>,
-}
-
-/// Resolves after `ms` milliseconds (or never, outside a window).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 impl Db {
@@ -256,9 +247,10 @@ impl Db {
         source: Option<&Source>,
         meta: &[(&str, String)],
     ) -> Result<(), StorageError> {
+        // Only told apart from the previous one: two random 53-bit numbers.
         let id = format!(
             "{:x}-{:x}",
-            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 9e15) as u64,
             (js_sys::Math::random() * 9e15) as u64
         );
         let mut meta = meta.to_vec();
@@ -349,67 +341,4 @@ impl Db {
         .await;
         finish(tx, result, value.len()).await
     }
-}
-
-/// Waits for the transaction's outcome: only a committed transaction is a stored write. The
-/// browser may refuse it at commit after every request succeeded (a full disk or quota), which
-/// the transaction reports as an abort, not as a failed request; `size` (the bytes it tried to
-/// store) tells whether the quota is the likely cause. On a failure it aborts, so a half-done
-/// write never lands.
-async fn finish(
-    tx: rexie::Transaction,
-    result: Result<(), StorageError>,
-    size: usize,
-) -> Result<(), StorageError> {
-    match result {
-        Ok(()) => match tx.done().await? {
-            rexie::TransactionResult::Committed => Ok(()),
-            rexie::TransactionResult::Aborted => Err(refused(size).await),
-        },
-        Err(e) => {
-            // The transaction may already have been aborted by the failing request.
-            let _ = tx.abort().await;
-            Err(e)
-        }
-    }
-}
-
-/// Why the browser aborted a transaction whose requests all succeeded. It does not say (rexie
-/// keeps the transaction's error to itself), so ask how full storage is: if what we tried to
-/// write does not fit in what is left, it is the quota. The estimate does not always know (a
-/// quota lowered by DevTools, compression): then it is `Refused`, which says what is most likely.
-async fn refused(size: usize) -> StorageError {
-    match super::persist::estimate().await {
-        Some((usage, quota)) if usage + size as f64 >= quota * 0.9 => StorageError::Quota,
-        _ => StorageError::Refused,
-    }
-}
-
-/// Bytes of a value about to be stored (buckets are byte arrays; old ones were text).
-fn value_size(v: &JsValue) -> usize {
-    v.dyn_ref::<js_sys::Uint8Array>()
-        .map(|a| a.length() as usize)
-        .or_else(|| v.as_string().map(|s| s.len()))
-        .unwrap_or(0)
-}
-
-/// The first of two futures to finish: `Some` with the first's output, `None` if the second won.
-async fn futures_select<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> Option<A::Output> {
-    use std::pin::pin;
-    use std::task::Poll;
-    let mut a = pin!(a);
-    let mut b = pin!(b);
-    std::future::poll_fn(move |cx| {
-        if let Poll::Ready(v) = a.as_mut().poll(cx) {
-            return Poll::Ready(Some(v));
-        }
-        if b.as_mut().poll(cx).is_ready() {
-            return Poll::Ready(None);
-        }
-        Poll::Pending
-    })
-    .await
 }

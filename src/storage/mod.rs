@@ -6,6 +6,7 @@ mod codec;
 mod db;
 mod local;
 mod persist;
+mod tx;
 
 pub use db::{Db, Loaded, DB_NAME, SCHEMA_VERSION};
 pub use local::{get_string, load_settings, save_settings, set_string, LocalKey};
