@@ -282,3 +282,70 @@ test('a restore point is kept before a replace-import, and one click brings the 
     await b.close();
   }
 });
+
+/** Values a hostile file or a careless paste puts in every free-text field. */
+const HOSTILE = [
+  '<img src=x onerror="window.pwned=1">', '=HYPERLINK("http://evil.example";"x")', '\u200b\u200b',
+  'İİДОБ.ẞẞ5', '\u202eевреП\u202c', '😀'.repeat(40), 'я'.repeat(3000), '"; DROP TABLE clients; --', '\n\n\t',
+];
+const TEXT = new Set(['name', 'notes', 'street', 'city', 'region', 'postcode', 'title', 'text', 'description',
+  'letter_form', 'letter_form_en', 'subject', 'body', 'position', 'last', 'first', 'patronymic', 'label',
+  'number', 'address', 'legal_form', 'inn', 'lost_reason', 'reason', 'given_to', 'email', 'phone']);
+
+/** The backup with every free-text field hostile and every amount and quantity at its limit. */
+function poison(backup) {
+  let n = 0;
+  const walk = (v) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    for (const [k, x] of Object.entries(v)) {
+      if (TEXT.has(k) && typeof x === 'string') v[k] = HOSTILE[n++ % HOSTILE.length];
+      else if (k === 'segments' && Array.isArray(x)) v[k] = [HOSTILE[n++ % HOSTILE.length]];
+      else if ((k === 'price_kop' || k === 'amount_kop') && typeof x === 'number') v[k] = n++ % 2 ? 9007199254740991 : -5;
+      else if (k === 'qty' && typeof x === 'number') v[k] = 4294967295;
+      else walk(x);
+    }
+  };
+  for (const [k, v] of Object.entries(backup)) if (k !== 'settings') walk(v);
+  Object.assign(backup.settings, { quota: 1000, cycle_days: 730, inactive_days: 3650, attribution_days: 730, answer_hours: [1000, 1000, 1000, 1000] });
+  return backup;
+}
+
+test('every page opens on a base whose every field is hostile or extreme', async () => {
+  const b = await freshBrowser();
+  b.page.on('dialog', (d) => d.accept());
+  try {
+    const { page } = b;
+    await loadDemo(page, server.url);
+    await page.goto(server.url + '#/backup');
+    await page.waitForSelector('#export-backup:not([disabled])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    const backup = poison(JSON.parse(readFileSync(await download.path(), 'utf8')));
+    const file = join(mkdtempSync(join(tmpdir(), 'pismo-hostile-')), 'hostile.json');
+    writeFileSync(file, JSON.stringify(backup));
+    await page.setInputFiles('#import-file', file);
+    await page.waitForSelector('#import-preview');
+    await page.click('#import-replace');
+    await page.waitForSelector('.toast >> text=Импорт завершён');
+
+    const client = backup.clients[7].id;
+    const person = backup.staff[0].id;
+    const routes = ['#/', '#/clients', `#/clients/${client}`, '#/clients/new', '#/clients/changes', '#/clients/import',
+      '#/clients/quality', '#/clients/lists', '#/clients/duplicates', '#/letters', '#/letters/answers', '#/letters/figures',
+      '#/letters/print/a4', '#/letters/print/dl', '#/letters/print/c5', '#/letters/print/labels', '#/products', '#/staff',
+      `#/staff/${person}`, '#/sales', '#/corporate', '#/dashboard', '#/settings', '#/backup'];
+    for (const route of routes) {
+      await page.goto(server.url + route);
+      await page.waitForSelector('main > section, main .print', { timeout: 20000 });
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('#rescue').count(), 0, `${route} panicked: ${b.errors.join('\n')}`);
+      if (process.env.PISMO_SHOTS && ['#/clients', `#/clients/${client}`, '#/letters'].includes(route)) {
+        await page.screenshot({ path: join(process.env.PISMO_SHOTS, `hostile-${route.split('/')[1] || 'home'}-${route.length}.png`) });
+      }
+    }
+    assert.equal(await page.evaluate(() => window.pwned), undefined, 'no markup from the data ran');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
