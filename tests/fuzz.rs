@@ -1,5 +1,5 @@
 //! A bounded-time fuzzer for the two readers of outside files: backups and CSV. It mutates the
-//! corpus in `tests/corpus/` (real-looking files: a 1C export in Windows-1251, an Excel file with
+//! corpus in `tests/fuzz-corpus/` (real-looking files: a 1C export in Windows-1251, an Excel file with
 //! a byte-order mark and broken quotes, a demo backup with every kind of record, the first v1
 //! golden file) and feeds every mutant through everything a file goes through on import: reading,
 //! checking, the import plan. A panic fails the test, and the input is written to
@@ -12,14 +12,16 @@
 //! `PISMO_FUZZ_SECONDS` sets the time per reader (default 10, as `make test` runs it);
 //! `PISMO_FUZZ_SEED` replays a run (the seed is printed).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use pismo_domain::base::Base;
-use pismo_domain::demo::Rng;
-use pismo_domain::{backup, dedup, import};
+use pismo::domain::base::Base;
+use pismo::domain::demo::Rng;
+use pismo::domain::{backup, dedup, import};
 
 /// Pieces worth inserting: what parsers of JSON and CSV get wrong.
 const TOKENS: &[&str] = &[
@@ -58,7 +60,7 @@ const TOKENS: &[&str] = &[
 
 fn corpus(kind: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
+        .join("tests/fuzz-corpus")
         .join(kind);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -136,7 +138,7 @@ fn read_csv(bytes: &[u8]) {
         import::rows::to_clients(&table, &import::guess_columns(&table.headers), at, &mut id);
     let checked = import::rows::check(rows, &dedup::Lookup::new(std::iter::empty()));
     let plan = import::apply::plan(&checked, &Base::default(), true, at, &mut id);
-    let _ = import::report::csv(&plan.fates, pismo_domain::model::Lang::Ru, |p, _| {
+    let _ = import::report::csv(&plan.fates, pismo::domain::model::Lang::Ru, |p, _| {
         p.to_string()
     });
 }
@@ -170,7 +172,7 @@ fn fuzz(kind: &str, target: fn(&[u8])) {
         runs += 1;
         if catch_unwind(AssertUnwindSafe(|| target(&input))).is_err() {
             std::panic::set_hook(hook);
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/fuzz-crashes");
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-crashes");
             let _ = std::fs::create_dir_all(&dir);
             let file = dir.join(format!("{kind}-{seed}-{runs}"));
             let _ = std::fs::write(&file, &input);
