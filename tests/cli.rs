@@ -214,3 +214,39 @@ fn a_reader_that_stops_early_is_no_error() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "{err}");
 }
+
+#[test]
+fn a_backup_sealed_with_a_password_opens_with_it_only() {
+    let (_, demo, _) = cli(&["demo", "--date", "2026-11-26", "--clients", "50"]);
+    let plain = temp("seal-plain.json", &demo);
+    let password = temp("seal-password.txt", "Лавровый венец\n");
+    let wrong = temp("seal-wrong.txt", "лавровый венец\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
+        .args(["seal", &plain, "--password-file", &password])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.starts_with(b"PISMOENC"));
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("pismo-backup"),
+        "nothing readable"
+    );
+    let sealed = std::env::temp_dir()
+        .join(format!("pismo-cli-test-{}", std::process::id()))
+        .join("sealed.pismoenc");
+    std::fs::write(&sealed, &out.stdout).unwrap();
+    let sealed = sealed.to_string_lossy().into_owned();
+    let (ok, opened, _) = cli(&["open", &sealed, "--password-file", &password]);
+    assert!(ok);
+    assert_eq!(opened, demo);
+    let (ok, _, err) = cli(&["open", &sealed, "--password-file", &wrong]);
+    assert!(!ok);
+    assert!(err.contains("wrong password"), "{err}");
+    let (ok, _, err) = cli(&["validate", &sealed]);
+    assert!(!ok);
+    assert!(err.contains("encrypted backup"), "{err}");
+}

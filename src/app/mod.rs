@@ -13,6 +13,7 @@ pub mod rescue;
 pub mod restore;
 pub mod router;
 pub mod scan;
+pub mod sealed;
 pub mod state;
 
 use leptos::prelude::*;

@@ -222,3 +222,21 @@ pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
         E::Transaction(m) => format!("запись не удалась, ничего не записано: {m}"),
     }
 }
+
+/// Why an encrypted backup did not open, in the user's language.
+pub fn sealed_error(lang: Lang, e: &crate::domain::backup::sealed::SealedError) -> String {
+    use crate::domain::backup::sealed::SealedError as E;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        E::NotSealed => "это не зашифрованная копия «Письма»".into(),
+        E::Version(v) => {
+            format!("копия зашифрована более новой версией «Письма» (контейнер версии {v})")
+        }
+        E::Header(what) => format!("заголовок файла повреждён ({what})"),
+        E::WrongPasswordOrDamaged => {
+            "неверный пароль, или файл изменён или обрезан; база не изменилась".into()
+        }
+    }
+}

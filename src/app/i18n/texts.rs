@@ -168,6 +168,11 @@ texts! {
     last_backup: "Последняя копия", "Last backup";
     never: "никогда", "never";
     backup_exported: "Резервная копия сохранена", "Backup saved";
+    backup_password: "Пароль копии (необязательно)", "Backup password (optional)";
+    backup_password_hint: "С паролем копия зашифрована (AES-256): без него её не прочтёт никто, и мы тоже — запишите его. Без пароля файл прочтёт любой, у кого он окажется.", "With a password the backup is encrypted (AES-256): nobody can read it without the password, us included, so write it down. Without one, anybody who gets the file can read it.";
+    backup_is_encrypted: "Копия зашифрована. Пароль:", "This backup is encrypted. Password:";
+    open_backup: "Открыть", "Open";
+    not_text: "это не текст резервной копии", "this is not a backup's text";
     restore_points: "Точки восстановления", "Restore points";
     restore_points_hint: "Перед каждым импортом и восстановлением база, какой она была, сохраняется в браузере (последние три). Восстановление заменяет текущую базу, а её саму тоже сохраняет точкой.", "Before every import and restore the base as it was is kept in the browser (the last three). Restoring replaces the current base and keeps it as a point too.";
     no_restore_points: "Пока нет: они появятся перед первым импортом", "None yet: one is kept before the first import";

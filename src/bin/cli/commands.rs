@@ -17,7 +17,9 @@ const USAGE: &str = "usage:
   pismo-cli draft FILE --date YYYY-MM-DD
   pismo-cli dedup FILE
   pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]
-  pismo-cli import-csv FILE --into BACKUP [--no-update] > NEW_BACKUP";
+  pismo-cli import-csv FILE --into BACKUP [--no-update] > NEW_BACKUP
+  pismo-cli seal FILE --password-file P > FILE.pismoenc
+  pismo-cli open FILE.pismoenc --password-file P > FILE";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -40,6 +42,8 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("dedup") => dedup_cmd(file_arg(args)?),
         Some("testbase") => testbase_cmd(&args[1..]),
         Some("import-csv") => import_csv(&args[1..]),
+        Some("seal") => seal_cmd(&args[1..], true),
+        Some("open") => seal_cmd(&args[1..], false),
         Some("-h" | "--help" | "help") => emit(USAGE),
         _ => Err(USAGE.to_string()),
     }
@@ -67,7 +71,13 @@ fn file_arg(args: &[String]) -> Result<&str, String> {
 }
 
 fn read(file: &str) -> Result<(Backup, Vec<BackupWarning>), String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    if backup::sealed::is_sealed(&bytes) {
+        return Err(format!(
+            "{file} is an encrypted backup: open it first (pismo-cli open {file} --password-file P > plain.json)"
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 text: {e}"))?;
     backup::read(&text).map_err(|e| format!("{file}: {e}"))
 }
 
@@ -275,4 +285,35 @@ fn import_csv(args: &[String]) -> Result<(), String> {
     });
     eprintln!("{report}");
     emit(&out)
+}
+
+/// `seal FILE --password-file P` and `open FILE --password-file P`: the encrypted container the
+/// app writes (docs/backup-format.md), bytes on stdout. The password is read from a file so it
+/// never shows in the process list; its last line break is not part of it.
+fn seal_cmd(args: &[String], sealing: bool) -> Result<(), String> {
+    use backup::sealed;
+    let (file, password_file) = match args {
+        [file, flag, p] if flag == "--password-file" => (file, p),
+        _ => return Err(USAGE.to_string()),
+    };
+    let password =
+        std::fs::read_to_string(password_file).map_err(|e| format!("{password_file}: {e}"))?;
+    let password = password.strip_suffix('\n').unwrap_or(&password);
+    let password = password.strip_suffix('\r').unwrap_or(password);
+    if password.is_empty() {
+        return Err(format!("{password_file}: the password is empty"));
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    let out = if sealing {
+        let text = std::str::from_utf8(&bytes).map_err(|e| format!("{file}: not UTF-8: {e}"))?;
+        backup::read(text).map_err(|e| format!("{file}: {e}"))?;
+        sealed::seal(&bytes, password, &sealed::fresh_header())
+    } else {
+        sealed::open(&bytes, password).map_err(|e| format!("{file}: {e}"))?
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(&out).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+        _ => Ok(()),
+    }
 }

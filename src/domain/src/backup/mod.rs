@@ -3,6 +3,7 @@
 //! before anything is applied, and every error says where it is.
 
 mod check;
+pub mod sealed;
 pub mod spans;
 pub mod v1;
 

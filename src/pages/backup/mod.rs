@@ -4,14 +4,17 @@
 use leptos::prelude::*;
 
 use crate::app::restore::{self, Cause};
+
+mod restore_points;
+use restore_points::RestorePoints;
 use wasm_bindgen::JsCast;
 
 use crate::app::browser::{self, download};
 use crate::app::clock::{local, now};
-use crate::app::i18n::{backup_error, tx};
+use crate::app::i18n::{backup_error, sealed_error, tx};
 use crate::app::pending::Pending;
 use crate::app::state::use_app;
-use crate::domain::backup::{self, Backup, BackupWarning};
+use crate::domain::backup::{self, sealed, Backup, BackupWarning};
 use crate::domain::base::Counts;
 use crate::domain::format::dmy_hm;
 use crate::domain::format::group;
@@ -51,6 +54,7 @@ pub fn BackupPage() -> impl IntoView {
     let last = RwSignal::new(storage::get_string(LocalKey::LastBackupAt).ok().flatten());
     let points = LocalResource::new(|| async { restore::list().await.unwrap_or_default() });
 
+    let export_password = RwSignal::new(String::new());
     let export = move |_| {
         if !s.history_ready.get_untracked() {
             return;
@@ -65,9 +69,21 @@ pub fn BackupPage() -> impl IntoView {
                 s.base
                     .with_untracked(|b| backup::write_base(st, b, at, Some(&day)))
             });
-            let result = text
-                .map_err(|e| e.to_string())
-                .and_then(|t| download(&backup_file_name(local(at)), "application/json", &t));
+            let name = backup_file_name(local(at));
+            let password = export_password.get_untracked();
+            let result = match text {
+                Err(e) => Err(e.to_string()),
+                Ok(t) if password.is_empty() => download(&name, "application/json", &t),
+                // Encrypted: the plain text never leaves memory.
+                Ok(t) => match crate::app::sealed::seal(t.as_bytes(), &password).await {
+                    Ok(bytes) => browser::download_bytes(
+                        &format!("{name}.pismoenc"),
+                        "application/octet-stream",
+                        &bytes,
+                    ),
+                    Err(e) => Err(e),
+                },
+            };
             match result {
                 Ok(()) => {
                     let stamp = at.to_rfc3339();
@@ -85,6 +101,42 @@ pub fn BackupPage() -> impl IntoView {
         });
     };
 
+    let locked: StoredValue<Option<(String, Vec<u8>)>> = StoredValue::new(None);
+    let asks_password = RwSignal::new(false);
+    let import_password = RwSignal::new(String::new());
+    let opening = Pending::new();
+    // A backup's text (opened, if it was encrypted): checked and previewed, or refused with why.
+    let show = move |name: String, bytes: Vec<u8>| {
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                error.set(Some(format!("{name}: {}: {e}", s.tr_untracked().not_text)));
+                return;
+            }
+        };
+        match backup::read_keeping(text) {
+            Ok((b, warnings)) => {
+                let merge = s
+                    .base
+                    .with_untracked(|base| plan_merge(base, &b.data))
+                    .stats;
+                preview.set(Some(Preview {
+                    file: name,
+                    version: b.version,
+                    exported_at: dmy_hm(local(b.exported_at)),
+                    counts: b.data.counts(),
+                    warnings,
+                    merge,
+                }));
+                pending.set_value(Some(b));
+            }
+            Err(e) => error.set(Some(format!(
+                "{name}: {}",
+                backup_error(s.lang.get_untracked(), &e)
+            ))),
+        }
+    };
+
     let on_file = move |ev: web_sys::Event| {
         let Some(input) = ev
             .target()
@@ -98,37 +150,49 @@ pub fn BackupPage() -> impl IntoView {
         preview.set(None);
         error.set(None);
         pending.set_value(None);
+        asks_password.set(false);
+        locked.set_value(None);
         let name = file.name();
         // Picking the same file again after fixing it must fire `change` again.
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = match browser::read_file(&file).await {
-                Ok(t) => t,
+            let bytes = match browser::read_bytes(&file).await {
+                Ok(b) => b,
                 Err(e) => {
                     error.set(Some(format!("{name}: {e}")));
                     return;
                 }
             };
-            match backup::read_keeping(text) {
-                Ok((b, warnings)) => {
-                    let merge = s
-                        .base
-                        .with_untracked(|base| plan_merge(base, &b.data))
-                        .stats;
-                    preview.set(Some(Preview {
-                        file: name,
-                        version: b.version,
-                        exported_at: dmy_hm(local(b.exported_at)),
-                        counts: b.data.counts(),
-                        warnings,
-                        merge,
-                    }));
-                    pending.set_value(Some(b));
+            if sealed::is_sealed(&bytes) {
+                locked.set_value(Some((name, bytes)));
+                asks_password.set(true);
+                return;
+            }
+            show(name, bytes);
+        });
+    };
+    let open_locked = move || {
+        let Some((name, bytes)) = locked.get_value() else {
+            return;
+        };
+        let password = import_password.get_untracked();
+        let mine = opening.start();
+        leptos::task::spawn_local(async move {
+            let _mine = mine;
+            match crate::app::sealed::open(&bytes, &password).await {
+                Ok(plain) => {
+                    asks_password.set(false);
+                    locked.set_value(None);
+                    import_password.set(String::new());
+                    show(name, plain);
                 }
-                Err(e) => error.set(Some(format!(
+                Err(crate::app::sealed::OpenError::Sealed(e)) => error.set(Some(format!(
                     "{name}: {}",
-                    backup_error(s.lang.get_untracked(), &e)
+                    sealed_error(s.lang.get_untracked(), &e)
                 ))),
+                Err(crate::app::sealed::OpenError::Browser(e)) => {
+                    error.set(Some(format!("{name}: {e}")))
+                }
             }
         });
     };
@@ -188,6 +252,13 @@ pub fn BackupPage() -> impl IntoView {
                 </p>
                 // Orders, letters and the rest load after the first paint; a backup taken before
                 // that would silently lack them.
+                <label class="field">
+                    <span class="label">{tx(|t| t.backup_password)}</span>
+                    <input type="password" id="export-password" autocomplete="new-password"
+                        prop:value=move || export_password.get()
+                        on:input=move |ev| export_password.set(event_target_value(&ev)) />
+                    <span class="hint">{tx(|t| t.backup_password_hint)}</span>
+                </label>
                 <button class="primary" id="export-backup" on:click=export disabled=move || !s.history_ready.get()>{tx(|t| t.export_button)}</button>
                 <Show when=move || !s.history_ready.get()><span class="hint">" " {tx(|t| t.history_loading)}</span></Show>
             </div>
@@ -197,8 +268,19 @@ pub fn BackupPage() -> impl IntoView {
                 <p class="hint">{tx(|t| t.import_hint)}</p>
                 <label class="button">
                     {tx(|t| t.choose_file)}
-                    <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
+                    <input type="file" id="import-file" accept=".json,.pismoenc,application/json" class="visually-hidden" on:change=on_file />
                 </label>
+                <Show when=move || asks_password.get()>
+                    <form class="password" on:submit=move |ev| { ev.prevent_default(); open_locked(); }>
+                        <label class="field">
+                            <span class="label">{tx(|t| t.backup_is_encrypted)}</span>
+                            <input type="password" id="import-password" autocomplete="current-password"
+                                prop:value=move || import_password.get()
+                                on:input=move |ev| import_password.set(event_target_value(&ev)) />
+                        </label>
+                        <button class="primary" id="open-backup" type="submit" disabled=move || opening.get()>{tx(|t| t.open_backup)}</button>
+                    </form>
+                </Show>
                 {move || error.get().map(|e| view! { <p class="error-box" id="import-error" role="alert">{e}</p> })}
                 {move || preview.get().map(|p| view! {
                     <div class="preview" id="import-preview">
@@ -238,72 +320,5 @@ pub fn BackupPage() -> impl IntoView {
                 })}
             </div>
         </section>
-    }
-}
-
-/// The bases kept before imports and restores, newest first, each with its restore button.
-#[component]
-fn RestorePoints(points: LocalResource<Vec<restore::Point>>) -> impl IntoView {
-    let s = use_app();
-    let restoring = Pending::new();
-    let cause = move |c: Cause| {
-        let t = s.tr();
-        match c {
-            Cause::ReplaceImport => t.rp_replace,
-            Cause::MergeImport => t.rp_merge,
-            Cause::CsvImport => t.rp_csv,
-            Cause::ImportUndo => t.rp_undo,
-            Cause::Restore => t.rp_restore,
-        }
-    };
-    let restore = move |p: restore::Point| {
-        if !s.confirm(|t| t.confirm_restore) {
-            return;
-        }
-        let mine = restoring.start();
-        leptos::task::spawn_local(async move {
-            let _mine = mine;
-            match restore::restore(s, &p).await {
-                Ok(()) => s.toast(s.tr_untracked().restored, false),
-                // A failed replace has said so itself.
-                Err(e) if matches!(e, crate::storage::StorageError::Codec { .. }) => {
-                    s.storage_error(&e)
-                }
-                Err(_) => {}
-            }
-            points.refetch();
-        });
-    };
-    view! {
-        <div class="panel" id="restore-points">
-            <h2>{tx(|t| t.restore_points)}</h2>
-            <p class="hint">{tx(|t| t.restore_points_hint)}</p>
-            {move || {
-                let list = points.get().unwrap_or_default();
-                if list.is_empty() {
-                    return view! { <p class="hint">{tx(|t| t.no_restore_points)}</p> }.into_any();
-                }
-                view! {
-                    <table class="dense">
-                        <tbody>
-                            {list.into_iter().map(|p| {
-                                let at = dmy_hm(local(p.at));
-                                let clients = group(p.clients as i64);
-                                let c = p.cause;
-                                view! {
-                                    <tr>
-                                        <td class="num">{at}</td>
-                                        <td>{move || cause(c)}</td>
-                                        <td class="num">{clients} " " {tx(|t| t.clients_word)}</td>
-                                        <td><button class="restore" disabled=move || restoring.get()
-                                            on:click=move |_| restore(p.clone())>{tx(|t| t.restore)}</button></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
-        </div>
     }
 }
