@@ -358,3 +358,17 @@ fn the_days_letter_queue_travels_with_the_backup() {
     assert!(!plain.contains("letters_day"));
     assert_eq!(backup::read(&plain).unwrap().0.letters_day, None);
 }
+
+/// The encrypted container is a released format too: this file, sealed once, must keep opening.
+#[test]
+fn the_sealed_golden_file_opens_with_its_password() {
+    use pismo::domain::backup::sealed;
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(format!("{dir}/backup-v1.pismoenc")).unwrap();
+    let plain = sealed::open(&bytes, "Лавровый венец").unwrap();
+    assert_eq!(plain, std::fs::read(format!("{dir}/backup-v1.json")).unwrap());
+    assert_eq!(
+        sealed::open(&bytes, "Лавровый Венец"),
+        Err(sealed::SealedError::WrongPasswordOrDamaged)
+    );
+}

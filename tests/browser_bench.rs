@@ -147,6 +147,18 @@ async fn figures_in_the_browser() {
         let blob = web_sys::Blob::new_with_buffer_source_sequence(&parts).unwrap();
         report(&format!("  then into a Blob {k}k"), now_ms() - t, None);
         assert_eq!(blob.size() as usize, text.len());
+        // An encrypted export and its import: WebCrypto, as the backup page runs it.
+        let t = now_ms();
+        let sealed = pismo::app::sealed::seal(text.as_bytes(), "bench password")
+            .await
+            .unwrap();
+        report(&format!("backup encrypt {k}k (PBKDF2 + AES-GCM)"), now_ms() - t, None);
+        let t = now_ms();
+        let opened = pismo::app::sealed::open(&sealed, "bench password").await.unwrap();
+        report(&format!("backup decrypt {k}k"), now_ms() - t, None);
+        assert_eq!(opened.len(), text.len());
+        drop((sealed, opened));
+        tick().await;
 
         let name = format!("pismo-bench-{n}");
         let _ = rexie::Rexie::delete(&name).await;

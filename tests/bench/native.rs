@@ -70,6 +70,10 @@ fn main() {
         let (text, export) =
             ms(|| backup::write(&settings, &base.to_batch(), Utc::now()).unwrap_or_default());
         let (parsed, import) = ms(|| backup::read(&text));
+        let header = backup::sealed::fresh_header();
+        let (sealed, encrypt) = ms(|| backup::sealed::seal(text.as_bytes(), "bench", &header));
+        let (opened, decrypt) = ms(|| backup::sealed::open(&sealed, "bench"));
+        assert_eq!(opened.map(|o| o.len()), Ok(text.len()));
         assert!(parsed.is_ok(), "the generated backup must read back");
         let (index, build) = ms(|| SearchIndex::build(base.clients.iter()));
         let queries = keystrokes(&base);
@@ -118,8 +122,10 @@ fn main() {
         // Budgets only where DESIGN.md sets one (export and import are budgeted at 100k; the index
         // build is part of the 100k startup budget).
         let big = n == 100_000;
-        let budgets: [(String, f64, Option<f64>); 8] = [
+        let budgets: [(String, f64, Option<f64>); 10] = [
             (format!("backup export {k}k"), export, big.then_some(1000.0)),
+            (format!("backup encrypt {k}k"), encrypt, None),
+            (format!("backup decrypt {k}k"), decrypt, None),
             (
                 format!("backup import {k}k (parse+check)"),
                 import,

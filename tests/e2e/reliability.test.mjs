@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, freshBrowser, ready, tileCount, loadDemo } from './helpers.mjs';
+import { serve, freshBrowser, ready, tileCount, loadDemo, root } from './helpers.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -345,6 +345,57 @@ test('every page opens on a base whose every field is hostile or extreme', async
     }
     assert.equal(await page.evaluate(() => window.pwned), undefined, 'no markup from the data ran');
     assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('an encrypted backup: sealed on export, opened only with its password, also one the CLI sealed', async () => {
+  const b = await freshBrowser();
+  b.page.on('dialog', (d) => d.accept());
+  try {
+    const { page } = b;
+    await loadDemo(page, server.url);
+    const clients = await tileCount(page, 'clients');
+    await page.goto(server.url + '#/backup');
+    await page.waitForSelector('#export-backup:not([disabled])');
+    await page.fill('#export-password', 'Лавровый венец');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    assert.match(download.suggestedFilename(), /\.json\.pismoenc$/);
+    const bytes = readFileSync(await download.path());
+    assert.equal(bytes.subarray(0, 8).toString(), 'PISMOENC');
+    assert.ok(!bytes.includes(Buffer.from('pismo-backup')), 'nothing of the base is readable');
+
+    // Another computer: the wrong password changes nothing; the right one opens it.
+    const other = await freshBrowser();
+    other.page.on('dialog', (d) => d.accept());
+    try {
+      const p = other.page;
+      await p.goto(server.url + '#/backup');
+      await ready(p);
+      await p.setInputFiles('#import-file', await download.path());
+      await p.fill('#import-password', 'лавровый венец');
+      await p.click('#open-backup');
+      assert.match(await p.innerText('#import-error'), /неверный пароль/);
+      assert.equal(await p.locator('#import-preview').count(), 0);
+      await p.fill('#import-password', 'Лавровый венец');
+      await p.click('#open-backup');
+      await p.waitForSelector('#import-preview');
+      await p.click('#import-replace');
+      await p.waitForSelector('.toast >> text=Импорт завершён');
+      await p.goto(server.url + '#/');
+      assert.equal(await tileCount(p, 'clients'), clients);
+
+      // A file `pismo-cli seal` wrote opens here the same way.
+      await p.goto(server.url + '#/backup');
+      await p.setInputFiles('#import-file', join(root, 'tests/fixtures/backup-v1.pismoenc'));
+      await p.fill('#import-password', 'Лавровый венец');
+      await p.click('#open-backup');
+      await p.waitForSelector('#import-preview');
+      assert.deepEqual(other.errors, []);
+    } finally {
+      await other.close();
+    }
   } finally {
     await b.close();
   }
