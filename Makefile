@@ -37,10 +37,11 @@ tools:
 	fi
 
 browser:
-	if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-	  echo "Installing Debian's chromium and chromium-driver"
+	# procps: pkill, with which an end-to-end test kills the browser in the middle of an import.
+	if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! command -v pkill >/dev/null; then
+	  echo "Installing Debian's chromium, chromium-driver and procps"
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
-	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium chromium-driver
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium chromium-driver procps
 	fi
 
 npm:

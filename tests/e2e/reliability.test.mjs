@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve, freshBrowser, ready, tileCount, loadDemo, root } from './helpers.mjs';
 
@@ -398,5 +399,54 @@ test('an encrypted backup: sealed on export, opened only with its password, also
     }
   } finally {
     await b.close();
+  }
+});
+
+/** A backup of `n` clients with nothing but a name, made here (ids deterministic). */
+function bigBackup(n) {
+  const at = '2026-11-20T10:00:00Z';
+  const hex = (i) => i.toString(16).padStart(12, '0');
+  const clients = Array.from({ length: n }, (_, i) => ({
+    id: `7a1c1d4e-0000-4000-8000-${hex(i)}`, name: `Клиент ${i}`, created_at: at, updated_at: at,
+  }));
+  return JSON.stringify({ format: 'pismo-backup', version: 1, exported_at: at, clients });
+}
+
+/** Kills every process of the browser that uses `dir` as its profile, as a crash or a power cut. */
+function killBrowser(dir) {
+  const r = spawnSync('pkill', ['-KILL', '-f', dir]);
+  assert.ok(!r.error && r.status === 0, `pkill found no browser to kill: ${r.error ?? r.status}`);
+}
+
+test('the browser killed in the middle of a 100,000-client import: the old base or the new one, whole', async (t) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'pismo-kill-')), 'big.json');
+  writeFileSync(file, bigBackup(100_000));
+  for (const delay of [100, 700, 2000]) {
+    const b = await freshBrowser({ keep: true });
+    b.page.on('dialog', (d) => d.accept());
+    let before;
+    try {
+      await loadDemo(b.page, server.url);
+      before = await tileCount(b.page, 'clients');
+      await b.page.goto(server.url + '#/backup');
+      await b.page.waitForSelector('#export-backup:not([disabled])');
+      await b.page.setInputFiles('#import-file', file);
+      await b.page.waitForSelector('#import-preview', { timeout: 60000 });
+      await b.page.click('#import-replace');
+      await new Promise((r) => setTimeout(r, delay));
+      killBrowser(b.dir);
+    } finally {
+      await b.context.close().catch(() => {});
+    }
+    const again = await freshBrowser({ dir: b.dir });
+    try {
+      await again.page.goto(server.url + '#/');
+      await ready(again.page);
+      const after = await tileCount(again.page, 'clients');
+      assert.ok(after === before || after === 100_000, `after a kill ${delay} ms in: ${after} clients`);
+      t.diagnostic(`killed ${delay} ms after «replace»: ${after === before ? 'the old base' : 'the new base'}, whole`);
+    } finally {
+      await again.close();
+    }
   }
 });
