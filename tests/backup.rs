@@ -321,6 +321,7 @@ fn settings_references_and_amounts_are_checked() {
     b.data.deals[0].amount_kop = i64::MAX;
     b.data.contracts[0].amount_kop = -5;
     b.data.staff[0].phone = "İİДОБ.ẞẞ5".into();
+    b.data.letters[0].contact = Some(nobody);
     let text = backup::write(&b.settings, &b.data, b.exported_at).unwrap();
     let (_, warnings) = backup::read(&text).unwrap();
     let paths: Vec<&str> = warnings.iter().map(|w| w.path.as_str()).collect();
@@ -328,6 +329,7 @@ fn settings_references_and_amounts_are_checked() {
         "deals[0].amount_kop",
         "contracts[0].amount_kop",
         "staff[0].phone",
+        "letters[0].contact",
     ] {
         assert!(paths.contains(&p), "{p} in {paths:?}");
     }
@@ -366,7 +368,10 @@ fn the_sealed_golden_file_opens_with_its_password() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(format!("{dir}/backup-v1.pismoenc")).unwrap();
     let plain = sealed::open(&bytes, "Лавровый венец").unwrap();
-    assert_eq!(plain, std::fs::read(format!("{dir}/backup-v1.json")).unwrap());
+    assert_eq!(
+        plain,
+        std::fs::read(format!("{dir}/backup-v1.json")).unwrap()
+    );
     assert_eq!(
         sealed::open(&bytes, "Лавровый Венец"),
         Err(sealed::SealedError::WrongPasswordOrDamaged)

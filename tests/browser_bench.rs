@@ -152,9 +152,15 @@ async fn figures_in_the_browser() {
         let sealed = pismo::app::sealed::seal(text.as_bytes(), "bench password")
             .await
             .unwrap();
-        report(&format!("backup encrypt {k}k (PBKDF2 + AES-GCM)"), now_ms() - t, None);
+        report(
+            &format!("backup encrypt {k}k (PBKDF2 + AES-GCM)"),
+            now_ms() - t,
+            None,
+        );
         let t = now_ms();
-        let opened = pismo::app::sealed::open(&sealed, "bench password").await.unwrap();
+        let opened = pismo::app::sealed::open(&sealed, "bench password")
+            .await
+            .unwrap();
         report(&format!("backup decrypt {k}k"), now_ms() - t, None);
         assert_eq!(opened.len(), text.len());
         drop((sealed, opened));

@@ -134,6 +134,19 @@ test('a panic leaves a notice with a backup of everything stored, not a dead pag
     assert.ok(backup.orders.length > 0 && backup.staff.length > 0, 'every kind is in it');
     await b.page.waitForSelector('#rescue-status:has-text("Копия сохранена")');
 
+    // A file that is not UTF-8 text is refused, not imported with «�» in place of letters.
+    await b.page.goto(server.url + '#/backup');
+    await ready(b.page);
+    const broken = join(mkdtempSync(join(tmpdir(), 'pismo-utf8-')), 'broken.json');
+    writeFileSync(broken, Buffer.concat([
+      Buffer.from('{"format":"pismo-backup","version":1,"exported_at":"2026-11-20T10:00:00Z","clients":[{"id":"6f1c1d4e-0000-4000-8000-000000000001","name":"'),
+      Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), // «Привет» in Windows-1251
+      Buffer.from('","created_at":"2026-11-20T10:00:00Z","updated_at":"2026-11-20T10:00:00Z"}]}'),
+    ]));
+    await b.page.setInputFiles('#import-file', broken);
+    assert.match(await b.page.innerText('#import-error'), /это не текст резервной копии/);
+    assert.equal(await b.page.locator('#import-preview').count(), 0);
+
     // The rescued file is a backup the app takes back whole.
     await b.page.goto(server.url + '#/backup');
     await ready(b.page);

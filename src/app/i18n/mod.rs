@@ -166,6 +166,7 @@ pub fn problem_text(lang: Lang, p: Problem) -> &'static str {
         Problem::UnknownClient => "Нет такого клиента",
         Problem::UnknownProduct => "Нет такого товара",
         Problem::UnknownStaff => "Нет такого сотрудника",
+        Problem::UnknownContact => "У клиента нет такого контактного лица",
         Problem::ZeroCapacity => "Ёмкость продавца — хотя бы 1 клиент",
         Problem::EmptyLetterForm => "Как назвать товар в письме (во множественном числе)",
         Problem::ImplausibleAmount => "Сумма отрицательна или неправдоподобно велика",

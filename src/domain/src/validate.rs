@@ -19,6 +19,7 @@ pub enum Problem {
     UnknownClient,
     UnknownProduct,
     UnknownStaff,
+    UnknownContact,
     ZeroCapacity,
     EmptyLetterForm,
     /// Negative, or more than any real order (a typo or a hostile file).
@@ -54,6 +55,7 @@ impl Problem {
             Problem::UnknownClient => "no client with this id",
             Problem::UnknownProduct => "no product with this id",
             Problem::UnknownStaff => "no staff member with this id",
+            Problem::UnknownContact => "the client has no contact person with this id",
             Problem::ZeroCapacity => "a salesperson's capacity must be at least 1",
             Problem::EmptyLetterForm => "the letter form is empty",
             Problem::ImplausibleAmount => "the amount is negative or implausibly large",

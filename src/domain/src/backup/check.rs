@@ -221,6 +221,23 @@ fn warnings(d: &crate::base::Batch) -> Vec<BackupWarning> {
     for (i, p) in d.products.iter().enumerate() {
         push(format!("products[{i}]"), validate_product(p));
     }
+    // A letter's contact person the client no longer has (removed since): the letter stays, the
+    // name on it is kept in its text; said, not refused.
+    let contacts: HashMap<Id, HashSet<Id>> = d
+        .clients
+        .iter()
+        .map(|c| (c.id, c.contacts.iter().map(|p| p.id).collect()))
+        .collect();
+    for (i, l) in d.letters.iter().enumerate() {
+        if let Some(p) = l.contact {
+            if contacts.get(&l.client).is_some_and(|set| !set.contains(&p)) {
+                push(
+                    format!("letters[{i}]"),
+                    vec![FieldProblem::new("contact", Problem::UnknownContact)],
+                );
+            }
+        }
+    }
     let amount = |kop: i64| {
         if (0..=MAX_PLAUSIBLE_KOP).contains(&kop) {
             vec![]
