@@ -3,11 +3,16 @@
 
 use std::process::Command;
 
-fn cli(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
+/// `pismo-cli args…` as bytes: its output may be binary (an encrypted backup).
+fn cli_raw(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
         .args(args)
         .output()
-        .expect("run pismo-cli");
+        .expect("run pismo-cli")
+}
+
+fn cli(args: &[&str]) -> (bool, String, String) {
+    let out = cli_raw(args);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -158,10 +163,7 @@ fn import_csv_adds_to_a_backup_and_reports_every_row() {
          ООО «Алтайские награды»;8 (3852) 99-88-77;\n\
          ;8 (3852) 11-11-11;\n",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
-        .args(["import-csv", &csv, "--into", &base])
-        .output()
-        .unwrap();
+    let out = cli_raw(&["import-csv", &csv, "--into", &base]);
     assert!(
         out.status.success(),
         "{}",
@@ -221,10 +223,7 @@ fn a_backup_sealed_with_a_password_opens_with_it_only() {
     let plain = temp("seal-plain.json", &demo);
     let password = temp("seal-password.txt", "Лавровый венец\n");
     let wrong = temp("seal-wrong.txt", "лавровый венец\n");
-    let out = Command::new(env!("CARGO_BIN_EXE_pismo-cli"))
-        .args(["seal", &plain, "--password-file", &password])
-        .output()
-        .unwrap();
+    let out = cli_raw(&["seal", &plain, "--password-file", &password]);
     assert!(
         out.status.success(),
         "{}",

@@ -45,13 +45,18 @@ fn show(message: &str) -> Option<()> {
         e.set_text_content(Some(text));
         Some(e)
     };
-    let panel = el("div", "")?;
-    panel.set_id("rescue");
-    panel.set_attribute("role", "alertdialog").ok()?;
-    panel
+    // A dimmed cover over the dead page, the notice in its middle.
+    let cover = el("div", "")?;
+    cover.set_id("rescue");
+    cover.set_attribute("role", "alertdialog").ok()?;
+    cover.set_attribute("aria-modal", "true").ok()?;
+    cover
         .set_attribute("aria-labelledby", "rescue-title")
         .ok()?;
-    panel.set_attribute("data-kinds", &kinds_json()).ok()?;
+    cover.set_attribute("data-kinds", &kinds_json()).ok()?;
+    let panel = el("div", "")?;
+    panel.set_class_name("rescue-panel");
+    cover.append_child(&panel).ok()?;
     let title = el(
         "h2",
         t(
@@ -96,7 +101,7 @@ fn show(message: &str) -> Option<()> {
     for child in [&title, &safe, &detail, &backup, &reload, &status] {
         panel.append_child(child).ok()?;
     }
-    document.body()?.append_child(&panel).ok()?;
+    document.body()?.append_child(&cover).ok()?;
     let _ = backup.focus();
     Some(())
 }
