@@ -137,6 +137,12 @@ fn new_since<'a>(
     v
 }
 
+/// «М.», «О», «М.О.»: an initial (or two run together), not a name one can greet.
+fn is_initial(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0 && letters <= 2 && s.trim().ends_with('.') || letters == 1
+}
+
 pub fn compose(input: &LetterInput) -> Draft {
     let c = input.client;
     let s = input.settings;
@@ -144,8 +150,14 @@ pub fn compose(input: &LetterInput) -> Draft {
 
     let contact = pick_contact(c);
     let (addressee, gender) = match contact {
-        Some(p) if non_empty(&p.first).is_some() => {
-            let name = [p.first.trim(), p.patronymic.trim()]
+        // «Доброго дня, М. О.!» greets nobody: initials alone are no name to address.
+        Some(p) if non_empty(&p.first).is_some() && !is_initial(&p.first) => {
+            let patronymic = if is_initial(&p.patronymic) {
+                ""
+            } else {
+                p.patronymic.trim()
+            };
+            let name = [p.first.trim(), patronymic]
                 .iter()
                 .filter(|x| !x.is_empty())
                 .copied()
@@ -161,7 +173,7 @@ pub fn compose(input: &LetterInput) -> Draft {
             // A private client's name is «Фамилия Имя Отчество».
             let parts: Vec<&str> = c.name.split_whitespace().collect();
             match parts.as_slice() {
-                [_, first, patronymic] => (
+                [_, first, patronymic] if !is_initial(first) && !is_initial(patronymic) => (
                     Some(format!("{first} {patronymic}")),
                     gender_of_patronymic(patronymic),
                 ),

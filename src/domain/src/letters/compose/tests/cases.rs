@@ -341,3 +341,27 @@ fn much_time_has_passed_only_when_it_has() {
     assert!(!said(d(2026, 9, 20)), "two months is not «much time»");
     assert!(said(d(2024, 9, 20)), "two years is");
 }
+
+#[test]
+fn initials_alone_are_not_greeted_by_name() {
+    for (first, patronymic) in [("М.", "О."), ("М", ""), ("М.О.", "")] {
+        let c = client(
+            vec![contact(first, patronymic, Some(Gender::Female))],
+            Lang::Ru,
+        );
+        for seed in 0..6 {
+            let dr = draft(&c, &[order(d(2025, 11, 20), &[1])], &settings(), seed);
+            let greeting = dr.body.lines().next().unwrap_or_default();
+            assert!(
+                ["Добрый день!", "Здравствуйте!", "Доброго дня!"].contains(&greeting),
+                "{first} {patronymic}: {greeting}"
+            );
+            assert_clean(&dr.body);
+        }
+    }
+    // A first name with only the patronymic's initial is greeted by the first name.
+    let c = client(vec![contact("Мария", "О.", Some(Gender::Female))], Lang::Ru);
+    let dr = draft(&c, &[order(d(2025, 11, 20), &[1])], &settings(), 1);
+    let greeting = dr.body.lines().next().unwrap_or_default();
+    assert!(greeting.contains("Мария!"), "{greeting}");
+}
