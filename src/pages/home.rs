@@ -82,13 +82,12 @@ fn Welcome() -> impl IntoView {
 fn Overview() -> impl IntoView {
     let s = use_app();
     let counts = move || s.base.with(|b| b.counts());
+    // The same rule as the letters page's, so the pool is one number everywhere.
     let pool = move || {
         s.base.with(|b| {
             b.clients
                 .iter()
-                .filter(|c| {
-                    c.owner.is_none() && c.do_not_contact.is_none() && c.merged_into.is_none()
-                })
+                .filter(|c| crate::domain::letters::pool::in_pool(b, c))
                 .count()
         })
     };

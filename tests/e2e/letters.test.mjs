@@ -4,7 +4,7 @@
 // the client leaves the pool and is the salesperson's → the figures change. Then skip and reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, freshBrowser, loadDemo } from './helpers.mjs';
+import { serve, freshBrowser, loadDemo, tileCount } from './helpers.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -71,6 +71,10 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     assert.match(await page.innerText('.letters h1'), /26 ноября/);
     assert.match(await page.innerText('.clock-set'), /26\.11\.2026 09:3\d/);
     const pool = await poolSize(page);
+    await page.goto(server.url + '#/');
+    assert.equal(await tileCount(page, 'pool'), pool, 'the pool is one number on the home page and on Letters');
+    await page.goto(server.url + '#/letters');
+    await page.waitForSelector('#queue-list li');
 
     // The first draft names what the client last ordered and how long ago.
     await page.waitForSelector('#draft-facts');
