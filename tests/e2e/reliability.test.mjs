@@ -20,6 +20,15 @@ async function setQuota(b, bytes) {
 
 const errorToast = (page) => page.waitForSelector('.toast.error');
 
+/** Exports a backup from the backup page (with a password if given); the download. */
+async function exportBackup(page, password = '') {
+  await page.goto(server.url + '#/backup');
+  await page.waitForSelector('#export-backup:not([disabled])');
+  if (password) await page.fill('#export-password', password);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+  return download;
+}
+
 test('a full storage quota: the demo is not said to be loaded, and nothing of it is kept', async () => {
   const b = await freshBrowser();
   try {
@@ -175,10 +184,7 @@ test('a restored backup brings its letter queue and settings: nobody is written 
     skipped = await page.innerText('#letter-card h2');
     await page.click('#skip');
     await page.waitForFunction(() => document.querySelectorAll('#queue-list li').length === 34);
-    await page.goto(server.url + '#/backup');
-    await page.waitForSelector('#export-backup:not([disabled])');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
-    file = await download.path();
+    file = await (await exportBackup(page)).path();
     const json = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(json.letters_day.queue.skipped.length, 1);
 
@@ -331,9 +337,7 @@ test('every page opens on a base whose every field is hostile or extreme', async
   try {
     const { page } = b;
     await loadDemo(page, server.url);
-    await page.goto(server.url + '#/backup');
-    await page.waitForSelector('#export-backup:not([disabled])');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    const download = await exportBackup(page);
     const backup = poison(JSON.parse(readFileSync(await download.path(), 'utf8')));
     const file = join(mkdtempSync(join(tmpdir(), 'pismo-hostile-')), 'hostile.json');
     writeFileSync(file, JSON.stringify(backup));
@@ -371,10 +375,7 @@ test('an encrypted backup: sealed on export, opened only with its password, also
     const { page } = b;
     await loadDemo(page, server.url);
     const clients = await tileCount(page, 'clients');
-    await page.goto(server.url + '#/backup');
-    await page.waitForSelector('#export-backup:not([disabled])');
-    await page.fill('#export-password', 'Лавровый венец');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    const download = await exportBackup(page, 'Лавровый венец');
     assert.match(download.suggestedFilename(), /\.json\.pismoenc$/);
     const bytes = readFileSync(await download.path());
     assert.equal(bytes.subarray(0, 8).toString(), 'PISMOENC');
