@@ -442,7 +442,7 @@ async fn an_edit_from_an_old_version_or_an_old_base_is_refused() {
     let mut renamed = original.clone();
     renamed.name.push_str(" (one)");
     renamed.updated_at += chrono::Duration::seconds(1);
-    let expected = [(original.id, original.updated_at)];
+    let expected = [original.clone()];
     let batch = |c: &pismo::domain::model::Client| Batch {
         clients: vec![c.clone()],
         ..Batch::default()

@@ -11,22 +11,22 @@ use super::StorageError;
 use crate::domain::backup::spans::Source;
 use crate::domain::base::buckets::{self, Merge};
 use crate::domain::base::{Base, Batch};
-use crate::domain::model::{Client, Id, Timestamp};
+use crate::domain::model::Client;
 use crate::domain::record::{self, Keyed};
 
 pub const DB_NAME: &str = "pismo";
 /// Version 1: stores `buckets` and `meta`. Raise it with a migration in [`Db::open_named`].
 pub const SCHEMA_VERSION: u32 = 1;
 const BUCKETS: &str = "buckets";
-const META: &str = "meta";
+pub(super) const META: &str = "meta";
 /// Past this the open is reported as blocked by another tab instead of waiting silently.
 const OPEN_TIMEOUT_MS: i32 = 8000;
 
 pub struct Db {
-    rexie: Rexie,
+    pub(super) rexie: Rexie,
     /// Which stored base this tab has in memory (meta `base_id`, new at every replace): a write
     /// from a tab that still holds the replaced base must not land in the new one.
-    generation: std::cell::RefCell<Option<String>>,
+    pub(super) generation: std::cell::RefCell<Option<String>>,
 }
 
 const BASE_ID: &str = "base_id";
@@ -164,13 +164,14 @@ impl Db {
     }
 
     /// [`Db::write`] of an edit made from a known version: if a client in `expected` is stored
-    /// with another `updated_at` (another tab saved it meanwhile), nothing is written and the
-    /// answer is [`StorageError::Changed`], so the edit can be merged with the stored version.
-    /// Checked inside the write's own transaction, so no save can slip in between.
+    /// otherwise (another tab saved it, or sync merged another computer's edit into it, which
+    /// may leave `updated_at` as it was), nothing is written and the answer is
+    /// [`StorageError::Changed`], so the edit can be merged with the stored version. Checked
+    /// inside the write's own transaction, so no save can slip in between.
     pub async fn write_expecting(
         &self,
         batch: &Batch,
-        expected: &[(Id, Timestamp)],
+        expected: &[Client],
     ) -> Result<(), StorageError> {
         if batch.is_empty() {
             return Ok(());
@@ -187,14 +188,15 @@ impl Db {
                 return Err(StorageError::Replaced);
             }
             let mut changed = Vec::new();
-            for (id, at) in expected {
+            for want in expected {
+                let id = &want.id;
                 let k = buckets::key(Client::STORE, record::bucket_of(id));
                 let Some(v) = store.get(JsValue::from_str(&k)).await? else {
                     continue;
                 };
                 let (stored, _) = buckets::decode(vec![(k.clone(), bytes(&k, v)?)]);
                 if let Some(c) = stored.clients.iter().find(|c| c.id == *id) {
-                    if c.updated_at != *at {
+                    if c != want {
                         changed.push(*id);
                     }
                 }

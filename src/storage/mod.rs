@@ -6,6 +6,7 @@ mod codec;
 mod db;
 mod local;
 mod persist;
+mod shared;
 mod tx;
 
 pub use db::{Db, Loaded, DB_NAME, SCHEMA_VERSION};

@@ -110,6 +110,7 @@ pub fn changes(
             let was = before.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
             (was != now).then(|| ChangeLogEntry {
                 by: None,
+                lost: None,
                 id: new_id(),
                 client: new.id,
                 field: field.to_string(),

@@ -23,5 +23,6 @@ pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod sort;
+pub mod sync;
 pub mod text;
 pub mod validate;

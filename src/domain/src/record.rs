@@ -13,6 +13,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::base::{Base, Batch, Slices, Table};
 use super::model::*;
+use super::sync::Clocks;
 
 /// Calls `$callback!` with every record kind, one line each:
 /// `Type => Variant, field, "store", loads, belongs_to;` where
@@ -97,6 +98,23 @@ impl Keyed for Tombstone {
     }
     fn slice<'a>(s: &Slices<'a>) -> &'a [Self] {
         s.tombstones
+    }
+}
+
+impl Keyed for Clocks {
+    const STORE: &'static str = "clock";
+    const FIELD: &'static str = "clocks";
+    fn key(&self) -> Id {
+        self.id
+    }
+    fn rows(b: &Batch) -> &Vec<Self> {
+        &b.clocks
+    }
+    fn rows_mut(b: &mut Batch) -> &mut Vec<Self> {
+        &mut b.clocks
+    }
+    fn slice<'a>(s: &Slices<'a>) -> &'a [Self] {
+        s.clocks
     }
 }
 
@@ -194,6 +212,7 @@ macro_rules! declare_kinds {
         /// Calls `v.visit::<K>()` for every stored kind: the records, then tombstones.
         pub fn each_stored(v: &mut impl VisitStored) {
             $(v.visit::<$t>();)*
+            v.visit::<Clocks>();
             v.visit::<Tombstone>();
         }
 
@@ -201,13 +220,14 @@ macro_rules! declare_kinds {
         pub fn dispatch_store<F: StoredFn>(store: &str, f: F) -> Option<F::Out> {
             match store {
                 $($s => Some(f.call::<$t>()),)*
+                "clock" => Some(f.call::<Clocks>()),
                 "tombstone" => Some(f.call::<Tombstone>()),
                 _ => None,
             }
         }
 
         /// Every store name, tombstones last: the order a batch is written in.
-        pub const STORES: &[&str] = &[$($s,)* "tombstone"];
+        pub const STORES: &[&str] = &[$($s,)* "clock", "tombstone"];
 
         $(
             impl Keyed for $t {
@@ -263,8 +283,10 @@ pub fn stores_loaded(load: Load) -> Vec<&'static str> {
         .filter(|k| k.load() == load)
         .map(|k| k.as_str())
         .collect();
-    if load == Load::First {
-        stores.push(Tombstone::STORE);
+    match load {
+        Load::First => stores.push(Tombstone::STORE),
+        // Only sync needs the clocks: they come with the history.
+        Load::History => stores.push(Clocks::STORE),
     }
     stores
 }

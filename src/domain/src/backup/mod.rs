@@ -193,9 +193,10 @@ pub fn write_base(
     letters_day: Option<&crate::letters::day::LettersDay>,
 ) -> Result<String, serde_json::Error> {
     let tombstones = base.tombstone_list();
+    let clocks = base.clock_list();
     v1::write(
         settings,
-        base.slices(&tombstones),
+        base.slices(&tombstones, &clocks),
         exported_at,
         false,
         letters_day,

@@ -120,6 +120,7 @@ pub(super) fn read(text: &str) -> Option<(FileV1, Spans)> {
         snapshots: Vec::new(),
         tombstones: Vec::new(),
         letters_day: None,
+        clocks: Vec::new(),
     };
     c.eat(b'{')?;
     if c.peek()? == b'}' {
@@ -154,6 +155,7 @@ pub(super) fn read(text: &str) -> Option<(FileV1, Spans)> {
             "snapshots" => c.array(&mut f.snapshots, s)?,
             "tombstones" => c.array(&mut f.tombstones, s)?,
             "letters_day" => f.letters_day = c.value()?,
+            "clocks" => c.array(&mut f.clocks, s)?,
             _ => {
                 c.value::<IgnoredAny>()?;
             }

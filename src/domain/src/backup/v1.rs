@@ -8,6 +8,7 @@ use crate::base::{Batch, Slices};
 use crate::letters::day::LettersDay;
 use crate::model::*;
 use crate::settings::Settings;
+use crate::sync::Clocks;
 
 #[derive(Debug, Deserialize)]
 pub struct FileV1 {
@@ -51,6 +52,11 @@ pub struct FileV1 {
     /// postponements. Older readers ignore it.
     #[serde(default)]
     pub letters_day: Option<LettersDay>,
+    /// Added with sync, as `decisions` was: the records' clocks (`sync::Clocks`). Older readers
+    /// ignore it and read every record as it is; only the field-by-field merge of a later sync
+    /// needs them.
+    #[serde(default)]
+    pub clocks: Vec<Clocks>,
 }
 
 impl FileV1 {
@@ -77,6 +83,7 @@ impl FileV1 {
                 contracts: self.contracts,
                 snapshots: self.snapshots,
                 tombstones: self.tombstones,
+                clocks: self.clocks,
             },
         }
     }
@@ -114,6 +121,8 @@ struct FileV1Ref<'a> {
     tombstones: &'a [Tombstone],
     #[serde(skip_serializing_if = "Option::is_none")]
     letters_day: Option<&'a LettersDay>,
+    #[serde(skip_serializing_if = "<[Clocks]>::is_empty")]
+    clocks: &'a [Clocks],
 }
 
 pub fn write(
@@ -145,6 +154,7 @@ pub fn write(
         snapshots: data.snapshots,
         tombstones: data.tombstones,
         letters_day: letters_day.filter(|d| !d.is_empty()),
+        clocks: data.clocks,
     };
     if pretty {
         serde_json::to_string_pretty(&file)

@@ -3,6 +3,7 @@
 
 use crate::model::*;
 use crate::record::record_kinds;
+use crate::sync::Clocks;
 
 macro_rules! batch_types {
     ($($t:ident => $v:ident, $f:ident, $s:literal, $l:ident, $o:ident;)*) => {
@@ -11,6 +12,8 @@ macro_rules! batch_types {
         pub struct Batch {
             $(pub $f: Vec<$t>,)*
             pub tombstones: Vec<Tombstone>,
+            /// The records' clocks for sync (`sync::Clocks`); not records themselves.
+            pub clocks: Vec<Clocks>,
         }
 
         /// Every record of a batch or a base, borrowed.
@@ -18,6 +21,7 @@ macro_rules! batch_types {
         pub struct Slices<'a> {
             $(pub $f: &'a [$t],)*
             pub tombstones: &'a [Tombstone],
+            pub clocks: &'a [Clocks],
         }
 
         /// How many records of each kind.
@@ -41,6 +45,7 @@ macro_rules! batch_types {
                 Slices {
                     $($f: &b.$f,)*
                     tombstones: &b.tombstones,
+                    clocks: &b.clocks,
                 }
             }
         }
@@ -74,7 +79,7 @@ record_kinds!(batch_types);
 
 impl Batch {
     pub fn is_empty(&self) -> bool {
-        self.counts().total() == 0
+        self.counts().total() == 0 && self.clocks.is_empty()
     }
 
     pub fn counts(&self) -> Counts {

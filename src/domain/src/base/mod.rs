@@ -17,6 +17,7 @@ pub use table::Table;
 
 use super::model::*;
 use super::record::{each_kind, record_kinds, KindFn, Record, Visit};
+use super::sync::Clocks;
 
 macro_rules! base_struct {
     ($($t:ident => $v:ident, $f:ident, $s:literal, $l:ident, $o:ident;)*) => {
@@ -24,6 +25,8 @@ macro_rules! base_struct {
         pub struct Base {
             $(pub $f: Table<$t>,)*
             pub tombstones: HashMap<Id, Tombstone>,
+            /// Each record's clocks for sync, by record id (see `sync::Clocks`).
+            pub clocks: HashMap<Id, Clocks>,
             /// Clients no letter can reach (no usable postal address, no valid e-mail), kept up to
             /// date by [`Base::apply`]: the rotation asks this of 100,000 clients at once, and
             /// reading every client's addresses from memory each time costs more than its budget.
@@ -37,10 +40,15 @@ macro_rules! base_struct {
         impl Base {
             /// Every record, borrowed (for a backup written without copying the base first); the
             /// tombstones, kept in a map, are passed in as a sorted list.
-            pub fn slices<'a>(&'a self, tombstones: &'a [Tombstone]) -> Slices<'a> {
+            pub fn slices<'a>(
+                &'a self,
+                tombstones: &'a [Tombstone],
+                clocks: &'a [Clocks],
+            ) -> Slices<'a> {
                 Slices {
                     $($f: self.$f.as_slice(),)*
                     tombstones,
+                    clocks,
                 }
             }
 
@@ -49,6 +57,7 @@ macro_rules! base_struct {
                 Batch {
                     $($f: self.$f.as_slice().to_vec(),)*
                     tombstones: self.tombstone_list(),
+                    clocks: self.clock_list(),
                 }
             }
         }
@@ -116,7 +125,7 @@ impl Base {
     pub fn counts(&self) -> Counts {
         Counts {
             tombstones: self.tombstones.len(),
-            ..self.slices(&[]).counts()
+            ..self.slices(&[], &[]).counts()
         }
     }
 
@@ -156,6 +165,9 @@ impl Base {
             });
             self.tombstones.insert(t.id, t.clone());
         }
+        for c in &batch.clocks {
+            self.clocks.insert(c.id, c.clone());
+        }
     }
 
     /// Whether a letter can reach this stored client (see [`pool::reachable`](crate::letters::pool::reachable)).
@@ -173,6 +185,13 @@ impl Base {
         let mut tombstones: Vec<Tombstone> = self.tombstones.values().cloned().collect();
         crate::sort::sort_by_key(&mut tombstones, |t| (t.deleted_at, t.id));
         tombstones
+    }
+
+    /// The clocks in a stable order (by record id).
+    pub fn clock_list(&self) -> Vec<Clocks> {
+        let mut clocks: Vec<Clocks> = self.clocks.values().cloned().collect();
+        crate::sort::sort_by_key(&mut clocks, |c| c.id);
+        clocks
     }
 
     pub fn from_batch(batch: &Batch) -> Base {

@@ -113,7 +113,9 @@ pub(super) fn sales_history(rng: &mut Rng, b: &mut Batch, settings: &Settings, t
             if s > stage || stage == DealStage::Lost {
                 break;
             }
-            t += Duration::days(1 + rng.below(4) as i64);
+            // Never after the demo's «now»: a stage dated ahead would also date every later
+            // edit of the deal ahead (sync's clocks follow the latest stamp they see).
+            t = (t + Duration::days(1 + rng.below(4) as i64)).min(at(today, 8, 0));
             stages.push((s, t));
         }
         let mut deal = Deal {
@@ -131,7 +133,7 @@ pub(super) fn sales_history(rng: &mut Rng, b: &mut Batch, settings: &Settings, t
             updated_at: t,
         };
         if stage == DealStage::Lost {
-            t += Duration::days(3);
+            t = (t + Duration::days(3)).min(at(today, 8, 0));
             deal.stages.push((DealStage::Lost, t));
             deal.lost_reason = "Выбрали другого поставщика".into();
             deal.updated_at = t;

@@ -176,3 +176,22 @@ fn the_demo_sales_and_corporate_sections_have_work_to_show() {
         .any(|r| corporate::status(r) == corporate::Status::New));
     assert!(corporate::revenue(&b, &period) > 0);
 }
+
+#[test]
+fn nothing_in_the_demo_is_dated_after_its_now() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let (_, b) = crate::demo::generate(today);
+    let now = chrono::Utc.from_utc_datetime(&today.and_hms_opt(9, 0, 0).unwrap());
+    // Every record's `updated_at`, of every kind, through the backup's JSON.
+    let json =
+        serde_json::to_value(crate::backup::write(&Default::default(), &b, now).unwrap()).unwrap();
+    let file: serde_json::Value = serde_json::from_str(json.as_str().unwrap()).unwrap();
+    for (kind, rows) in file.as_object().unwrap() {
+        for r in rows.as_array().into_iter().flatten() {
+            if let Some(t) = r.get("updated_at").and_then(|v| v.as_str()) {
+                let t: chrono::DateTime<chrono::Utc> = t.parse().unwrap();
+                assert!(t <= now, "{kind} {} is dated {t}, after {now}", r["id"]);
+            }
+        }
+    }
+}

@@ -306,6 +306,10 @@ pub struct ChangeLogEntry {
     /// the app knew who was at the computer, and in imports of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<Id>,
+    /// Set when two computers changed the field at once and this value lost (`old`, as text):
+    /// the value as stored, so the client page can put it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost: Option<serde_json::Value>,
     pub updated_at: Timestamp,
 }
 

@@ -62,6 +62,16 @@ fn one_of_each() -> Batch {
         kind: RecordKind::Product,
         deleted_at: at(),
     });
+    // One record edited since sync kept clocks (the rest have none: as if written before).
+    let mut clock = crate::sync::Clock::new("test", None);
+    let mut edit = Batch {
+        clients: vec![b.clients[2].clone()],
+        ..Batch::default()
+    };
+    edit.clients[0].notes = "Звонить после обеда".into();
+    crate::sync::stamp(&crate::base::Base::from_batch(&b), &mut edit, &mut clock, 1);
+    b.clients[2] = edit.clients[0].clone();
+    b.clocks = edit.clocks;
     b
 }
 
