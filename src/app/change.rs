@@ -88,6 +88,7 @@ async fn receive(s: AppState, changed: Changed) {
 /// step with it: the search index, the duplicate scan, today's letter queue. (The dashboard's
 /// and the pages' figures are memos over the base and follow by themselves.)
 pub fn apply(s: AppState, batch: &Batch) {
+    super::sync::observe(batch);
     s.base.update(|b| b.apply(batch));
     let clients = !batch.clients.is_empty()
         || batch

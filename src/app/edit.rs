@@ -36,7 +36,7 @@ pub async fn save_client(
     let (mut from, mut mine) = (original, mine);
     let (mut from_other_tab, mut conflicts) = (Vec::new(), Vec::new());
     for _ in 0..TRIES {
-        let expected: Vec<_> = from.iter().map(|c| (c.id, c.updated_at)).collect();
+        let expected: Vec<Client> = from.iter().cloned().collect();
         match s
             .commit_expecting(build(from.as_ref(), &mine), &expected)
             .await

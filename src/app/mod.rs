@@ -15,6 +15,7 @@ pub mod router;
 pub mod scan;
 pub mod sealed;
 pub mod state;
+pub mod sync;
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -116,6 +117,7 @@ fn page(route: Route) -> AnyView {
         Route::Dashboard => view! { <pages::dashboard::DashboardPage /> }.into_any(),
         Route::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
         Route::Backup => view! { <pages::backup::BackupPage /> }.into_any(),
+        Route::Sync => view! { <pages::sync::SyncPage /> }.into_any(),
         Route::NotFound(path) => view! { <pages::home::NotFound path=path /> }.into_any(),
     }
 }
@@ -128,11 +130,15 @@ async fn start(state: AppState) {
             return;
         }
     }
+    if let Err(e) = sync::init().await {
+        state.storage_error(&e);
+    }
     // Settings stored with a replaced base, if the browser closed before they were copied.
     state.apply_pending_settings().await;
     state.reload().await;
     person::open_start(state);
     change::listen(state);
+    sync::folder::start(state);
     state
         .persistence
         .set(Some(storage::request_persistence().await));

@@ -57,6 +57,7 @@ pub enum Route {
     Dashboard,
     Settings,
     Backup,
+    Sync,
     NotFound(String),
 }
 
@@ -95,6 +96,7 @@ impl Route {
             ["dashboard"] => Route::Dashboard,
             ["settings"] => Route::Settings,
             ["backup"] => Route::Backup,
+            ["sync"] => Route::Sync,
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -122,6 +124,7 @@ impl Route {
             Route::Dashboard => "#/dashboard".into(),
             Route::Settings => "#/settings".into(),
             Route::Backup => "#/backup".into(),
+            Route::Sync => "#/sync".into(),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -181,6 +184,7 @@ mod tests {
             Route::Dashboard,
             Route::Settings,
             Route::Backup,
+            Route::Sync,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

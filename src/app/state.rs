@@ -191,13 +191,15 @@ impl AppState {
     pub async fn commit_expecting(
         self,
         mut batch: Batch,
-        expected: &[(Id, crate::domain::model::Timestamp)],
+        expected: &[crate::domain::model::Client],
     ) -> Result<(), StorageError> {
         let db = db()?;
         if let Some(me) = self.me.get_untracked() {
             self.base
                 .with_untracked(|b| crate::domain::author::stamp(&mut batch, b, me));
         }
+        self.base
+            .with_untracked(|b| super::sync::stamp(b, &mut batch));
         let result = {
             let _writing = self.writing.start();
             db.write_expecting(&batch, expected).await
@@ -370,7 +372,14 @@ impl AppState {
         match db.load_stores(&stores_loaded(Load::History)).await {
             Ok((history, more)) => {
                 let plan = self.base.with_untracked(|b| plan_merge(b, &history));
-                self.base.update(|b| b.apply(&plan.batch));
+                self.base.update(|b| {
+                    b.apply(&plan.batch);
+                    // A clock stamped meanwhile (an edit made while the history loaded) is newer.
+                    for c in history.clocks {
+                        b.clocks.entry(c.id).or_insert(c);
+                    }
+                });
+                self.base.with_untracked(super::sync::catch_up);
                 unreadable.extend(more);
                 self.unreadable
                     .set(unreadable.iter().map(ToString::to_string).collect());

@@ -57,6 +57,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                 {link(Route::Products, |t| t.products)}
                 {link(Route::Staff, |t| t.staff)}
                 {link(Route::Backup, |t| t.backup)}
+                {link(Route::Sync, |t| t.y.sync)}
                 {link(Route::Settings, |t| t.settings)}
             </nav>
             <span class="busy" class:on=move || s.busy()>{tx(|t| t.saving)}</span>

@@ -16,3 +16,4 @@ pub mod quality;
 pub mod sales;
 pub mod settings;
 pub mod staff;
+pub mod sync;

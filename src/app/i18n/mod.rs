@@ -18,12 +18,14 @@ mod base;
 mod letters;
 mod quality;
 mod sales;
+mod sync;
 mod texts;
 
 pub use base::Bt;
 pub use letters::Lt;
 pub use quality::Qt;
 pub use sales::St;
+pub use sync::Yt;
 pub use texts::Tr;
 
 use leptos::prelude::Get;

@@ -7,6 +7,7 @@ texts! {
     b: &'static super::base::Bt = &super::base::RU, &super::base::EN;
     q: &'static super::quality::Qt = &super::quality::RU, &super::quality::EN;
     s: &'static super::sales::St = &super::sales::RU, &super::sales::EN;
+    y: &'static super::sync::Yt = &super::sync::RU, &super::sync::EN;
     ;
     brand: "Письмо", "Pismo";
     loading: "Загрузка базы…", "Loading the base…";

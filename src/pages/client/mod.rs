@@ -223,7 +223,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                 <orders::Orders client=client_id />
                 <work::ClientWork client=client_id />
                 <letters::ClientLetters client=client_id />
-                <History client=client_id />
+                <History client=client_id draft=draft.client />
             </Show>
         </section>
     }
@@ -231,7 +231,7 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
 }
 
 #[component]
-fn History(client: Id) -> impl IntoView {
+fn History(client: Id, draft: RwSignal<Client>) -> impl IntoView {
     let s = use_app();
     let entries = Memo::new(move |_| {
         s.base.with(|b| {
@@ -254,17 +254,60 @@ fn History(client: Id) -> impl IntoView {
             <table class="dense">
                 <tbody>
                     <For each=move || entries.get() key=|e| e.id let:e>
-                        <tr>
-                            <td class="num">{dmy_hm(crate::app::clock::local(e.at))}</td>
-                            <td>{e.field.clone()}</td>
-                            <td class="old">{s.base.with_untracked(|b| history::shown(b, &e.field, &e.old))}</td>
-                            <td>"→"</td>
-                            <td>{s.base.with_untracked(|b| history::shown(b, &e.field, &e.new))}</td>
-                            <td class="by">{crate::app::person::name_of(s, e.by)}</td>
-                        </tr>
+                        {match e.lost.clone() {
+                            Some(lost) => view! { <Conflict entry=e.clone() lost=lost draft=draft /> }.into_any(),
+                            None => view! {
+                                <tr>
+                                    <td class="num">{dmy_hm(crate::app::clock::local(e.at))}</td>
+                                    <td>{e.field.clone()}</td>
+                                    <td class="old">{s.base.with_untracked(|b| history::shown(b, &e.field, &e.old))}</td>
+                                    <td>"→"</td>
+                                    <td>{s.base.with_untracked(|b| history::shown(b, &e.field, &e.new))}</td>
+                                    <td class="by">{crate::app::person::name_of(s, e.by)}</td>
+                                </tr>
+                            }.into_any(),
+                        }}
                     </For>
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A value another computer's later edit replaced (sync): both values, and a way to put the
+/// replaced one back into the form, to be saved like any edit.
+#[component]
+fn Conflict(
+    entry: ChangeLogEntry,
+    lost: serde_json::Value,
+    draft: RwSignal<Client>,
+) -> impl IntoView {
+    let s = use_app();
+    let field = entry
+        .field
+        .split('[')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let shown = |v: &str| s.base.with_untracked(|b| history::shown(b, &field, v));
+    let (old, new) = (shown(&entry.old), shown(&entry.new));
+    let path = entry.field.clone();
+    let restore = move |_| {
+        let back = draft.with_untracked(|c| crate::domain::sync::restore(c, &path, &lost));
+        if let Some(back) = back {
+            draft.set(back);
+            s.toast(s.tr_untracked().y.restored, false);
+        }
+    };
+    view! {
+        <tr class="conflict">
+            <td class="num">{dmy_hm(crate::app::clock::local(entry.at))}</td>
+            <td>{field.clone()}</td>
+            <td colspan="4">
+                {tx(|t| t.y.conflict)} ": " {tx(|t| t.y.kept)} " «" {new} "», "
+                {tx(|t| t.y.replaced)} " «" <span class="old">{old}</span> "» "
+                <button class="small" on:click=restore>{tx(|t| t.y.restore)}</button>
+            </td>
+        </tr>
     }
 }

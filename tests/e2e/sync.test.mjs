@@ -1,0 +1,260 @@
+// Two computers, one base, through a shared folder. Two browser profiles are the two computers;
+// each uses its private file system as «the shared folder» (`?sync-folder=private`), and the test
+// plays the cloud drive: it copies the files each computer wrote to the other, as Yandex Disk would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, freshBrowser, ready, loadDemo, tileCount, CLOCK } from './helpers.mjs';
+
+let server;
+let url;
+before(async () => {
+  server = await serve();
+  url = server.url + '&sync-folder=private';
+});
+after(() => server?.stop());
+
+/** Every file under pismo-sync/ in a computer's folder: [{ dev, name, text }]. */
+async function files(page) {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    let sync;
+    try { sync = await root.getDirectoryHandle('pismo-sync'); } catch { return []; }
+    const out = [];
+    for await (const [dev, d] of sync.entries()) {
+      if (d.kind !== 'directory') continue;
+      for await (const [name, f] of d.entries()) out.push({ dev, name, text: await (await f.getFile()).text() });
+    }
+    return out;
+  });
+}
+
+/** Writes files into a computer's folder (the ones it does not have), as a cloud drive does. */
+async function put(page, list) {
+  await page.evaluate(async (list) => {
+    const root = await navigator.storage.getDirectory();
+    const sync = await root.getDirectoryHandle('pismo-sync', { create: true });
+    for (const { dev, name, text } of list) {
+      const d = await sync.getDirectoryHandle(dev, { create: true });
+      try { await d.getFileHandle(name); continue; } catch { /* missing: write it */ }
+      const w = await (await d.getFileHandle(name, { create: true })).createWritable();
+      await w.write(text);
+      await w.close();
+    }
+  }, list);
+}
+
+/** The cloud drive brings both folders in step. */
+async function cloud(a, b) {
+  const [fa, fb] = [await files(a), await files(b)];
+  await put(b, fa);
+  await put(a, fb);
+}
+
+/** Opens a page of the app: by its hash when the app is open (a full load would set the test
+ *  clock back to its start), by the address otherwise. */
+async function go(page, hash) {
+  if (page.url().startsWith(server.origin)) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+  } else {
+    await page.goto(url + hash);
+  }
+  await ready(page);
+}
+
+/** Opens the sync page and syncs now; returns the status text. */
+async function syncNow(page) {
+  await go(page, '#/sync');
+  try {
+    await page.waitForSelector('#sync-now:not([disabled])');
+  } catch (e) {
+    console.log('DEBUG', page.url(), await page.innerText('main'));
+    throw e;
+  }
+  const runs = Number(await page.getAttribute('#sync-status', 'data-runs'));
+  await page.click('#sync-now');
+  await page.waitForFunction((n) => Number(document.querySelector('#sync-status').dataset.runs) > n, runs, { timeout: 60000 });
+  return page.innerText('#sync-status');
+}
+
+async function problems(page) {
+  return (await page.locator('#sync-problems li').allInnerTexts());
+}
+
+/** Computer A with the demo company, and computer B that got the whole base from the folder. */
+async function twoComputers() {
+  const a = await freshBrowser();
+  const b = await freshBrowser();
+  await loadDemo(a.page, url);
+  await syncNow(a.page);
+  // B opens the app before it knows the folder (a page is needed to reach its file system).
+  await b.page.goto(server.url);
+  await ready(b.page);
+  await cloud(a.page, b.page);
+  await b.page.goto(url + '#/sync');
+  await ready(b.page);
+  await b.page.waitForFunction(() => Number(document.querySelector('#sync-status')?.dataset.runs) > 0, null, { timeout: 60000 });
+  return { a, b };
+}
+
+async function openClient(page, name) {
+  await go(page, '#/clients');
+  await page.fill('#client-search', name);
+  await page.waitForFunction((n) => [...document.querySelectorAll('.vlist a.row .name')].some((e) => e.textContent === n), name);
+  await page.locator('.vlist a.row', { has: page.locator('.name', { hasText: name }) }).first().click();
+  await page.waitForSelector('#client-title');
+}
+
+test('folder: the letter writer hands a client over on A; the salesperson sees it on B', async () => {
+  const { a, b } = await twoComputers();
+  try {
+    await go(a.page, '#/');
+    const clients = await tileCount(a.page, 'clients');
+    await go(b.page, '#/');
+    await ready(b.page);
+    assert.equal(await tileCount(b.page, 'clients'), clients, 'B has the whole base from the folder');
+    assert.equal(await tileCount(b.page, 'orders'), await tileCount(a.page, 'orders'));
+
+    // On A: a letter sent, the answer «interested», the client handed to the proposed salesperson.
+    await go(a.page, '#/letters');
+    await a.page.waitForSelector('#queue-list li');
+    await a.page.click('#queue-list li:first-child button');
+    const client = await a.page.innerText('#letter-card h2');
+    await a.page.click('#mark-sent');
+    await a.page.waitForSelector('#queue-list button.sent');
+    await a.page.click('#queue-list button.sent');
+    await a.page.click('#answer-interested');
+    await a.page.waitForSelector('#hand-over-to');
+    const seller = (await a.page.$eval('#hand-over-to', (s) => s.options[s.selectedIndex].textContent)).split(' — ')[0];
+    await a.page.click('#save-answer');
+    await a.page.waitForSelector('#answer-recorded');
+
+    const status = await syncNow(a.page);
+    assert.match(status, /Отправлено записей: [1-9]/);
+    await cloud(a.page, b.page);
+    await syncNow(b.page);
+    assert.deepEqual(await problems(b.page), []);
+    assert.match(await b.page.innerText('#sync-devices'), /Иван Петрович Петров/, 'B sees who is at A');
+
+    // On B, used by the salesperson: the client is in their book, with the letter and the answer.
+    await openClient(b.page, client);
+    assert.match(await b.page.innerText('#pool-status'), new RegExp(`работает ${seller}`));
+    assert.match(await b.page.innerText('.client-letters'), /Заинтересован/);
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('folder: edits made apart are all kept; the same field keeps the later one, the other can be put back; a deletion reaches the other computer', async () => {
+  const { a, b } = await twoComputers();
+  try {
+    await go(a.page, '#/clients');
+    await a.page.waitForSelector('.vlist a.row .name');
+    const [first, second] = await a.page.locator('.vlist a.row .name').evaluateAll((els) => els.slice(0, 2).map((e) => e.textContent));
+
+    // Apart: A changes the notes, B the INN of the same client.
+    await openClient(a.page, first);
+    // The list shows the legal form before the name; the form edits the name alone.
+    const name = await a.page.inputValue('input[name=name]');
+    const shown = (suffix) => first.replace(name, `${name} ${suffix}`);
+    await a.page.fill('textarea[name=notes]', 'Звонить после обеда (A)');
+    await a.page.click('#save-client');
+    await a.page.waitForSelector('.toast:not(.error)');
+    await openClient(b.page, first);
+    await b.page.fill('input[name=inn]', '7707083893');
+    await b.page.click('#save-client');
+    await b.page.waitForSelector('.toast:not(.error)');
+    // Both change the name; B's edit is the later one: B is opened three minutes later by the
+    // test clock (which starts at its set moment whenever a page loads).
+    await openClient(a.page, first);
+    await a.page.fill('input[name=name]', `${name} (A)`);
+    await a.page.click('#save-client');
+    await a.page.waitForSelector('.toast:not(.error)');
+    await b.page.goto(url.replace(CLOCK, '2026-11-26T09:33'));
+    await ready(b.page);
+    await openClient(b.page, first);
+    await b.page.fill('input[name=name]', `${name} (B)`);
+    await b.page.click('#save-client');
+    await b.page.waitForSelector('.toast:not(.error)');
+    // A deletes a client B never touched.
+    await openClient(a.page, second);
+    a.page.once('dialog', (d) => d.accept());
+    await a.page.click('#delete-client');
+    await a.page.waitForURL(/#\/clients$/);
+
+    await syncNow(a.page);
+    await cloud(a.page, b.page);
+    await syncNow(b.page);
+    await cloud(a.page, b.page);
+    await syncNow(a.page);
+    assert.deepEqual(await problems(a.page), []);
+    assert.deepEqual(await problems(b.page), []);
+
+    for (const page of [a.page, b.page]) {
+      await openClient(page, shown('(B)'));
+      assert.equal(await page.inputValue('textarea[name=notes]'), 'Звонить после обеда (A)');
+      assert.equal(await page.inputValue('input[name=inn]'), '7707083893');
+      const conflict = page.locator('.history tr.conflict').first();
+      assert.match(await conflict.innerText(), new RegExp(`изменено на двух компьютерах.*оставлено «${name} \\(B\\)».*заменено «${name} \\(A\\)»`, 's'));
+    }
+    await go(b.page, '#/clients');
+    await b.page.fill('#client-search', second);
+    await b.page.waitForTimeout(300);
+    assert.equal(await b.page.locator('.vlist a.row .name', { hasText: second }).count(), 0, 'deleted on B too');
+
+    // The replaced value is put back on A, and that reaches B.
+    await openClient(a.page, shown('(B)'));
+    await a.page.click('.history tr.conflict button');
+    assert.equal(await a.page.inputValue('input[name=name]'), `${name} (A)`, 'back in the form');
+    await a.page.click('#save-client');
+    await a.page.waitForFunction((n) => document.querySelector('#client-title')?.textContent.includes(n), `${name} (A)`);
+    await syncNow(a.page);
+    await cloud(a.page, b.page);
+    await syncNow(b.page);
+    await openClient(b.page, shown('(A)'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('folder: a foreign or truncated file is named and skipped, the rest is taken', async () => {
+  const { a, b } = await twoComputers();
+  try {
+    await go(a.page, '#/clients/new');
+    await a.page.fill('input[name=name]', 'Школа № 7');
+    await a.page.click('#save-client');
+    await a.page.waitForSelector('.toast:not(.error)');
+    await syncNow(a.page);
+    const mine = (await files(a.page)).filter((f) => !f.name.includes('snapshot'));
+    const dev = mine[0].dev;
+    const last = mine.sort((x, y) => x.name.localeCompare(y.name)).at(-1);
+    // The cloud drive brought a stray document and a conflict copy; the newest file arrives cut short.
+    await put(b.page, [
+      { dev, name: 'notes.txt', text: 'hello' },
+      { dev, name: `${last.name.replace('.json', '')} (1).json`, text: last.text },
+      { dev, name: last.name, text: last.text.slice(0, last.text.length / 2) },
+    ]);
+    await syncNow(b.page);
+    const seen = (await problems(b.page)).join('\n');
+    assert.match(seen, new RegExp(`pismo-sync/${dev}/notes.txt`));
+    assert.match(seen, new RegExp(`pismo-sync/${dev}/${last.name}: `), 'the truncated file is named');
+    // The whole file arrives: it is read next time.
+    await b.page.evaluate(async ({ dev, name, text }) => {
+      const d = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('pismo-sync')).getDirectoryHandle(dev);
+      const w = await (await d.getFileHandle(name)).createWritable();
+      await w.write(text);
+      await w.close();
+    }, last);
+    await syncNow(b.page);
+    await openClient(b.page, 'Школа № 7');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
