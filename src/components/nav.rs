@@ -4,6 +4,7 @@ use crate::app::i18n::tx;
 use crate::app::person::PersonPicker;
 use crate::app::router::Route;
 use crate::app::state::use_app;
+use crate::app::sync::Folder;
 use crate::domain::model::Lang;
 use crate::storage;
 
@@ -57,15 +58,51 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                 {link(Route::Products, |t| t.products)}
                 {link(Route::Staff, |t| t.staff)}
                 {link(Route::Backup, |t| t.backup)}
-                {link(Route::Sync, |t| t.y.sync)}
                 {link(Route::Settings, |t| t.settings)}
             </nav>
             <span class="busy" class:on=move || s.busy()>{tx(|t| t.saving)}</span>
+            <SyncPill current=Signal::derive(move || route.get() == Route::Sync) />
             <PersonPicker id="nav-person" />
             <div class="lang" role="group" aria-label="language">
                 <button class:on=move || s.lang.get() == Lang::Ru on:click=move |_| switch(Lang::Ru)>"RU"</button>
                 <button class:on=move || s.lang.get() == Lang::En on:click=move |_| switch(Lang::En)>"EN"</button>
             </div>
         </header>
+    }
+}
+
+/// Sync in the menu: where it stands, one click from its page, on every screen (so a computer
+/// that stopped syncing is noticed).
+#[component]
+fn SyncPill(current: Signal<bool>) -> impl IntoView {
+    let s = use_app();
+    let st = crate::app::sync::status();
+    let text = move || {
+        let y = s.tr().y;
+        st.with(|x| match &x.folder {
+            Folder::Ready(_) => match x.kept.last {
+                Some(t) => format!("⇅ {}", crate::app::clock::local(t).format("%H:%M")),
+                None => "⇅".to_string(),
+            },
+            Folder::NeedsPermission(_) => format!("⇅ {}", y.pill_permission),
+            Folder::None | Folder::Unknown => "⇅".to_string(),
+        })
+    };
+    let title = move || {
+        let y = s.tr().y;
+        st.with(|x| match &x.folder {
+            Folder::Ready(_) if !x.problems.is_empty() => format!("{}: {}", y.sync, y.problems),
+            Folder::Ready(_) => format!("{}: {}", y.sync, y.last),
+            Folder::NeedsPermission(_) => format!("{}: {}", y.sync, y.grant),
+            Folder::None | Folder::Unknown => format!("{}: {}", y.sync, y.folder_none),
+        })
+    };
+    view! {
+        <a class="sync-pill" id="nav-sync" href=Route::Sync.href()
+            class:current=move || current.get()
+            class:warn=move || st.with(|x| matches!(x.folder, Folder::NeedsPermission(_)) || !x.problems.is_empty())
+            title=title aria-label=title>
+            {text}
+        </a>
     }
 }

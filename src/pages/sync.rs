@@ -58,7 +58,8 @@ pub fn SyncPage() -> impl IntoView {
             }
         });
     };
-    let folder_view = move || match st.with(|x| x.folder.clone()) {
+    let folder_view = move || {
+        match st.with(|x| x.folder.clone()) {
         Folder::Unknown | Folder::None => view! {
             <p>{ty(|t| t.folder_none)}</p>
             <button class="primary" id="sync-choose" on:click=choose>{ty(|t| t.choose)}</button>
@@ -70,7 +71,7 @@ pub fn SyncPage() -> impl IntoView {
         }
         .into_any(),
         Folder::Ready(name) => view! {
-            <p>{ty(|t| t.folder)} ": " <strong>{name}</strong></p>
+            <p>{ty(|t| t.folder)} ": " <strong>{if name.is_empty() { ty(|t| t.private_folder)().to_string() } else { name }}</strong></p>
             <button class="primary" id="sync-now" on:click=run
                 disabled=move || st.with(|x| x.running) || !s.history_ready.get()>
                 {ty(|t| t.sync_now)}
@@ -79,6 +80,7 @@ pub fn SyncPage() -> impl IntoView {
             <button id="sync-choose" on:click=choose>{ty(|t| t.choose)}</button>
         }
         .into_any(),
+    }
     };
     view! {
         <section class="sync">

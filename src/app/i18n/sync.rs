@@ -43,4 +43,6 @@ texts! {
     restore: "Вернуть", "Put back";
     restored: "Значение подставлено в карточку: сохраните её", "The value is back in the form: save it";
     this_device: "Этот компьютер в папке", "This computer in the folder";
+    pill_permission: "нужен доступ", "needs access";
+    private_folder: "папка этого браузера (для проверки)", "this browser's own folder (for testing)";
 }
