@@ -258,3 +258,54 @@ test('folder: a foreign or truncated file is named and skipped, the rest is take
     await b.close();
   }
 });
+
+test('folder: the account manager relays a request to Finance; Finance answers on its own computer; the answer and its time come back', async () => {
+  const { a, b } = await twoComputers();
+  try {
+    const board = (page, status) => page.waitForFunction((s) => [...document.querySelectorAll('#board tr')]
+      .some((tr) => tr.textContent.includes('Акт сверки по договору № 17-КС') && tr.dataset.status === s), status);
+    // A, the account manager: the client's request, passed to Finance.
+    await go(a.page, '#/corporate');
+    await a.page.waitForSelector('#request-client option', { state: 'attached' });
+    const counted = async () => Number(((await a.page.innerText('#response-times tr[data-department="finance"] td:nth-child(2)')).match(/\((\d+)\)/) ?? [0, 0])[1]);
+    const before = await counted();
+    const client = await a.page.$eval('#request-client', (s) => [...s.options].find((o) => o.value)?.textContent);
+    await a.page.selectOption('#request-client', { label: client });
+    await a.page.selectOption('#request-department', 'Finance');
+    await a.page.fill('#request-subject', 'Акт сверки по договору № 17-КС');
+    await a.page.fill('#request-message', 'Просят до пятницы');
+    await a.page.click('#log-request');
+    const onA = a.page.locator('#board tr', { hasText: 'Акт сверки по договору № 17-КС' });
+    await onA.waitFor();
+    await onA.locator('.step').click();
+    await board(a.page, 'withdepartment');
+    await syncNow(a.page);
+    await cloud(a.page, b.page);
+    await syncNow(b.page);
+
+    // B, Finance: the request is there, with the department; the answer is written there.
+    await go(b.page, '#/corporate');
+    await board(b.page, 'withdepartment');
+    const onB = b.page.locator('#board tr', { hasText: 'Акт сверки по договору № 17-КС' });
+    await onB.locator('.step-text').fill('Акт сверки отправлен на почту');
+    await onB.locator('.step').click();
+    await board(b.page, 'answered');
+    await syncNow(b.page);
+    await cloud(a.page, b.page);
+    await syncNow(a.page);
+
+    // A: the answer arrived; relayed to the client, the response time is counted.
+    await go(a.page, '#/corporate');
+    await board(a.page, 'answered');
+    assert.match(await onA.innerText(), /Акт сверки отправлен на почту/);
+    await onA.locator('.step-text').fill('Сообщил клиенту');
+    await onA.locator('.step').click();
+    await board(a.page, 'relayed');
+    assert.equal(await counted(), before + 1, 'the response time counts it');
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
