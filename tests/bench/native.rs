@@ -50,6 +50,37 @@ fn keystrokes(base: &Base) -> Vec<String> {
     out
 }
 
+/// Sync: another computer's 1,000 edited clients merged into the base; the base written as a
+/// snapshot file; that snapshot merged into an empty base (a computer joining the folder).
+fn sync_figures(base: &Base) -> (f64, f64, f64) {
+    use pismo::domain::sync::{self, Clock};
+    let t0 = Utc::now().timestamp_millis();
+    let mut other = Clock::new("other", None);
+    let mut edits = pismo::domain::base::Batch {
+        clients: base.clients.iter().take(1000).cloned().collect(),
+        ..Default::default()
+    };
+    for c in &mut edits.clients {
+        c.notes.push_str(" · перезвонить");
+    }
+    sync::stamp(base, &mut edits, &mut other, t0);
+    let mut there = base.clone();
+    there.apply(&edits);
+    let versions = sync::changed_here(&there, "other", None);
+    assert_eq!(versions.len(), 1000);
+    let mut here = Clock::new("here", None);
+    let (plan, merge) = ms(|| sync::plan(base, &versions, &mut here, t0));
+    assert_eq!(plan.stats.updated, 1000);
+    let (text, write) = ms(|| {
+        let all = sync::snapshot(base);
+        serde_json::to_string(&all).unwrap_or_default()
+    });
+    let all: Vec<sync::Version> = serde_json::from_str(&text).unwrap_or_default();
+    let (first, join) = ms(|| sync::plan(&Base::default(), &all, &mut here, t0));
+    assert_eq!(first.batch.clients.len(), base.clients.len());
+    (merge, write, join)
+}
+
 fn main() {
     let baseline: BTreeMap<String, f64> = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -113,6 +144,7 @@ fn main() {
             steps += 1;
         });
         let per_step = typing / f64::from(steps);
+        let (sync_changes, sync_snapshot, sync_first) = sync_figures(&base);
         let mb = text.len() as f64 / 1_048_576.0;
         let k = n / 1000;
         println!(
@@ -122,7 +154,7 @@ fn main() {
         // Budgets only where DESIGN.md sets one (export and import are budgeted at 100k; the index
         // build is part of the 100k startup budget).
         let big = n == 100_000;
-        let budgets: [(String, f64, Option<f64>); 10] = [
+        let budgets: [(String, f64, Option<f64>); 13] = [
             (format!("backup export {k}k"), export, big.then_some(1000.0)),
             (format!("backup encrypt {k}k"), encrypt, None),
             (format!("backup decrypt {k}k"), decrypt, None),
@@ -152,6 +184,17 @@ fn main() {
                 format!("likely duplicates while typing {k}k"),
                 per_step,
                 Some(50.0),
+            ),
+            (
+                format!("sync: 1,000 changes merged {k}k"),
+                sync_changes,
+                None,
+            ),
+            (format!("sync: snapshot written {k}k"), sync_snapshot, None),
+            (
+                format!("sync: snapshot into an empty base {k}k"),
+                sync_first,
+                None,
             ),
         ];
         for (name, value, budget) in budgets {
