@@ -12,6 +12,8 @@ pub enum LocalKey {
     LastBackupAt,
     /// Who is at this computer (a staff id): a local choice, never shared.
     Person,
+    /// This computer's name in a shared folder (sync).
+    Device,
 }
 
 impl LocalKey {
@@ -20,6 +22,7 @@ impl LocalKey {
             LocalKey::Settings => "pismo.settings",
             LocalKey::LastBackupAt => "pismo.last_backup_at",
             LocalKey::Person => "pismo.person",
+            LocalKey::Device => "pismo.device",
         }
     }
 }

@@ -309,3 +309,57 @@ test('folder: the account manager relays a request to Finance; Finance answers o
     await b.close();
   }
 });
+
+test('file: without folder access, changes since the last exchange go as a file and merge the same way', async () => {
+  const a = await freshBrowser();
+  const b = await freshBrowser();
+  try {
+    await loadDemo(a.page, server.url);
+    const exported = async () => {
+      await go(a.page, '#/sync');
+      const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('#sync-export')]);
+      assert.match(download.suggestedFilename(), /^pismo-changes-[0-9a-f]+-2026-11-26-\d{4}\.json$/);
+      return download.path();
+    };
+    const load = async (path) => {
+      await go(b.page, '#/sync');
+      const before = await b.page.locator('.toast').count();
+      await b.page.setInputFiles('#sync-import', path);
+      await b.page.waitForFunction((n) => document.querySelectorAll('.toast').length > n, before);
+      return b.page.locator('.toast').last().innerText();
+    };
+    // The first file is the whole base.
+    const first = await exported();
+    await b.page.goto(server.url);
+    await ready(b.page);
+    assert.match(await load(first), /Принято записей: \d{4,}/);
+    await go(b.page, '#/');
+    await go(a.page, '#/');
+    assert.equal(await tileCount(b.page, 'clients'), await tileCount(a.page, 'clients'));
+
+    // Then only what changed: one client's notes.
+    await go(a.page, '#/clients');
+    await a.page.waitForSelector('.vlist a.row .name');
+    const name = await a.page.locator('.vlist a.row .name').first().innerText();
+    await openClient(a.page, name);
+    await a.page.fill('textarea[name=notes]', 'Передали по флешке');
+    await a.page.click('#save-client');
+    await a.page.waitForSelector('.toast:not(.error)');
+    const second = await exported();
+    const text = (await import('node:fs')).readFileSync(second, 'utf8');
+    assert.ok(JSON.parse(text).versions.length < 10, 'the changes only, not the base');
+    assert.match(await load(second), /Принято записей: [1-9]/);
+    await openClient(b.page, name);
+    assert.equal(await b.page.inputValue('textarea[name=notes]'), 'Передали по флешке');
+    // The same file again changes nothing; B's own file is refused.
+    assert.match(await load(second), /Принято записей: 0/);
+    await go(b.page, '#/sync');
+    const [own] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#sync-export')]);
+    assert.match(await load(await own.path()), /этого же компьютера/);
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});

@@ -18,9 +18,8 @@ use super::state::{db, AppState};
 use crate::domain::base::{Base, Batch, Changed};
 use crate::domain::model::Timestamp;
 use crate::domain::sync::{self as dsync, Clock, Hlc};
-use crate::storage::StorageError;
+use crate::storage::{self, LocalKey, StorageError};
 
-const DEVICE: &str = "sync_device";
 const KEPT: &str = "sync_state";
 
 thread_local! {
@@ -106,16 +105,16 @@ pub fn status() -> RwSignal<SyncStatus> {
     STATUS.with(|s| *s)
 }
 
-/// This computer's name in the folder: made once per database, kept in IndexedDB (so two
-/// browsers on one computer are two computers, as their bases are two bases).
+/// This computer's name in the folder: made once per browser, kept in localStorage (two
+/// browsers on one computer are two computers, as their bases are two bases). Nothing is written
+/// to IndexedDB at start.
 pub async fn init() -> Result<(), StorageError> {
-    let db = db()?;
-    let device = match db.get_meta(DEVICE).await? {
+    let device = match storage::get_string(LocalKey::Device)? {
         Some(d) if !d.is_empty() => d,
         _ => {
             let id = super::browser::new_id().simple().to_string();
             let d = id[..10].to_string();
-            db.set_meta(DEVICE, &d).await?;
+            storage::set_string(LocalKey::Device, &d)?;
             d
         }
     };
