@@ -117,3 +117,14 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }
+
+/// The file picked in an `<input type="file">` (the event's target), the input emptied so that
+/// picking the same file again, after fixing it, fires `change` again.
+pub fn take_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}

@@ -374,12 +374,8 @@ impl AppState {
                 let plan = self.base.with_untracked(|b| plan_merge(b, &history));
                 self.base.update(|b| {
                     b.apply(&plan.batch);
-                    // A clock stamped meanwhile (an edit made while the history loaded) is newer.
-                    for c in history.clocks {
-                        b.clocks.entry(c.id).or_insert(c);
-                    }
+                    super::sync::loaded(b, history.clocks);
                 });
-                self.base.with_untracked(super::sync::catch_up);
                 unreadable.extend(more);
                 self.unreadable
                     .set(unreadable.iter().map(ToString::to_string).collect());

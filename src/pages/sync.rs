@@ -2,7 +2,6 @@
 //! wrong), and the exchange by file for browsers without folder access. Anyone may read it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::clock::local;
 use crate::app::state::use_app;
@@ -30,16 +29,9 @@ pub fn SyncPage() -> impl IntoView {
     };
     let file_problems = RwSignal::new(Vec::<String>::new());
     let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(f) = crate::app::browser::take_file(&ev) else {
             return;
         };
-        let Some(f) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let name = f.name();
             let text = match crate::app::browser::read_bytes(&f).await {

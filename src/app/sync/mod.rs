@@ -127,9 +127,17 @@ pub async fn init() -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Takes in every stamp the base holds (after the history, which carries the clocks, is loaded),
-/// so this computer's next write comes after all of them.
-pub fn catch_up(base: &Base) {
+/// The stored clocks, loaded with the history: put beside the records (a clock stamped meanwhile,
+/// by an edit made while the history loaded, is newer and stays), and taken in by this
+/// computer's clock, so its next write comes after all of them.
+pub fn loaded(base: &mut Base, clocks: Vec<dsync::Clocks>) {
+    for c in clocks {
+        base.clocks.entry(c.id).or_insert(c);
+    }
+    catch_up(base);
+}
+
+fn catch_up(base: &Base) {
     let wall = now().timestamp_millis();
     CLOCK.with(|c| {
         let mut c = c.borrow_mut();

@@ -7,7 +7,6 @@ use crate::app::restore::{self, Cause};
 
 mod restore_points;
 use restore_points::RestorePoints;
-use wasm_bindgen::JsCast;
 
 use crate::app::browser::{self, download};
 use crate::app::clock::{local, now};
@@ -138,13 +137,7 @@ pub fn BackupPage() -> impl IntoView {
     };
 
     let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_file(&ev) else {
             return;
         };
         preview.set(None);
@@ -153,8 +146,6 @@ pub fn BackupPage() -> impl IntoView {
         asks_password.set(false);
         locked.set_value(None);
         let name = file.name();
-        // Picking the same file again after fixing it must fire `change` again.
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let bytes = match browser::read_bytes(&file).await {
                 Ok(b) => b,

@@ -4,6 +4,7 @@
 //! CouchDB) is the app's business; the files a folder holds are described in [`folder`].
 //!
 //! - [`hlc`]: the clock every write is stamped with;
+//! - [`slots`]: which parts of a record are merged one by one;
 //! - [`state`]: a record as slots with stamps, and the merge of two;
 //! - [`local`]: stamping this computer's writes (every commit);
 //! - [`incoming`]: merging what arrives into the base, checked as an import is.
@@ -12,6 +13,7 @@ pub mod folder;
 pub mod hlc;
 pub mod incoming;
 pub mod local;
+pub mod slots;
 pub mod state;
 #[cfg(test)]
 mod tests;
