@@ -96,6 +96,12 @@ async function twoComputers() {
   return { a, b };
 }
 
+/** Saves the open client form and waits until it is stored. */
+async function saveClient(page) {
+  await page.click('#save-client');
+  await page.waitForSelector('.toast:not(.error)');
+}
+
 async function openClient(page, name) {
   await go(page, '#/clients');
   await page.fill('#client-search', name);
@@ -160,24 +166,20 @@ test('folder: edits made apart are all kept; the same field keeps the later one,
     const name = await a.page.inputValue('input[name=name]');
     const shown = (suffix) => first.replace(name, `${name} ${suffix}`);
     await a.page.fill('textarea[name=notes]', 'Звонить после обеда (A)');
-    await a.page.click('#save-client');
-    await a.page.waitForSelector('.toast:not(.error)');
+    await saveClient(a.page);
     await openClient(b.page, first);
     await b.page.fill('input[name=inn]', '7707083893');
-    await b.page.click('#save-client');
-    await b.page.waitForSelector('.toast:not(.error)');
+    await saveClient(b.page);
     // Both change the name; B's edit is the later one: B is opened three minutes later by the
     // test clock (which starts at its set moment whenever a page loads).
     await openClient(a.page, first);
     await a.page.fill('input[name=name]', `${name} (A)`);
-    await a.page.click('#save-client');
-    await a.page.waitForSelector('.toast:not(.error)');
+    await saveClient(a.page);
     await b.page.goto(url.replace(CLOCK, '2026-11-26T09:33'));
     await ready(b.page);
     await openClient(b.page, first);
     await b.page.fill('input[name=name]', `${name} (B)`);
-    await b.page.click('#save-client');
-    await b.page.waitForSelector('.toast:not(.error)');
+    await saveClient(b.page);
     // A deletes a client B never touched.
     await openClient(a.page, second);
     a.page.once('dialog', (d) => d.accept());
@@ -227,8 +229,7 @@ test('folder: a foreign or truncated file is named and skipped, the rest is take
   try {
     await go(a.page, '#/clients/new');
     await a.page.fill('input[name=name]', 'Школа № 7');
-    await a.page.click('#save-client');
-    await a.page.waitForSelector('.toast:not(.error)');
+    await saveClient(a.page);
     await syncNow(a.page);
     const mine = (await files(a.page)).filter((f) => !f.name.includes('snapshot'));
     const dev = mine[0].dev;
@@ -343,8 +344,7 @@ test('file: without folder access, changes since the last exchange go as a file 
     const name = await a.page.locator('.vlist a.row .name').first().innerText();
     await openClient(a.page, name);
     await a.page.fill('textarea[name=notes]', 'Передали по флешке');
-    await a.page.click('#save-client');
-    await a.page.waitForSelector('.toast:not(.error)');
+    await saveClient(a.page);
     const second = await exported();
     const text = (await import('node:fs')).readFileSync(second, 'utf8');
     assert.ok(JSON.parse(text).versions.length < 10, 'the changes only, not the base');

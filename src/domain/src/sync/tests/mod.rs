@@ -1,20 +1,19 @@
-//! Sync's merge: the examples the issue names, and three computers editing and exchanging at
-//! random (proptest) ending with the same base and every edit that was not replaced by a later one.
+//! Sync's merge: the examples the issue names; three computers editing and exchanging at random
+//! are in `props`.
 
-use std::collections::BTreeMap;
+mod props;
 
 use chrono::{TimeZone, Utc};
-use proptest::prelude::*;
 use uuid::Uuid;
 
 use super::*;
 use crate::base::Batch;
 
-struct Computer {
-    base: Base,
-    clock: Clock,
+pub(super) struct Computer {
+    pub(super) base: Base,
+    pub(super) clock: Clock,
     /// This computer's wall clock, in ms (each may be off).
-    wall: i64,
+    pub(super) wall: i64,
 }
 
 fn t0() -> i64 {
@@ -24,7 +23,7 @@ fn t0() -> i64 {
 }
 
 impl Computer {
-    fn new(name: &str, base: &Base, skew_ms: i64) -> Computer {
+    pub(super) fn new(name: &str, base: &Base, skew_ms: i64) -> Computer {
         Computer {
             base: base.clone(),
             clock: Clock::new(name, None),
@@ -32,18 +31,18 @@ impl Computer {
         }
     }
 
-    fn now(&mut self) -> Timestamp {
+    pub(super) fn now(&mut self) -> Timestamp {
         self.wall += 1000;
         chrono::DateTime::from_timestamp_millis(self.wall).unwrap()
     }
 
-    fn write(&mut self, mut batch: Batch) -> Batch {
+    pub(super) fn write(&mut self, mut batch: Batch) -> Batch {
         stamp(&self.base, &mut batch, &mut self.clock, self.wall);
         self.base.apply(&batch);
         batch
     }
 
-    fn edit(&mut self, id: Id, f: impl FnOnce(&mut Client)) -> Batch {
+    pub(super) fn edit(&mut self, id: Id, f: impl FnOnce(&mut Client)) -> Batch {
         let mut c = self.base.clients.get(&id).cloned().expect("client");
         f(&mut c);
         c.updated_at = self.now();
@@ -54,19 +53,19 @@ impl Computer {
     }
 
     /// Takes in what `other` wrote.
-    fn receive(&mut self, other: &Computer) -> Plan {
+    pub(super) fn receive(&mut self, other: &Computer) -> Plan {
         let versions = changed_here(&other.base, other.clock.device(), None);
         let plan = plan(&self.base, &versions, &mut self.clock, self.wall);
         self.base.apply(&plan.batch);
         plan
     }
 
-    fn client(&self, id: Id) -> Option<&Client> {
+    pub(super) fn client(&self, id: Id) -> Option<&Client> {
         self.base.clients.get(&id)
     }
 }
 
-fn shared_base() -> Base {
+pub(super) fn shared_base() -> Base {
     let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
     let mut c = Client::named(Uuid::from_u128(1), "Ромашка", at);
     c.phones.push(Phone {
@@ -79,10 +78,10 @@ fn shared_base() -> Base {
     })
 }
 
-const C1: Id = Uuid::from_u128(1);
-const C2: Id = Uuid::from_u128(2);
+pub(super) const C1: Id = Uuid::from_u128(1);
+pub(super) const C2: Id = Uuid::from_u128(2);
 
-fn phone(n: &str) -> Phone {
+pub(super) fn phone(n: &str) -> Phone {
     Phone {
         number: n.into(),
         label: String::new(),
@@ -278,135 +277,4 @@ fn receiving_the_same_changes_twice_changes_nothing() {
     let again = b.receive(&a);
     assert!(again.batch.is_empty(), "{:?}", again.batch);
     assert_eq!(again.stats.same, 1);
-}
-
-#[derive(Debug, Clone)]
-enum Op {
-    Name(u8),
-    Notes(u8),
-    AddPhone(u8),
-    Delete,
-    Exchange(usize, usize),
-}
-
-fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![
-        any::<u8>().prop_map(Op::Name),
-        any::<u8>().prop_map(Op::Notes),
-        any::<u8>().prop_map(Op::AddPhone),
-        Just(Op::Delete),
-        (0..3usize, 0..3usize).prop_map(|(a, b)| Op::Exchange(a, b)),
-    ]
-}
-
-/// What each computer wrote, by slot: the value with its stamp.
-type Written = BTreeMap<(Id, String), Vec<(Hlc, String)>>;
-
-fn record_writes(w: &mut Written, batch: &Batch, path: &str, value: String) {
-    for c in &batch.clocks {
-        let stamp = c
-            .slots
-            .get(path)
-            .map(|s| s.at.clone())
-            .unwrap_or(c.at.at.clone());
-        w.entry((c.id, path.to_string()))
-            .or_default()
-            .push((stamp, value.clone()));
-    }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
-    #[test]
-    fn three_computers_end_the_same_with_every_edit_not_replaced(
-        ops in prop::collection::vec((0..3usize, op()), 1..40),
-        skews in prop::collection::vec(-7_200_000i64..7_200_000, 3),
-    ) {
-        let base = shared_base();
-        let mut cs: Vec<Computer> = ["a", "b", "c"]
-            .iter()
-            .zip(&skews)
-            .map(|(n, s)| Computer::new(n, &base, *s))
-            .collect();
-        let mut written = Written::new();
-        let mut phones: Vec<(Id, String, Hlc)> = Vec::new();
-        let mut deleted = Vec::new();
-        for (who, op) in ops {
-            let id = C1;
-            if cs[who].client(id).is_none() && !matches!(op, Op::Exchange(..)) {
-                continue;
-            }
-            match op {
-                Op::Name(v) => {
-                    let name = format!("Имя {v}");
-                    let b = cs[who].edit(id, |c| c.name = name.clone());
-                    record_writes(&mut written, &b, "name", name);
-                }
-                Op::Notes(v) => {
-                    let notes = format!("Заметка {v}");
-                    let b = cs[who].edit(id, |c| c.notes = notes.clone());
-                    record_writes(&mut written, &b, "notes", notes);
-                }
-                Op::AddPhone(v) => {
-                    let n = format!("+7 900 000-{:02}-{:02}", who, v % 100);
-                    let b = cs[who].edit(id, |c| c.phones.push(phone(&n)));
-                    let digits: String = n.chars().filter(char::is_ascii_digit).collect();
-                    let stamp = b.clocks[0].slots.get(&format!("phones[{digits}]"))
-                        .map(|s| s.at.clone()).unwrap_or(b.clocks[0].at.at.clone());
-                    phones.push((id, n, stamp));
-                }
-                Op::Delete => {
-                    let at = cs[who].now();
-                    let del = cs[who].base.delete_client(id, at);
-                    let b = cs[who].write(del);
-                    deleted.push(b.clocks[0].deleted.clone().unwrap());
-                }
-                Op::Exchange(from, to) if from != to => {
-                    let (src, dst) = if from < to {
-                        let (l, r) = cs.split_at_mut(to);
-                        (&l[from], &mut r[0])
-                    } else {
-                        let (l, r) = cs.split_at_mut(from);
-                        (&r[0], &mut l[to])
-                    };
-                    dst.receive(src);
-                }
-                Op::Exchange(..) => {}
-            }
-        }
-        // Everyone reads everyone, twice (what reached one computer late is passed on).
-        for _ in 0..2 {
-            for to in 0..3 {
-                for from in 0..3 {
-                    if from != to {
-                        let src = Computer { base: cs[from].base.clone(), clock: cs[from].clock.clone(), wall: 0 };
-                        cs[to].receive(&src);
-                    }
-                }
-            }
-        }
-        let seen: Vec<_> = cs.iter().map(|c| {
-            let mut history = c.base.changes.as_slice().to_vec();
-            history.sort_by_key(|h| h.id);
-            (c.client(C1).cloned(), c.client(C2).cloned(), history)
-        }).collect();
-        prop_assert_eq!(&seen[0], &seen[1]);
-        prop_assert_eq!(&seen[1], &seen[2]);
-        let Some(final_c1) = &seen[0].0 else {
-            // Deleted: only if some deletion came after every write.
-            let last_delete = deleted.iter().max();
-            let last_write = written.values().flatten().map(|(h, _)| h).chain(phones.iter().map(|p| &p.2)).max();
-            prop_assert!(last_delete.is_some());
-            prop_assert!(last_write.is_none_or(|w| Some(w) < last_delete), "a write after the deletion was lost");
-            return Ok(());
-        };
-        for ((_, path), writes) in &written {
-            let (_, latest) = writes.iter().max().unwrap();
-            let now = if path == "name" { &final_c1.name } else { &final_c1.notes };
-            prop_assert_eq!(now, latest, "{} is not the latest write", path);
-        }
-        for (_, n, _) in &phones {
-            prop_assert!(final_c1.phones.iter().any(|p| &p.number == n), "phone {} lost", n);
-        }
-    }
 }
