@@ -7,8 +7,10 @@
 //! - [`slots`]: which parts of a record are merged one by one;
 //! - [`state`]: a record as slots with stamps, and the merge of two;
 //! - [`local`]: stamping this computer's writes (every commit);
-//! - [`incoming`]: merging what arrives into the base, checked as an import is.
+//! - [`incoming`]: merging what arrives into the base, checked as an import is;
+//! - [`couch`]: the records as CouchDB documents, and what to read and write to replicate.
 
+pub mod couch;
 pub mod folder;
 pub mod hlc;
 pub mod incoming;

@@ -1,6 +1,7 @@
 //! Sync's merge: the examples the issue names; three computers editing and exchanging at random
 //! are in `props`.
 
+mod couch;
 mod props;
 
 use chrono::{TimeZone, Utc};
