@@ -45,9 +45,11 @@ browser:
 	fi
 
 npm:
-	for dir in .ci/tools tests/e2e; do
+	# tests/couch: pouchdb-server, the CouchDB the sync tests use (its optional native LevelDB is
+	# not needed: it runs in memory).
+	for dir in .ci/tools tests/e2e tests/couch; do
 	  if ! [ -d $$dir/node_modules ] || [ $$dir/package-lock.json -nt $$dir/node_modules/.package-lock.json ]; then
-	    npm ci --prefix $$dir --no-audit --no-fund --loglevel=error
+	    npm ci --prefix $$dir --no-audit --no-fund --loglevel=error --omit=optional
 	  fi
 	done
 

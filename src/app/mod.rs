@@ -139,6 +139,7 @@ async fn start(state: AppState) {
     person::open_start(state);
     change::listen(state);
     sync::folder::start(state);
+    sync::couch::start(state);
     state
         .persistence
         .set(Some(storage::request_persistence().await));

@@ -10,6 +10,9 @@
 //!     pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]
 //!                                    a base with known duplicates (backup on stdout, the true
 //!                                    groups as JSON in FILE), to measure any duplicate search
+//!     pismo-cli couch push FILE URL  a backup's records into a CouchDB database (made if missing),
+//!                                    merged with what it holds; PISMO_COUCH_USER/PASSWORD
+//!     pismo-cli couch pull URL       the database as a backup, on stdout
 
 //! A native program only. `cargo test --target wasm32-unknown-unknown` builds every binary of the
 //! package, and linking the whole domain with debug info into a wasm nobody runs took half a
@@ -18,6 +21,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "cli/commands.rs"]
 mod commands;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "cli/couch.rs"]
+mod couch;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

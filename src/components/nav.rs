@@ -4,7 +4,7 @@ use crate::app::i18n::tx;
 use crate::app::person::PersonPicker;
 use crate::app::router::Route;
 use crate::app::state::use_app;
-use crate::app::sync::Folder;
+use crate::app::sync::{couch::Link, Folder};
 use crate::domain::model::Lang;
 use crate::storage;
 
@@ -77,8 +77,17 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
 fn SyncPill(current: Signal<bool>) -> impl IntoView {
     let s = use_app();
     let st = crate::app::sync::status();
+    let couch = move || st.with(|x| x.couch.link.clone());
     let text = move || {
         let y = s.tr().y;
+        let hm = |t| format!("⇅ {}", crate::app::clock::local(t).format("%H:%M"));
+        match couch() {
+            Link::Off => {}
+            Link::Live | Link::Away(_) | Link::OtherTab => {
+                return st.with(|x| x.couch.kept.last).map_or("⇅".to_string(), hm)
+            }
+            Link::LoggedOut | Link::Connecting => return format!("⇅ {}", y.couch),
+        }
         st.with(|x| match &x.folder {
             Folder::Ready(_) => match x.kept.last {
                 Some(t) => format!("⇅ {}", crate::app::clock::local(t).format("%H:%M")),
@@ -90,6 +99,12 @@ fn SyncPill(current: Signal<bool>) -> impl IntoView {
     };
     let title = move || {
         let y = s.tr().y;
+        match couch() {
+            Link::Off => {}
+            Link::Away(why) => return format!("{}: {} {why}", y.sync, y.couch_retrying),
+            Link::LoggedOut => return format!("{}: {}", y.sync, y.couch_login_again),
+            _ => return format!("{}: {}", y.sync, y.couch_live),
+        }
         st.with(|x| match &x.folder {
             Folder::Ready(_) if !x.problems.is_empty() => format!("{}: {}", y.sync, y.problems),
             Folder::Ready(_) => format!("{}: {}", y.sync, y.last),
@@ -100,7 +115,8 @@ fn SyncPill(current: Signal<bool>) -> impl IntoView {
     view! {
         <a class="sync-pill" id="nav-sync" href=Route::Sync.href()
             class:current=move || current.get()
-            class:warn=move || st.with(|x| matches!(x.folder, Folder::NeedsPermission(_)) || !x.problems.is_empty())
+            class:warn=move || st.with(|x| matches!(x.folder, Folder::NeedsPermission(_)) || !x.problems.is_empty()
+                || matches!(x.couch.link, Link::Away(_) | Link::LoggedOut))
             title=title aria-label=title>
             {text}
         </a>

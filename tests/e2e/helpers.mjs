@@ -15,7 +15,7 @@ const CHROME_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -26,7 +26,7 @@ async function freePort() {
   });
 }
 
-async function waitForPort(port, ms = 10000) {
+export async function waitForPort(port, ms = 10000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const ok = await new Promise((resolve) => {
@@ -68,12 +68,21 @@ export async function freshBrowser({ dir = mkdtempSync(join(tmpdir(), 'pismo-e2e
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
+  // Chromium logs every failed request to another server (CouchDB away, answering 500): that is
+  // the network, not the app, and the app's own status tells about it.
+  const network = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const from = m.location()?.url ?? '';
+    const foreign = from && !from.startsWith(new URL(page.url() || 'about:blank').origin);
+    (foreign && m.text().startsWith('Failed to load resource') ? network : errors).push(m.text());
+  });
   return {
     context,
     page,
     errors,
+    network,
     dir,
     close: async () => { await context.close(); if (!keep) rmSync(dir, { recursive: true, force: true }); },
   };

@@ -44,5 +44,26 @@ texts! {
     restored: "Значение подставлено в карточку: сохраните её", "The value is back in the form: save it";
     this_device: "Этот компьютер в папке", "This computer in the folder";
     pill_permission: "нужен доступ", "needs access";
+    couch: "CouchDB (для больших компаний)", "CouchDB (for bigger companies)";
+    couch_hint: "Вместо общей папки компьютеры могут синхронизироваться через сервер CouchDB: изменения доходят до других за секунды, пока приложение открыто. Базу и пользователей заводит администратор (см. docs/sync.md). Подключайте к базе на сервере новый компьютер с пустой базой: всё, что в нём есть, сольётся с базой на сервере.", "Instead of a shared folder the computers can sync through a CouchDB server: changes reach the others within seconds while the app is open. The administrator sets up the database and the users (see docs/sync.md). Connect a new computer with an empty base: whatever it holds is merged into the server's base.";
+    couch_url: "Адрес базы", "Database address";
+    couch_user: "Пользователь CouchDB", "CouchDB user";
+    couch_password: "Пароль", "Password";
+    couch_connect: "Подключиться", "Connect";
+    couch_disconnect: "Отключиться", "Disconnect";
+    couch_login_again: "Сессия на сервере закончилась: введите пароль ещё раз.", "The server session has ended: enter the password again.";
+    couch_stored: "В браузере хранятся адрес базы, имя пользователя и cookie сессии, которую выдал сервер (она истекает сама). Пароль не хранится нигде и не попадает ни в резервные копии, ни в журналы, ни в файлы.", "Stored in this browser: the database address, the user name and the session cookie the server gave (it expires by itself). The password is kept nowhere and never gets into backups, logs or files.";
+    couch_bad_url: "Адрес базы выглядит так: https://сервер:5984/имя_базы", "A database address looks like https://server:5984/database_name";
+    couch_cors: "Сервер отвечает, но не разрешает этой странице с ним работать (CORS). Администратору нужно добавить в настройки CouchDB:", "The server answers but does not let this page talk to it (CORS). The administrator adds to CouchDB's settings:";
+    couch_away: "Сервер не отвечает", "The server does not answer";
+    couch_wrong_password: "Неверное имя пользователя или пароль.", "Wrong user name or password.";
+    couch_no_db: "На сервере нет базы", "The server has no database";
+    couch_not_member: "У пользователя нет доступа к базе", "The user has no access to the database";
+    couch_live: "Подключено, синхронизация идёт непрерывно", "Connected, syncing continuously";
+    couch_connecting: "Подключение…", "Connecting…";
+    couch_other_tab: "Синхронизацию ведёт другая вкладка этого браузера", "Another tab of this browser is syncing";
+    couch_retrying: "Нет связи с сервером, повторяем; ничего не потеряно:", "No connection to the server, retrying; nothing is lost:";
+    couch_first: "Первая синхронизация, документов", "First sync, documents";
+    couch_off: "Не подключено.", "Not connected.";
     private_folder: "папка этого браузера (для проверки)", "this browser's own folder (for testing)";
 }

@@ -110,7 +110,7 @@ pub async fn run(s: AppState, ask: bool) {
         return;
     }
     let Some(h) = ready(ask).await else { return };
-    let Ok(release) = glue::lock().await else {
+    let Ok(release) = glue::lock("pismo-sync").await else {
         return;
     };
     if release.is_null() {

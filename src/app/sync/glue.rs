@@ -44,10 +44,10 @@ export async function remove(h, dev, name) {
   const d = await (await dir(h, false)).getDirectoryHandle(dev);
   await d.removeEntry(name);
 }
-export function lock() {
+export function lock(name) {
   if (!navigator.locks) return Promise.resolve(() => {});
   return new Promise((res) => {
-    navigator.locks.request('pismo-sync', { ifAvailable: true }, (l) => {
+    navigator.locks.request(name, { ifAvailable: true }, (l) => {
       if (!l) { res(null); return undefined; }
       return new Promise((release) => res(release));
     });
@@ -71,9 +71,9 @@ extern "C" {
     pub async fn write(h: &JsValue, dev: &str, name: &str, text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     pub async fn remove(h: &JsValue, dev: &str, name: &str) -> Result<JsValue, JsValue>;
-    /// A release function while this tab holds the folder, `null` if another tab does.
+    /// A release function while this tab holds the lock `name`, `null` if another tab does.
     #[wasm_bindgen(catch)]
-    pub async fn lock() -> Result<JsValue, JsValue>;
+    pub async fn lock(name: &str) -> Result<JsValue, JsValue>;
     pub fn folder_name(h: &JsValue) -> String;
 }
 

@@ -1,7 +1,9 @@
 //! Several computers, one base: this computer's name and clock, the stamp on every write, and
 //! what arrives from the others merged in through the one change path (`change::apply`). How the
-//! changes travel: a shared folder (`folder`), or a file carried by hand (`file`).
+//! changes travel: a shared folder (`folder`), CouchDB (`couch`), or a file carried by hand
+//! (`file`).
 
+pub mod couch;
 pub mod file;
 pub mod folder;
 mod glue;
@@ -95,6 +97,7 @@ pub struct SyncStatus {
     pub last_run: (usize, usize, usize),
     /// Runs finished since the page opened (tests wait for the next one).
     pub runs: u64,
+    pub couch: couch::CouchStatus,
 }
 
 pub fn status() -> RwSignal<SyncStatus> {
@@ -151,6 +154,7 @@ fn catch_up(base: &Base) {
 pub fn stamp(base: &Base, batch: &mut Batch) {
     let wall = now().timestamp_millis();
     CLOCK.with(|c| dsync::stamp(base, batch, &mut c.borrow_mut(), wall));
+    couch::poke();
 }
 
 /// Takes in the stamps of a write made in another tab of this browser.

@@ -9,7 +9,7 @@ use pismo::domain::base::Base;
 use pismo::domain::letters::{rotation, send};
 use pismo::domain::{dedup, demo};
 
-const USAGE: &str = "usage:
+pub(crate) const USAGE: &str = "usage:
   pismo-cli validate FILE
   pismo-cli stats FILE
   pismo-cli demo [--date YYYY-MM-DD] [--clients N]
@@ -19,7 +19,9 @@ const USAGE: &str = "usage:
   pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]
   pismo-cli import-csv FILE --into BACKUP [--no-update] > NEW_BACKUP
   pismo-cli seal FILE --password-file P > FILE.pismoenc
-  pismo-cli open FILE.pismoenc --password-file P > FILE";
+  pismo-cli open FILE.pismoenc --password-file P > FILE
+  pismo-cli couch push FILE URL
+  pismo-cli couch pull URL > FILE";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -44,6 +46,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("import-csv") => import_csv(&args[1..]),
         Some("seal") => seal_cmd(&args[1..], true),
         Some("open") => seal_cmd(&args[1..], false),
+        Some("couch") => crate::couch::couch_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => emit(USAGE),
         _ => Err(USAGE.to_string()),
     }
@@ -51,7 +54,7 @@ fn run(args: &[String]) -> Result<(), String> {
 
 /// Writes a line to stdout. A reader that stopped reading (`pismo-cli plan … | head`) is no
 /// error: the output was wanted only that far.
-fn emit(text: &str) -> Result<(), String> {
+pub(crate) fn emit(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     match out
         .write_all(text.as_bytes())
@@ -70,7 +73,7 @@ fn file_arg(args: &[String]) -> Result<&str, String> {
     }
 }
 
-fn read(file: &str) -> Result<(Backup, Vec<BackupWarning>), String> {
+pub(crate) fn read(file: &str) -> Result<(Backup, Vec<BackupWarning>), String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
     if backup::sealed::is_sealed(&bytes) {
         return Err(format!(

@@ -119,7 +119,7 @@ pub fn closing(doc_id: &str, leaf: &str) -> Value {
 pub enum Read {
     Record {
         rev: String,
-        version: Version,
+        version: Box<Version>,
     },
     /// A branch closed by a merge (or a document deleted by other means): nothing to take.
     Closed,
@@ -164,7 +164,10 @@ pub fn read_doc(doc: &Value) -> Result<Read, Refused> {
             version.id
         )));
     }
-    Ok(Read::Record { rev, version })
+    Ok(Read::Record {
+        rev,
+        version: Box::new(version),
+    })
 }
 
 /// A document as `_all_docs?include_docs=true&conflicts=true` gives it: its current revision and
@@ -192,7 +195,7 @@ pub fn read_all_docs(resp: &Value) -> (BTreeMap<String, Current>, Vec<Refused>) 
         };
         let doc = row.get("doc").unwrap_or(&Value::Null);
         let version = match read_doc(doc) {
-            Ok(Read::Record { version, .. }) => Some(version),
+            Ok(Read::Record { version, .. }) => Some(*version),
             Ok(_) => None,
             Err(r) => {
                 refused.push(r);
@@ -354,7 +357,7 @@ pub fn read_bulk_get(resp: &Value) -> Pulled {
             match read_doc(doc) {
                 Ok(Read::Record { version, .. }) => {
                     *open.entry((version.kind, version.id)).or_default() += 1;
-                    pulled.versions.push(version);
+                    pulled.versions.push(*version);
                 }
                 Ok(_) => {}
                 Err(e) => pulled.refused.push(e),

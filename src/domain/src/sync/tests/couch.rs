@@ -200,7 +200,7 @@ fn a_document_reads_back_as_the_version_written() {
     assert_eq!(doc["_id"], json!(format!("client:{C1}")));
     assert!(doc["_rev"].as_str().unwrap().starts_with("1-"));
     match read_doc(&doc).unwrap() {
-        Read::Record { version, .. } => assert_eq!(version, v),
+        Read::Record { version, .. } => assert_eq!(*version, v),
         other => panic!("{other:?}"),
     }
     let child = doc_for(&v, Some(doc["_rev"].as_str().unwrap()));

@@ -1,5 +1,7 @@
-//! The sync page: the shared folder, where sync stands (last run, the other computers, what went
+//! The sync page: the shared folder, CouchDB, where sync stands (last run, the other computers, what went
 //! wrong), and the exchange by file for browsers without folder access. Anyone may read it.
+
+mod couch;
 
 use leptos::prelude::*;
 
@@ -8,7 +10,9 @@ use crate::app::state::use_app;
 use crate::app::sync::{self, file, folder, Folder};
 use crate::domain::format::dmy_hm;
 
-fn ty(label: fn(&crate::app::i18n::Yt) -> &'static str) -> impl Fn() -> &'static str + Copy {
+pub(super) fn ty(
+    label: fn(&crate::app::i18n::Yt) -> &'static str,
+) -> impl Fn() -> &'static str + Copy {
     let lang = use_app().lang;
     move || label(crate::app::i18n::tr(lang.get()).y)
 }
@@ -85,6 +89,7 @@ pub fn SyncPage() -> impl IntoView {
                 </Show>
                 <p class="hint">{ty(|t| t.stored)}</p>
             </div>
+            <couch::CouchPanel />
             <Status />
             <div class="panel">
                 <h2>{ty(|t| t.by_file)}</h2>
