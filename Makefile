@@ -14,7 +14,7 @@ WASM_BINDGEN_ROOT := $(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)
 export PATH := $(TRUNK_ROOT)/bin:$(WASM_BINDGEN_ROOT)/bin:$(CURDIR)/.ci/tools/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: serve test build setup tools browser npm check-versions lint test-native test-wasm test-e2e bench bench-dedup screenshots clean
+.PHONY: serve test build setup tools browser npm check-versions lint test-native test-wasm test-e2e bench bench-dedup bench-couch screenshots clean
 
 serve: build
 	echo "Pismo is served at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
@@ -86,6 +86,11 @@ bench: setup build
 
 # Pismo's duplicate search beside the Python recordlinkage toolkit on the same test bases (the
 # toolkit is installed from PyPI into a venv under ~/.cache/pismo, pinned in tests/bench/requirements.txt).
+# CouchDB sync against pouchdb-server: seeding, first sync both ways, one edit's way across.
+bench-couch: setup build
+	cargo build --locked --release --bin pismo-cli
+	node tests/bench/couch.mjs
+
 bench-dedup:
 	python3 tests/bench/compare-dedup.py
 	.ci/bundle-size

@@ -84,6 +84,31 @@ async fn receive(s: AppState, changed: Changed) {
     }
 }
 
+thread_local! {
+    /// Whether what is derived from the clients waits (a whole base arriving page by page), and
+    /// whether a page changed clients meanwhile.
+    static HELD: std::cell::Cell<(bool, bool)> = const { std::cell::Cell::new((false, false)) };
+}
+
+/// While held, pages of clients change the base but the search index, the duplicate scan and
+/// the letter queue are brought up to date once, when the guard goes: rebuilding a 100,000-client
+/// index after each of twenty pages cost most of CouchDB's first sync.
+pub struct Held(AppState);
+
+pub fn hold(s: AppState) -> Held {
+    HELD.with(|h| h.set((true, false)));
+    Held(s)
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let (_, missed) = HELD.with(|h| h.replace((false, false)));
+        if missed {
+            derive(self.0, &Batch::default(), true);
+        }
+    }
+}
+
 /// Applies a change that storage holds to memory, and keeps what is derived from the base in
 /// step with it: the search index, the duplicate scan, today's letter queue. (The dashboard's
 /// and the pages' figures are memos over the base and follow by themselves.)
@@ -95,7 +120,22 @@ pub fn apply(s: AppState, batch: &Batch) {
             .tombstones
             .iter()
             .any(|t| t.kind == RecordKind::Client);
-    if batch.clients.len() > 200 {
+    let touched = clients || !batch.decisions.is_empty();
+    let held = HELD.with(|h| {
+        let (held, missed) = h.get();
+        h.set((held, missed || (held && touched)));
+        held
+    });
+    if held {
+        return;
+    }
+    derive(s, batch, clients);
+}
+
+/// The search index, the duplicate scan and the letter queue after `batch` (all of them
+/// rebuilt when `batch` is empty and `clients`).
+fn derive(s: AppState, batch: &Batch, clients: bool) {
+    if batch.clients.len() > 200 || (clients && batch.is_empty()) {
         // Re-indexing client by client re-sorts each time; past a few hundred a rebuild is cheaper.
         let index = s
             .base

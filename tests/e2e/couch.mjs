@@ -14,7 +14,16 @@ export const USER = { user: 'sales', password: 'sales-pass' };
 
 async function req(method, url, body, auth = ADMIN) {
   const headers = { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` };
-  const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // The server closes idle connections after 5 s; a request that met one closing is sent again.
+  let r;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
   const text = await r.text();
   if (r.status >= 300 && r.status !== 412) throw new Error(`${method} ${url}: ${r.status} ${text}`);
   return JSON.parse(text);
@@ -52,6 +61,7 @@ export async function couchServer() {
   await req('PUT', `${direct}/_users/org.couchdb.user:${USER.user}`, { name: USER.user, password: USER.password, roles: ['pismo'], type: 'user' });
 
   let mode = 'up';
+  let cut = null;
   const sockets = new Set();
   const proxy = http.createServer((inc, out) => {
     if (mode === 'down') { inc.socket.destroy(); return; }
@@ -60,8 +70,18 @@ export async function couchServer() {
       out.end('{"error":"internal_server_error","reason":"test"}');
       return;
     }
+    if (cut && cut.match.test(inc.url) && --cut.left < 0) {
+      // The connection goes in the middle of the sync, as a server that is switched off.
+      mode = 'down';
+      cut = null;
+      inc.socket.destroy();
+      return;
+    }
     const fwd = http.request({ host: '127.0.0.1', port, method: inc.method, path: inc.url, headers: inc.headers }, (res) => {
-      out.writeHead(res.statusCode, res.headers);
+      const headers = { ...res.headers };
+      // A CouchDB whose CORS was never set up.
+      if (mode === 'nocors') for (const h of Object.keys(headers)) if (h.startsWith('access-control-')) delete headers[h];
+      out.writeHead(res.statusCode, headers);
       res.pipe(out);
     });
     fwd.on('error', () => inc.socket.destroy());
@@ -73,11 +93,13 @@ export async function couchServer() {
   return {
     url: `http://127.0.0.1:${proxyPort}`,
     direct,
-    /** 'up', 'down' (every connection cut, as a server that is gone) or '500'. */
+    /** 'up', 'down' (every connection cut, as a server that is gone), '500', or 'nocors'. */
     mode(m) {
       mode = m;
       if (m !== 'up') for (const s of sockets) s.destroy();
     },
+    /** Lets `n` requests whose path matches `match` through, then cuts every connection. */
+    cutAfter(match, n) { cut = { match, left: n }; },
     /** A database the user may use (CouchDB 3 makes new databases admin-only). */
     async database(name) {
       await req('PUT', `${direct}/${name}`);
@@ -88,7 +110,8 @@ export async function couchServer() {
     stop() {
       for (const s of sockets) s.destroy();
       proxy.close();
-      proc.kill();
+      proxy.closeAllConnections?.();
+      proc.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -21,13 +21,15 @@ export function abort(c) { c.abort(); }
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = request)]
-    async fn js_request(
+    /// The request's promise: sent at once, awaited later (a page is fetched while the one
+    /// before is merged).
+    #[wasm_bindgen(js_name = request)]
+    fn js_request(
         method: &str,
         url: &str,
         body: Option<String>,
         signal: &JsValue,
-    ) -> Result<JsValue, JsValue>;
+    ) -> js_sys::Promise;
     async fn reachable(url: &str) -> JsValue;
     pub fn controller() -> JsValue;
     pub fn signal_of(c: &JsValue) -> JsValue;
@@ -62,6 +64,48 @@ impl Failure {
     }
 }
 
+/// A request under way.
+pub struct Pending(js_sys::Promise);
+
+/// Sends a request now; its answer is read with [`Pending::answer`].
+pub fn send(method: &str, url: &str, body: Option<&Value>, signal: Option<&JsValue>) -> Pending {
+    Pending(js_request(
+        method,
+        url,
+        body.map(Value::to_string),
+        signal.unwrap_or(&JsValue::NULL),
+    ))
+}
+
+impl Pending {
+    /// The answer's JSON on a 2xx status.
+    pub async fn answer(self) -> Result<Value, Failure> {
+        let answer = wasm_bindgen_futures::JsFuture::from(self.0)
+            .await
+            .map_err(|e| {
+                let name = js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string());
+                if name.as_deref() == Some("AbortError") {
+                    Failure::Aborted
+                } else {
+                    Failure::Network(crate::app::sync::glue::message(&e))
+                }
+            })?;
+        let pair = js_sys::Array::from(&answer);
+        let status = pair.get(0).as_f64().unwrap_or(0.0) as u16;
+        let text = pair.get(1).as_string().unwrap_or_default();
+        let json = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        match status {
+            200..=299 => Ok(json),
+            401 => Err(Failure::Unauthorized),
+            403 => Err(Failure::Forbidden),
+            404 => Err(Failure::NotFound),
+            s => Err(Failure::Status(s, json.to_string())),
+        }
+    }
+}
+
 /// One request; the answer's JSON on a 2xx status.
 pub async fn call(
     method: &str,
@@ -69,34 +113,7 @@ pub async fn call(
     body: Option<&Value>,
     signal: Option<&JsValue>,
 ) -> Result<Value, Failure> {
-    let answer = js_request(
-        method,
-        url,
-        body.map(Value::to_string),
-        signal.unwrap_or(&JsValue::NULL),
-    )
-    .await
-    .map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string());
-        if name.as_deref() == Some("AbortError") {
-            Failure::Aborted
-        } else {
-            Failure::Network(crate::app::sync::glue::message(&e))
-        }
-    })?;
-    let pair = js_sys::Array::from(&answer);
-    let status = pair.get(0).as_f64().unwrap_or(0.0) as u16;
-    let text = pair.get(1).as_string().unwrap_or_default();
-    let json = serde_json::from_str(&text).unwrap_or(Value::String(text));
-    match status {
-        200..=299 => Ok(json),
-        401 => Err(Failure::Unauthorized),
-        403 => Err(Failure::Forbidden),
-        404 => Err(Failure::NotFound),
-        s => Err(Failure::Status(s, json.to_string())),
-    }
+    send(method, url, body, signal).answer().await
 }
 
 /// Whether anything answers at `url` at all, CORS aside: told apart from a CORS refusal, which

@@ -31,6 +31,15 @@ macro_rules! batch_types {
             pub tombstones: usize,
         }
 
+        impl Batch {
+            /// Adds `other`'s writes after this batch's.
+            pub fn append(&mut self, other: Batch) {
+                $(self.$f.extend(other.$f);)*
+                self.tombstones.extend(other.tombstones);
+                self.clocks.extend(other.clocks);
+            }
+        }
+
         impl Slices<'_> {
             pub fn counts(&self) -> Counts {
                 Counts {

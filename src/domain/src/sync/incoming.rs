@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::local::stored_state;
 use super::state::{join, quiet, Lost, State};
-use super::{Clock, Version};
+use super::{Clock, Hlc, Version};
 use crate::base::{Base, Batch};
 use crate::model::*;
 use crate::record::{KindFn, Record};
@@ -54,7 +54,7 @@ pub struct Plan {
 /// and stamps the history entries the merge writes, so that they travel on like its own edits.
 pub fn plan(base: &Base, incoming: &[Version], clock: &mut Clock, wall_ms: i64) -> Plan {
     let mut plan = Plan::default();
-    let mut remote: BTreeMap<(RecordKind, Id), State> = BTreeMap::new();
+    let mut remote: BTreeMap<(RecordKind, Id), Incoming> = BTreeMap::new();
     // Records that came with clocks; the others were last written before clocks were kept, and
     // stay without (their `updated_at` is their stamp), which spares a joining computer 100,000
     // entries.
@@ -63,9 +63,8 @@ pub fn plan(base: &Base, incoming: &[Version], clock: &mut Clock, wall_ms: i64) 
         if v.clocks.is_some() {
             clocked.insert(v.id);
         }
-        let state = v.state();
-        if let Some(h) = state.latest().max(state.deleted.as_ref()) {
-            let ahead = clock.observe(h, wall_ms);
+        if let Some(h) = latest_of(v) {
+            let ahead = clock.observe(&h, wall_ms);
             // Only a stamp read off a computer's own wall clock (counter 0) says that clock is
             // off: an `updated_at` from before clocks were kept may be anything (an import, a
             // demo dated ahead), and a stamp with a counter follows one seen before.
@@ -73,21 +72,24 @@ pub fn plan(base: &Base, incoming: &[Version], clock: &mut Clock, wall_ms: i64) 
                 plan.ahead_ms = plan.ahead_ms.max(ahead);
             }
         }
-        let slot = remote.entry((v.kind, v.id)).or_default();
-        *slot = if slot.slots.is_empty() && slot.deleted.is_none() {
-            state
-        } else {
-            join(slot, &state).0
-        };
+        match remote.entry((v.kind, v.id)) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(Incoming::One(v));
+            }
+            std::collections::btree_map::Entry::Occupied(mut e) => {
+                let joined = join(&e.get().state(), &v.state()).0;
+                e.insert(Incoming::Many(joined));
+            }
+        }
     }
     // Clients come first (the map is ordered by kind), so a record of a client knows whether
     // its client ends alive after this merge.
     let mut clients: HashMap<Id, bool> = HashMap::new();
-    for ((kind, id), state) in &remote {
+    for ((kind, id), incoming) in &remote {
         kind.dispatch(MergeOne {
             base,
             id: *id,
-            remote: state,
+            remote: incoming,
             clocked: clocked.contains(id),
             clients: &mut clients,
             plan: &mut plan,
@@ -107,10 +109,40 @@ pub fn plan(base: &Base, incoming: &[Version], clock: &mut Clock, wall_ms: i64) 
     plan
 }
 
+/// What arrived for one record: one version (nearly always), or several already merged.
+enum Incoming<'a> {
+    One(&'a Version),
+    Many(State),
+}
+
+impl Incoming<'_> {
+    fn state(&self) -> State {
+        match self {
+            Incoming::One(v) => v.state(),
+            Incoming::Many(s) => s.clone(),
+        }
+    }
+}
+
+/// The latest stamp a version carries, read off its clocks (no slots built: a computer joining
+/// a base takes in hundreds of thousands).
+fn latest_of(v: &Version) -> Option<Hlc> {
+    match &v.clocks {
+        Some(c) => Some(c.latest().clone()),
+        None => v
+            .record
+            .as_ref()
+            .and_then(|r| r.get("updated_at"))
+            .and_then(|t| serde_json::from_value(t.clone()).ok())
+            .or(v.deleted_at)
+            .map(Hlc::legacy),
+    }
+}
+
 struct MergeOne<'a> {
     base: &'a Base,
     id: Id,
-    remote: &'a State,
+    remote: &'a Incoming<'a>,
     /// Whether it came with clocks.
     clocked: bool,
     /// The clients merged so far, and whether each ended alive.
@@ -128,10 +160,22 @@ impl KindFn for MergeOne<'_> {
                 reason,
             })
         };
+        let local = stored_state::<K>(self.base, &self.id);
+        // New here, alive, sent once: taken as sent, without splitting it into slots (the first
+        // sync of a whole base is nearly all this).
+        if let (None, Incoming::One(v)) = (&local, self.remote) {
+            let deleted =
+                v.deleted_at.is_some() || v.clocks.as_ref().is_some_and(|c| c.deleted.is_some());
+            if let (Some(record), false) = (&v.record, deleted) {
+                return self.take_new::<K>(record.clone(), v.clocks.clone());
+            }
+        }
+        let owned = self.remote.state();
+        let remote = &owned;
         // The record as sent must be one this version can read and would accept.
         let mut sent = None;
-        if self.remote.alive() {
-            match check::<K>(self.base, self.remote, self.id, self.clients) {
+        if remote.alive() {
+            match check::<K>(self.base, remote.record(K::KIND, self.id), self.clients) {
                 Ok(r) => sent = Some(r),
                 Err(Unfit::ClientDeleted) => {
                     self.plan.stats.of_deleted += 1;
@@ -140,15 +184,13 @@ impl KindFn for MergeOne<'_> {
                 Err(Unfit::Bad(reason)) => return refuse(self.plan, reason),
             }
         }
-        let local = stored_state::<K>(self.base, &self.id);
         let (merged, lost, sent) = match &local {
             Some(l) => {
-                let (m, lost) = join(l, self.remote);
+                let (m, lost) = join(l, remote);
                 (m, lost, None)
             }
-            // New here: the record is the one sent, already read (the first sync of a whole base
-            // is mostly this).
-            None => (self.remote.clone(), Vec::new(), sent),
+            // New here: the record is the one sent, already read.
+            None => (remote.clone(), Vec::new(), sent),
         };
         if local.as_ref() == Some(&merged) {
             self.plan.stats.same += 1;
@@ -211,6 +253,38 @@ impl KindFn for MergeOne<'_> {
     }
 }
 
+impl MergeOne<'_> {
+    /// A record this base never had, alive: checked as an import checks it and taken with the
+    /// clocks it came with.
+    fn take_new<K: Record>(self, record: Value, clocks: Option<super::Clocks>) {
+        let record: K = match check::<K>(self.base, record, self.clients) {
+            Ok(r) => r,
+            Err(Unfit::ClientDeleted) => {
+                self.plan.stats.of_deleted += 1;
+                return;
+            }
+            Err(Unfit::Bad(reason)) => {
+                return self.plan.refused.push(Refused {
+                    kind: K::KIND.as_str().to_string(),
+                    id: self.id.to_string(),
+                    reason,
+                })
+            }
+        };
+        if K::KIND == RecordKind::Client {
+            self.clients.insert(self.id, true);
+        }
+        K::rows_mut(&mut self.plan.batch).push(record);
+        self.plan.stats.added += 1;
+        if let (Some(mut c), true) = (clocks, self.clocked) {
+            // Kept beside this record, whatever the sender wrote in them.
+            c.id = self.id;
+            c.kind = K::KIND;
+            self.plan.batch.clocks.push(c);
+        }
+    }
+}
+
 enum Unfit {
     /// A record of a client deleted (here or on its way): it goes with the client.
     ClientDeleted,
@@ -218,13 +292,7 @@ enum Unfit {
 }
 
 /// Whether a record from elsewhere is one this version reads and an import would take.
-fn check<K: Record>(
-    base: &Base,
-    state: &State,
-    id: Id,
-    clients: &HashMap<Id, bool>,
-) -> Result<K, Unfit> {
-    let value = state.record(K::KIND, id);
+fn check<K: Record>(base: &Base, value: Value, clients: &HashMap<Id, bool>) -> Result<K, Unfit> {
     let named = matches!(
         K::KIND,
         RecordKind::Client | RecordKind::Product | RecordKind::Staff

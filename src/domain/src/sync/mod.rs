@@ -120,14 +120,23 @@ pub fn changed_here(base: &Base, device: &str, after: Option<&Hlc>) -> Vec<Versi
 
 /// Every record and tombstone of the base: what a computer joining the folder starts from.
 pub fn snapshot(base: &Base) -> Vec<Version> {
+    snapshot_ids(base)
+        .into_iter()
+        .map(|(kind, id)| version_of(base, kind, id))
+        .collect()
+}
+
+/// Which records [`snapshot`] holds, clients first (so a computer reading them in order meets
+/// each client before its orders).
+pub fn snapshot_ids(base: &Base) -> Vec<(RecordKind, Id)> {
     struct All<'a> {
         base: &'a Base,
-        out: Vec<Version>,
+        out: Vec<(RecordKind, Id)>,
     }
     impl Visit for All<'_> {
         fn visit<K: Record>(&mut self) {
             for r in K::table(self.base).iter() {
-                self.out.push(version_of(self.base, K::KIND, r.id()));
+                self.out.push((K::KIND, r.id()));
             }
         }
     }
@@ -137,9 +146,7 @@ pub fn snapshot(base: &Base) -> Vec<Version> {
     };
     each_kind(&mut all);
     let mut out = all.out;
-    for t in base.tombstone_list() {
-        out.push(version_of(base, t.kind, t.id));
-    }
+    out.extend(base.tombstone_list().into_iter().map(|t| (t.kind, t.id)));
     out
 }
 

@@ -108,6 +108,22 @@ impl Server {
         json!({ "results": results, "last_seq": self.seq })
     }
 
+    /// `_changes?include_docs=true`: each row with its current document.
+    fn changes_docs(&self, since: u64) -> Value {
+        let mut resp = self.changes(since);
+        for row in resp["results"].as_array_mut().unwrap() {
+            let id = row["id"].as_str().unwrap().to_string();
+            let all = self.all_docs(std::slice::from_ref(&id));
+            let mut doc = all["rows"][0]["doc"].clone();
+            if doc.is_null() {
+                // Every leaf closed: CouchDB gives the deleted winner.
+                doc = self.docs[&id].values().next().unwrap().clone();
+            }
+            row["doc"] = doc;
+        }
+        resp
+    }
+
     fn bulk_get(&self, req: &Value) -> Value {
         let results: Vec<Value> = req["docs"]
             .as_array()
@@ -176,8 +192,11 @@ impl Peer {
     }
 
     fn pull(&mut self, server: &mut Server) {
-        let (changed, last) = read_changes(&server.changes(self.since));
-        let pulled = read_bulk_get(&server.bulk_get(&bulk_get_request(&changed)));
+        let (mut pulled, leaves, last) = read_changes_docs(&server.changes_docs(self.since));
+        let more = read_bulk_get(&server.bulk_get(&bulk_get_request(&leaves)));
+        pulled.versions.extend(more.versions);
+        pulled.conflicted.extend(more.conflicted);
+        pulled.refused.extend(more.refused);
         assert!(pulled.refused.is_empty(), "{:?}", pulled.refused);
         self.merge(&pulled.versions);
         if !pulled.conflicted.is_empty() {

@@ -279,3 +279,41 @@ fn receiving_the_same_changes_twice_changes_nothing() {
     assert!(again.batch.is_empty(), "{:?}", again.batch);
     assert_eq!(again.stats.same, 1);
 }
+
+#[test]
+fn a_whole_base_merged_into_an_empty_one_is_the_same_base_with_the_same_clocks() {
+    let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let (_, demo) = crate::demo::generate_sized(at.date_naive(), 300);
+    let mut a = Computer::new("a", &Base::default(), 0);
+    a.write(demo);
+    // One record deleted, one edited after: tombstones and per-slot clocks travel too.
+    let gone = a.base.clients.iter().next().map(|c| c.id).unwrap();
+    let when = a.now();
+    let batch = a.base.delete_client(gone, when);
+    a.write(batch);
+    let kept = a.base.clients.iter().next().map(|c| c.id).unwrap();
+    a.edit(kept, |c| c.notes = "после".into());
+    let ids = snapshot_ids(&a.base);
+    assert_eq!(
+        ids.first().map(|k| k.0),
+        Some(RecordKind::Client),
+        "clients first"
+    );
+    let mut b = Computer::new("b", &Base::default(), 0);
+    let plan = plan(&b.base, &snapshot(&a.base), &mut b.clock, b.wall);
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    b.base.apply(&plan.batch);
+    let all = |base: &Base| {
+        let mut v: Vec<String> = snapshot(base)
+            .iter()
+            .map(|v| serde_json::to_string(v).unwrap())
+            .collect();
+        v.sort();
+        v
+    };
+    let (got, want) = (all(&b.base), all(&a.base));
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w);
+    }
+}
