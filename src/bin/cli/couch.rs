@@ -11,7 +11,7 @@ use pismo::domain::backup;
 use pismo::domain::base::Base;
 use pismo::domain::model::{Id, RecordKind};
 use pismo::domain::settings::Settings;
-use pismo::domain::sync::couch::{self, Changed, Current, SETTINGS_DOC};
+use pismo::domain::sync::couch::{self, Current, SETTINGS_DOC};
 use pismo::domain::sync::{self, Clock, Refused, Version};
 use serde_json::{json, Value};
 
@@ -133,14 +133,7 @@ fn conflict_leaves(
     conn: &Conn,
     current: &BTreeMap<String, Current>,
 ) -> Result<couch::Pulled, String> {
-    let changed: Vec<Changed> = current
-        .iter()
-        .filter(|(_, c)| !c.conflicts.is_empty())
-        .map(|(id, c)| Changed {
-            id: id.clone(),
-            leaves: c.conflicts.clone(),
-        })
-        .collect();
+    let changed = couch::conflict_leaves(current);
     if changed.is_empty() {
         return Ok(couch::Pulled::default());
     }

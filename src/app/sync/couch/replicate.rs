@@ -55,6 +55,18 @@ fn storage(e: impl std::fmt::Display) -> Failure {
     Failure::Status(0, e.to_string())
 }
 
+/// Every open leaf of `leaves`' documents, read (`_bulk_get`).
+async fn fetch_leaves(db_url: &str, leaves: &[Changed]) -> Result<docs::Pulled, Failure> {
+    let got = call(
+        "POST",
+        &format!("{db_url}/_bulk_get"),
+        Some(&docs::bulk_get_request(leaves)),
+        None,
+    )
+    .await?;
+    Ok(docs::read_bulk_get(&got))
+}
+
 /// Merges versions into the base; what was refused goes to the problems.
 async fn take(
     s: AppState,
@@ -148,14 +160,7 @@ pub async fn pull(
                 .retain(|v| !echoes.contains(&docs::doc_id(v.kind, v.id)));
         }
         if !leaves.is_empty() {
-            let got = call(
-                "POST",
-                &format!("{db_url}/_bulk_get"),
-                Some(&docs::bulk_get_request(&leaves)),
-                None,
-            )
-            .await?;
-            let more = docs::read_bulk_get(&got);
+            let more = fetch_leaves(db_url, &leaves).await?;
             pulled.versions.extend(more.versions);
             pulled.refused.extend(more.refused);
             CONFLICTED.with(|c| c.borrow_mut().extend(more.conflicted));
@@ -317,23 +322,9 @@ async fn push_chunk(
             .push(crate::app::sync::refused_line(r, db_url));
     }
     let mut theirs: Vec<Version> = current.values().filter_map(|c| c.version.clone()).collect();
-    let leaves: Vec<Changed> = current
-        .iter()
-        .filter(|(_, c)| !c.conflicts.is_empty())
-        .map(|(id, c)| Changed {
-            id: id.clone(),
-            leaves: c.conflicts.clone(),
-        })
-        .collect();
+    let leaves = docs::conflict_leaves(&current);
     if !leaves.is_empty() {
-        let got = call(
-            "POST",
-            &format!("{db_url}/_bulk_get"),
-            Some(&docs::bulk_get_request(&leaves)),
-            None,
-        )
-        .await?;
-        theirs.extend(docs::read_bulk_get(&got).versions);
+        theirs.extend(fetch_leaves(db_url, &leaves).await?.versions);
     }
     if !theirs.is_empty() {
         take(s, &theirs, round).await?;

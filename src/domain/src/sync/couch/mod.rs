@@ -228,6 +228,19 @@ pub fn read_all_docs(resp: &Value) -> (BTreeMap<String, Current>, Vec<Refused>) 
     (current, refused)
 }
 
+/// The other open leaves of the conflicted documents among `current`: what `_bulk_get` must
+/// bring before a merge.
+pub fn conflict_leaves(current: &BTreeMap<String, Current>) -> Vec<Changed> {
+    current
+        .iter()
+        .filter(|(_, c)| !c.conflicts.is_empty())
+        .map(|(id, c)| Changed {
+            id: id.clone(),
+            leaves: c.conflicts.clone(),
+        })
+        .collect()
+}
+
 /// What to write so that the server holds `local` (each already merged with the server's current
 /// document and every open leaf): a child of the current revision where the content differs,
 /// and a closing revision for every other open leaf.
