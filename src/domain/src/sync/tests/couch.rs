@@ -211,6 +211,17 @@ impl Peer {
     }
 }
 
+/// A server seeded by A with the shared base, and B that pulled it.
+fn seeded() -> (Server, Peer, Peer) {
+    let base = shared_base();
+    let mut server = Server::default();
+    let mut a = Peer::new("a", &base);
+    let mut b = Peer::new("b", &base);
+    a.push_ids(&mut server, snapshot_ids(&base));
+    b.pull(&mut server);
+    (server, a, b)
+}
+
 #[test]
 fn a_document_reads_back_as_the_version_written() {
     let base = shared_base();
@@ -269,7 +280,7 @@ fn edits_apart_meet_through_the_server_and_pushing_again_writes_nothing() {
     let mut a = Peer::new("a", &base);
     let mut b = Peer::new("b", &base);
     // A seeds the server with the whole base.
-    let all: Vec<(RecordKind, Id)> = snapshot(&a.c.base).iter().map(|v| (v.kind, v.id)).collect();
+    let all = snapshot_ids(&a.c.base);
     assert_eq!(a.push_ids(&mut server, all.clone()), 2);
     assert_eq!(
         a.push_ids(&mut server, all),
@@ -294,13 +305,7 @@ fn edits_apart_meet_through_the_server_and_pushing_again_writes_nothing() {
 
 #[test]
 fn writes_that_cross_make_a_conflict_the_next_pull_merges_and_closes() {
-    let base = shared_base();
-    let mut server = Server::default();
-    let mut a = Peer::new("a", &base);
-    let mut b = Peer::new("b", &base);
-    let all: Vec<(RecordKind, Id)> = snapshot(&base).iter().map(|v| (v.kind, v.id)).collect();
-    a.push_ids(&mut server, all);
-    b.pull(&mut server);
+    let (mut server, mut a, mut b) = seeded();
     a.c.edit(C1, |c| c.phones[0] = phone("+7 912 111-11-11"));
     b.c.edit(C1, |c| c.inn = "7701234567".into());
     // Both read the same current revision before either wrote: B's write lands beside A's.
@@ -327,13 +332,7 @@ fn writes_that_cross_make_a_conflict_the_next_pull_merges_and_closes() {
 
 #[test]
 fn a_deletion_reaches_the_other_computer() {
-    let base = shared_base();
-    let mut server = Server::default();
-    let mut a = Peer::new("a", &base);
-    let mut b = Peer::new("b", &base);
-    let all: Vec<(RecordKind, Id)> = snapshot(&base).iter().map(|v| (v.kind, v.id)).collect();
-    a.push_ids(&mut server, all);
-    b.pull(&mut server);
+    let (mut server, mut a, mut b) = seeded();
     let at = a.c.now();
     let gone = a.c.base.delete_client(C2, at);
     a.c.write(gone);
