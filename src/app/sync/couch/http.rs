@@ -69,10 +69,20 @@ pub struct Pending(js_sys::Promise);
 
 /// Sends a request now; its answer is read with [`Pending::answer`].
 pub fn send(method: &str, url: &str, body: Option<&Value>, signal: Option<&JsValue>) -> Pending {
+    send_text(method, url, body.map(Value::to_string), signal)
+}
+
+/// Sends a body already written as JSON text.
+pub fn send_text(
+    method: &str,
+    url: &str,
+    body: Option<String>,
+    signal: Option<&JsValue>,
+) -> Pending {
     Pending(js_request(
         method,
         url,
-        body.map(Value::to_string),
+        body,
         signal.unwrap_or(&JsValue::NULL),
     ))
 }

@@ -3,7 +3,7 @@
 //! its last push. The documents and their revisions are `domain::sync::couch`'s.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet, VecDeque};
 
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -25,6 +25,8 @@ const FLUSH_MIN: usize = 20_000;
 /// pouchdb-server writes a quarter faster in batches of 2,000 than of 500).
 const PUSH_CHUNK: usize = 500;
 const WHOLE_CHUNK: usize = 2000;
+/// Writes of a whole base under way at once.
+const IN_FLIGHT: usize = 2;
 
 thread_local! {
     /// The revisions this tab wrote: when they come back through `_changes` they are not
@@ -263,26 +265,22 @@ pub async fn push(
             .and_then(Value::as_u64)
             == Some(0);
     let size = if whole { WHOLE_CHUNK } else { PUSH_CHUNK };
-    // In the blind case one write is under way while the next chunk is made ready.
-    let mut in_flight: Option<(http::Pending, Vec<Value>)> = None;
+    // In the blind case the server always has a write to take: two are under way while the next
+    // chunk is made ready.
+    let mut in_flight: VecDeque<(http::Pending, Vec<(String, String)>)> = VecDeque::new();
     for (i, chunk) in ids.chunks(size).enumerate() {
         if blind {
-            let docs: Vec<Value> = s.base.with_untracked(|b| {
-                chunk
-                    .iter()
-                    .map(|(k, i)| docs::doc_for(&dsync::version_of(b, *k, *i), None))
-                    .collect()
+            let out = s.base.with_untracked(|b| {
+                docs::new_docs(chunk.iter().map(|(k, i)| dsync::version_of(b, *k, *i)))
             });
-            if let Some((pending, sent)) = in_flight.take() {
-                round.sent += written(pending, sent, db_url, round).await?;
+            if in_flight.len() >= IN_FLIGHT {
+                if let Some((pending, revs)) = in_flight.pop_front() {
+                    round.sent += written(pending, revs, db_url, round).await?;
+                }
             }
-            let pending = http::send(
-                "POST",
-                &format!("{db_url}/_bulk_docs"),
-                Some(&json!({ "docs": docs, "new_edits": false })),
-                None,
-            );
-            in_flight = Some((pending, docs));
+            let url = format!("{db_url}/_bulk_docs");
+            let pending = http::send_text("POST", &url, Some(out.body), None);
+            in_flight.push_back((pending, out.revs));
         } else {
             round.sent += push_chunk(s, db_url, chunk, round).await?;
         }
@@ -290,8 +288,8 @@ pub async fn push(
             progress(Some((((i + 1) * size).min(total), total)));
         }
     }
-    if let Some((pending, sent)) = in_flight.take() {
-        round.sent += written(pending, sent, db_url, round).await?;
+    while let Some((pending, revs)) = in_flight.pop_front() {
+        round.sent += written(pending, revs, db_url, round).await?;
     }
     progress(None);
     kept.pushed_up_to = Some(mark);
@@ -356,14 +354,27 @@ async fn push_chunk(
         Some(&json!({ "docs": to_write, "new_edits": false })),
         None,
     );
-    written(pending, to_write, db_url, round).await
+    let revs = to_write
+        .iter()
+        .map(|d| {
+            let field = |f: &str| d[f].as_str().unwrap_or_default().to_string();
+            (field("_id"), field("_rev"))
+        })
+        .collect();
+    // Closing a conflict's losing branch sends no record.
+    let records = to_write
+        .iter()
+        .filter(|d| d.get("_deleted").is_none())
+        .count();
+    written(pending, revs, db_url, round).await?;
+    Ok(records)
 }
 
 /// Waits for a `_bulk_docs` write: the documents it refused go to the problems, the revisions
-/// written are remembered (their echo in `_changes` is skipped). How many records went out.
+/// written (`revs`) are remembered: their echo in `_changes` is skipped. How many went out.
 async fn written(
     pending: http::Pending,
-    sent: Vec<Value>,
+    revs: Vec<(String, String)>,
     db_url: &str,
     round: &mut Round,
 ) -> Result<usize, Failure> {
@@ -378,13 +389,9 @@ async fn written(
     round.problems.extend(failed);
     PUSHED.with(|p| {
         let mut p = p.borrow_mut();
-        for d in &sent {
-            p.insert(format!(
-                "{} {}",
-                d["_id"].as_str().unwrap_or_default(),
-                d["_rev"].as_str().unwrap_or_default()
-            ));
+        for (id, rev) in &revs {
+            p.insert(format!("{id} {rev}"));
         }
     });
-    Ok(sent.iter().filter(|d| d.get("_deleted").is_none()).count())
+    Ok(revs.len())
 }

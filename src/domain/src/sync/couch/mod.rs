@@ -69,35 +69,48 @@ fn fnv(seed: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The child revision of `parent` (none: a new document) with `body`: a hash of both, so the same
-/// write is the same revision wherever and whenever it is made.
-fn child_rev(parent: Option<&str>, body: &Value) -> (u64, String) {
+/// The child revision of `parent` (none: a new document) with the body written as `text`: a hash
+/// of both, so the same write is the same revision wherever and whenever it is made.
+fn child_rev(parent: Option<&str>, text: &str) -> (u64, String) {
     let generation = parent.and_then(split_rev).map_or(0, |(n, _)| n) + 1;
-    let text = format!("{}\n{body}", parent.unwrap_or(""));
+    let seeded = |seed| {
+        let h = fnv(seed, parent.unwrap_or("").as_bytes());
+        fnv(fnv(h, b"\n"), text.as_bytes())
+    };
     let hash = format!(
         "{:016x}{:016x}",
-        fnv(0xcbf2_9ce4_8422_2325, text.as_bytes()),
-        fnv(0x6c62_272e_07bb_0142, text.as_bytes())
+        seeded(0xcbf2_9ce4_8422_2325),
+        seeded(0x6c62_272e_07bb_0142)
     );
     (generation, hash)
 }
 
 /// `_rev` and `_revisions` of a new revision on top of `parent`, as `_bulk_docs` with
-/// `new_edits: false` wants them.
-fn revise(doc: &mut Map<String, Value>, parent: Option<&str>) {
-    let body = Value::Object(doc.clone());
-    let (n, hash) = child_rev(parent, &body);
-    let mut ids = vec![Value::String(hash.clone())];
-    if let Some((_, h)) = parent.and_then(split_rev) {
-        ids.push(Value::String(h.to_string()));
-    }
-    doc.insert("_rev".into(), Value::String(format!("{n}-{hash}")));
-    doc.insert("_revisions".into(), json!({ "start": n, "ids": ids }));
+/// `new_edits: false` wants them. A first revision has no history: `_rev` alone says it (and a
+/// whole base pushed is 300,000 first revisions the server reads faster without).
+fn revision(parent: Option<&str>, text: &str) -> (String, Option<Value>) {
+    let (n, hash) = child_rev(parent, text);
+    let revisions = parent
+        .and_then(split_rev)
+        .map(|(_, h)| json!({ "start": n, "ids": [hash, h] }));
+    (format!("{n}-{hash}"), revisions)
 }
 
-/// The document of a version, as a child of `parent` (the server's current revision; none for a
-/// document the server does not have).
-pub fn doc_for(v: &Version, parent: Option<&str>) -> Value {
+fn revise(doc: &mut Map<String, Value>, parent: Option<&str>) {
+    let (rev, revisions) = revision(parent, &text(doc));
+    doc.insert("_rev".into(), Value::String(rev));
+    if let Some(r) = revisions {
+        doc.insert("_revisions".into(), r);
+    }
+}
+
+fn text(doc: &Map<String, Value>) -> String {
+    // A map of JSON values with string keys always writes.
+    serde_json::to_string(doc).unwrap_or_default()
+}
+
+/// A version's body: its JSON, the mark and the document id; what the revision hashes.
+fn body(v: &Version) -> Map<String, Value> {
     let mut doc = match serde_json::to_value(v) {
         Ok(Value::Object(m)) => m,
         // A Version is always an object; nothing else can come out of it.
@@ -105,8 +118,44 @@ pub fn doc_for(v: &Version, parent: Option<&str>) -> Value {
     };
     doc.insert(MARK.into(), json!(1));
     doc.insert("_id".into(), Value::String(doc_id(v.kind, v.id)));
+    doc
+}
+
+/// The document of a version, as a child of `parent` (the server's current revision; none for a
+/// document the server does not have).
+pub fn doc_for(v: &Version, parent: Option<&str>) -> Value {
+    let mut doc = body(v);
     revise(&mut doc, parent);
     Value::Object(doc)
+}
+
+/// A `_bulk_docs` request of documents the server does not have, written as text at once: a
+/// whole base pushed into an empty database is 300,000 documents, and the body each revision
+/// hashes is the text sent, so every document is written once, not built and then written.
+pub struct NewDocs {
+    pub body: String,
+    /// Each document's id and revision (their echo in `_changes` is skipped).
+    pub revs: Vec<(String, String)>,
+}
+
+pub fn new_docs(versions: impl IntoIterator<Item = Version>) -> NewDocs {
+    let mut out = NewDocs {
+        body: String::from(r#"{"new_edits":false,"docs":["#),
+        revs: Vec::new(),
+    };
+    for (i, v) in versions.into_iter().enumerate() {
+        let text = text(&body(&v));
+        let (rev, _) = revision(None, &text);
+        if i > 0 {
+            out.body.push(',');
+        }
+        // The body is an object with at least its id: its closing brace makes room for `_rev`.
+        out.body.push_str(text.strip_suffix('}').unwrap_or(&text));
+        out.body.push_str(&format!(r#","_rev":"{rev}"}}"#));
+        out.revs.push((doc_id(v.kind, v.id), rev));
+    }
+    out.body.push_str("]}");
+    out
 }
 
 /// Closes a losing branch of a conflict once its content is merged into the winner.

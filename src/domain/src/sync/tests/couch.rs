@@ -24,11 +24,11 @@ impl Server {
         for d in docs {
             let id = d["_id"].as_str().unwrap().to_string();
             let rev = d["_rev"].as_str().unwrap().to_string();
-            let ids = d["_revisions"]["ids"].as_array().unwrap();
-            let start = d["_revisions"]["start"].as_u64().unwrap();
-            let parent = ids
-                .get(1)
-                .map(|h| format!("{}-{}", start - 1, h.as_str().unwrap()));
+            // As CouchDB: without `_revisions` the revision has no parent.
+            let parent = d.get("_revisions").map(|r| {
+                let start = r["start"].as_u64().unwrap();
+                format!("{}-{}", start - 1, r["ids"][1].as_str().unwrap())
+            });
             let leaves = self.docs.entry(id.clone()).or_default();
             if let Some(p) = parent {
                 leaves.remove(&p);
@@ -238,6 +238,48 @@ fn a_document_reads_back_as_the_version_written() {
     assert_eq!(child["_revisions"]["ids"].as_array().unwrap().len(), 2);
     // The same write is the same revision: a retry writes nothing new.
     assert_eq!(doc_for(&v, None)["_rev"], doc["_rev"]);
+}
+
+#[test]
+fn a_whole_base_written_as_text_is_the_same_documents_and_revisions() {
+    let base = shared_base();
+    let versions: Vec<Version> = snapshot_ids(&base)
+        .into_iter()
+        .map(|(k, i)| version_of(&base, k, i))
+        .collect();
+    let out = new_docs(versions.clone());
+    let sent: Value = serde_json::from_str(&out.body).unwrap();
+    assert_eq!(sent["new_edits"], json!(false));
+    let expected: Vec<Value> = versions.iter().map(|v| doc_for(v, None)).collect();
+    assert_eq!(sent["docs"], Value::Array(expected.clone()));
+    let revs: Vec<(String, String)> = expected
+        .iter()
+        .map(|d| {
+            (
+                d["_id"].as_str().unwrap().into(),
+                d["_rev"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(out.revs, revs);
+    // Revisions already on servers were hashed over "parent\nbody" in one piece: unchanged.
+    let fnv = |seed: u64, bytes: &[u8]| {
+        bytes.iter().fold(seed, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let doc = &expected[0];
+    // A first revision has no history to send.
+    assert!(doc.get("_revisions").is_none());
+    let mut body = doc.as_object().unwrap().clone();
+    body.remove("_rev");
+    let text = format!("\n{}", Value::Object(body));
+    let old = format!(
+        "1-{:016x}{:016x}",
+        fnv(0xcbf2_9ce4_8422_2325, text.as_bytes()),
+        fnv(0x6c62_272e_07bb_0142, text.as_bytes())
+    );
+    assert_eq!(doc["_rev"], json!(old));
 }
 
 #[test]
