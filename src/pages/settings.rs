@@ -122,6 +122,9 @@ pub fn SettingsPage() -> impl IntoView {
                 <Field label=|t| t.attribution_days name="attribution_days" kind="number" value=number(|d| d.attribution_days)
                     on_input=move |v: String| d.update(|d| d.attribution_days = parse_number(&v))
                     error=problem("attribution_days") />
+                <Field label=|t| t.s.new_within_months name="new_within_months" kind="number" value=number(|d| d.new_within_months)
+                    on_input=move |v: String| d.update(|d| d.new_within_months = parse_number(&v))
+                    error=problem("new_within_months") />
                 <Field label=|t| t.s.inactive_days name="inactive_days" kind="number" value=number(|d| d.inactive_days)
                     on_input=move |v: String| d.update(|d| d.inactive_days = parse_number(&v))
                     error=problem("inactive_days") />

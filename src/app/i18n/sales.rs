@@ -94,6 +94,7 @@ texts! {
     from: "с", "from";
     to: "по", "to";
     inactive_days: "Дней без контакта до возврата в письма", "Days without contact before release to letters";
+    new_within_months: "Изделие в письме «новое» не дольше, месяцев", "Months a product counts as “new” in letters";
     work_from: "Рабочий день с (час)", "Working day from (hour)";
     work_to: "Рабочий день до (час)", "Working day until (hour)";
     answer_finance: "Срок ответа финансов, рабочих часов", "Finance answers within, working hours";

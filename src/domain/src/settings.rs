@@ -47,6 +47,9 @@ pub struct Settings {
     /// Working hours each department has to answer a corporate request: Finance, Technical,
     /// Quality, Sales.
     pub answer_hours: [u32; 4],
+    /// A product is «new» in a letter if it came out after the client's last order and within
+    /// this many months: a letter never calls a product of ten years ago new.
+    pub new_within_months: u32,
 }
 
 impl Default for Settings {
@@ -73,6 +76,7 @@ impl Default for Settings {
             work_from: 9,
             work_to: 18,
             answer_hours: [8, 16, 24, 8],
+            new_within_months: 24,
         }
     }
 }
@@ -129,7 +133,7 @@ impl SettingsProblem {
 /// settings page all read it. Past these the arithmetic of the sections (dates `cycle_days` back,
 /// working hours for an answer) stops meaning anything, and would overflow long before `u32::MAX`.
 #[allow(clippy::type_complexity)]
-pub const RANGES: [(&str, fn(&mut Settings) -> &mut u32, u32, u32); 12] = [
+pub const RANGES: [(&str, fn(&mut Settings) -> &mut u32, u32, u32); 13] = [
     ("quota", |s| &mut s.quota, 1, 1000),
     ("cycle_days", |s| &mut s.cycle_days, 7, 730),
     ("minutes_per_letter", |s| &mut s.minutes_per_letter, 1, 240),
@@ -142,6 +146,7 @@ pub const RANGES: [(&str, fn(&mut Settings) -> &mut u32, u32, u32); 12] = [
     ("answer_hours[1]", |s| &mut s.answer_hours[1], 1, 1000),
     ("answer_hours[2]", |s| &mut s.answer_hours[2], 1, 1000),
     ("answer_hours[3]", |s| &mut s.answer_hours[3], 1, 1000),
+    ("new_within_months", |s| &mut s.new_within_months, 1, 240),
 ];
 
 /// The texts and their longest allowed length in characters.

@@ -92,6 +92,7 @@ pub(super) fn letter_history(
                 settings,
                 today: *day,
                 seed: seed(client.id, 0),
+                previous: None,
             });
             let channel = default_channel(client);
             let sent_at = at(*day, 7 + (i / 8) as u32, (i * 7) as u32);

@@ -154,9 +154,165 @@ pub fn join(items: &[String], and: &str) -> String {
     }
 }
 
+/// A number in words, as a letter writes small numbers (and any that opens a sentence): «два»,
+/// «одиннадцать», «двадцать один». Masculine, nominative: «год», «месяц». Past 99, figures.
+pub fn number_words(n: u64) -> String {
+    const UNITS: [&str; 10] = [
+        "",
+        "один",
+        "два",
+        "три",
+        "четыре",
+        "пять",
+        "шесть",
+        "семь",
+        "восемь",
+        "девять",
+    ];
+    const TEENS: [&str; 10] = [
+        "десять",
+        "одиннадцать",
+        "двенадцать",
+        "тринадцать",
+        "четырнадцать",
+        "пятнадцать",
+        "шестнадцать",
+        "семнадцать",
+        "восемнадцать",
+        "девятнадцать",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "двадцать",
+        "тридцать",
+        "сорок",
+        "пятьдесят",
+        "шестьдесят",
+        "семьдесят",
+        "восемьдесят",
+        "девяносто",
+    ];
+    match n {
+        0 => "ноль".into(),
+        1..=9 => UNITS[n as usize].into(),
+        10..=19 => TEENS[(n - 10) as usize].into(),
+        20..=99 if n.is_multiple_of(10) => TENS[(n / 10) as usize].into(),
+        20..=99 => format!("{} {}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+/// [`ago`] in words, for a letter: «два года назад», «одиннадцать месяцев назад».
+pub fn ago_words(from: NaiveDate, to: NaiveDate) -> Option<String> {
+    let m = months_between(from, to);
+    Some(match m {
+        0 => return None,
+        1 => "месяц назад".to_string(),
+        6 => "полгода назад".to_string(),
+        2..=11 => format!(
+            "{} {} назад",
+            number_words(m),
+            plural(m, "месяц", "месяца", "месяцев")
+        ),
+        12..=16 => "год назад".to_string(),
+        17..=21 => "полтора года назад".to_string(),
+        _ => {
+            let y = (m + 6) / 12;
+            format!(
+                "{} {} назад",
+                number_words(y),
+                plural(y, "год", "года", "лет")
+            )
+        }
+    })
+}
+
+/// «в январе»: the month alone.
+pub fn month_in(month0: u32) -> &'static str {
+    MONTHS_IN[month0 as usize % 12]
+}
+
+/// Like [`join`], but forms that differ only in their adjective share the noun: «стеклянные и
+/// деревянные плакетки», not «стеклянные плакетки и деревянные плакетки».
+pub fn join_forms(items: &[String], and: &str) -> String {
+    let split = |f: &String| -> Option<(String, String)> {
+        let (adj, noun) = f.split_once(' ')?;
+        let adjective = ["ые", "ие", "ой", "ый", "ий"]
+            .iter()
+            .any(|e| adj.ends_with(e));
+        (adjective && !noun.contains(' ') && noun.chars().all(char::is_alphabetic))
+            .then(|| (adj.to_string(), noun.to_string()))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut used = vec![false; items.len()];
+    for (i, f) in items.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        used[i] = true;
+        let Some((adj, noun)) = split(f) else {
+            out.push(f.clone());
+            continue;
+        };
+        let mut adjectives = vec![adj];
+        for (j, g) in items.iter().enumerate().skip(i + 1) {
+            if let Some((a, _)) = split(g).filter(|(_, n)| *n == noun) {
+                adjectives.push(a);
+                used[j] = true;
+            }
+        }
+        out.push(format!("{} {noun}", join(&adjectives, and)));
+    }
+    join(&out, and)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_ages_in_words() {
+        assert_eq!(number_words(2), "два");
+        assert_eq!(number_words(11), "одиннадцать");
+        assert_eq!(number_words(21), "двадцать один");
+        assert_eq!(number_words(40), "сорок");
+        let today = d(2026, 12, 1);
+        assert_eq!(
+            ago_words(d(2024, 11, 20), today).as_deref(),
+            Some("два года назад")
+        );
+        assert_eq!(
+            ago_words(d(2026, 1, 15), today).as_deref(),
+            Some("десять месяцев назад")
+        );
+        assert_eq!(
+            ago_words(d(2005, 1, 15), today).as_deref(),
+            Some("двадцать два года назад")
+        );
+        assert_eq!(
+            ago_words(d(2001, 6, 15), today).as_deref(),
+            Some("двадцать пять лет назад")
+        );
+        assert_eq!(ago_words(d(2026, 11, 20), today), None);
+    }
+
+    #[test]
+    fn forms_with_one_noun_share_it() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            join_forms(&s(&["стеклянные плакетки", "деревянные плакетки"]), "и"),
+            "стеклянные и деревянные плакетки"
+        );
+        assert_eq!(
+            join_forms(&s(&["литые медали", "грамоты", "акриловые медали"]), "и"),
+            "литые и акриловые медали и грамоты"
+        );
+        assert_eq!(
+            join_forms(&s(&["кубки «Триумф»", "хрустальные кубки"]), "и"),
+            "кубки «Триумф» и хрустальные кубки"
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -28,6 +28,14 @@ pub fn stored_for_day(base: &Base, client: Id, day: NaiveDate) -> Option<&Letter
         .max_by_key(|l| (l.status == LetterStatus::Sent, l.updated_at))
 }
 
+/// The letter most recently sent to the client before `day`: what the next one must not repeat.
+pub fn previous_letter(base: &Base, client: Id, day: NaiveDate) -> Option<&Letter> {
+    base.letters
+        .iter()
+        .filter(|l| l.client == client && l.status == LetterStatus::Sent && l.planned_for < day)
+        .max_by_key(|l| (l.planned_for, l.sent_at))
+}
+
 /// A fresh draft for the client's next letter.
 pub fn draft_for(base: &Base, client: &Client, settings: &Settings, today: NaiveDate) -> Draft {
     let orders = base.orders_of(&client.id);
@@ -38,6 +46,7 @@ pub fn draft_for(base: &Base, client: &Client, settings: &Settings, today: Naive
         settings,
         today,
         seed: seed(client.id, cycle_of(base, client.id)),
+        previous: previous_letter(base, client.id, today),
     })
 }
 
@@ -101,9 +110,17 @@ pub fn day_letters(base: &Base, settings: &Settings, day: NaiveDate, ids: &[Id])
     }
     let mut sent: HashMap<Id, u32> = HashMap::new();
     let mut stored: HashMap<Id, &Letter> = HashMap::new();
+    let mut previous: HashMap<Id, &Letter> = HashMap::new();
     for l in base.letters.iter().filter(|l| wanted.contains(&l.client)) {
         if l.status == LetterStatus::Sent {
             *sent.entry(l.client).or_insert(0) += 1;
+            if l.planned_for < day {
+                let key = |l: &Letter| (l.planned_for, l.sent_at);
+                let e = previous.entry(l.client).or_insert(l);
+                if key(l) > key(e) {
+                    *e = l;
+                }
+            }
         }
         if l.planned_for == day && l.status != LetterStatus::Skipped {
             let key = |l: &Letter| (l.status == LetterStatus::Sent, l.updated_at);
@@ -132,6 +149,7 @@ pub fn day_letters(base: &Base, settings: &Settings, day: NaiveDate, ids: &[Id])
                     settings,
                     today: day,
                     seed: seed(c.id, sent.get(&c.id).copied().unwrap_or(0)),
+                    previous: previous.get(&c.id).copied(),
                 });
                 DayLetter {
                     client: c.id,

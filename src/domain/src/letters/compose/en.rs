@@ -1,14 +1,83 @@
-//! The English letter, for clients whose language is English: the same structure and facts.
+//! The English letter, for clients whose language is English: the same structure and facts, in
+//! the words a native speaker writes («Dear Mr Ivanov», names in Latin letters, “quotes”, numbers
+//! in words when they open a sentence).
 
-use super::{capitalize, one_of, pick, slot, Ctx, Voice};
-use crate::letters::russian::{ago_en, in_month_en, join, months_between};
-use crate::model::Gender;
+use chrono::Datelike;
 
-fn items(ctx: &Ctx) -> String {
-    if ctx.ordered.is_empty() {
-        "some of our products".into()
-    } else {
-        join(&ctx.ordered, "and")
+use super::{capitalize, one_of, pick, slot, Audience, Ctx, Voice};
+use crate::letters::russian::{in_month_en, join, months_between};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn number_en(n: u64) -> String {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// «ten months ago», «a year and a half ago», «three years ago».
+fn ago(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Option<String> {
+    let m = months_between(from, to);
+    Some(match m {
+        0 => return None,
+        1 => "a month ago".into(),
+        6 => "six months ago".into(),
+        2..=11 => format!("{} months ago", number_en(m)),
+        12..=16 => "a year ago".into(),
+        17..=21 => "a year and a half ago".into(),
+        _ => format!("{} years ago", number_en((m + 6) / 12)),
+    })
+}
+
+fn items(ctx: &Ctx) -> Option<String> {
+    (!ctx.ordered.is_empty()).then(|| join(&ctx.ordered, "and"))
+}
+
+/// Who enjoyed the awards.
+fn people(ctx: &Ctx) -> &'static str {
+    match ctx.org.audience {
+        Audience::Company => "you and your colleagues",
+        Audience::School => "your pupils and teachers",
+        Audience::Kindergarten => "the children",
+        Audience::Club => "your athletes",
+        Audience::Public => "the people at your events",
+        Audience::Person => "you",
     }
 }
 
@@ -16,61 +85,44 @@ pub(super) struct English;
 
 impl Voice for English {
     fn greeting(&self, ctx: &Ctx) -> String {
-        let options: Vec<String> = match (&ctx.addressee, ctx.gender) {
-            // Russian names are addressed by first name and patronymic in English letters too.
-            (Some(n), Some(Gender::Male | Gender::Female)) => vec![
-                format!("Dear {n},"),
-                format!("Good afternoon, {n},"),
-                format!("Hello {n},"),
-            ],
-            (Some(n), None) => vec![
-                format!("Dear {n},"),
-                format!("Hello {n},"),
-                format!("Good day, {n},"),
-            ],
-            (None, _) => vec![
-                "Good afternoon,".into(),
-                "Hello,".into(),
-                "Dear customer,".into(),
-            ],
-        };
-        one_of(ctx, slot::GREETING, &options)
+        match (&ctx.addressee, ctx.org.audience) {
+            (Some(n), _) => format!("Dear {n},"),
+            (None, Audience::Person) => "Hello,".into(),
+            (None, _) => "Dear colleagues,".into(),
+        }
     }
 
     fn intro(&self, ctx: &Ctx) -> Option<String> {
+        if ctx.previous.is_some() {
+            let options: Vec<String> = match (ctx.sender, ctx.company.as_deref()) {
+                (_, Some(c)) => vec![
+                    format!("I am writing to you again from {c}."),
+                    format!("Following up on my last letter, I am writing to you again from {c}."),
+                ],
+                (Some(n), None) => vec![format!("{n} here again, following up on my last letter.")],
+                (None, None) => return None,
+            };
+            return Some(one_of(ctx, "intro.again", &options));
+        }
         let options: Vec<String> = match (ctx.sender, ctx.title, ctx.company.as_deref()) {
             (Some(n), Some(t), Some(c)) => vec![
-                format!("My name is {n}, {t} at {c}."),
-                format!("This is {n}, {t} at {c}, writing to you."),
-                format!("I am writing to you from {c}: my name is {n}, {t}."),
+                format!("My name is {n}, {} at {c}.", t.to_lowercase()),
+                format!("I am {n}, {} at {c}.", t.to_lowercase()),
             ],
             (Some(n), None, Some(c)) => vec![
-                format!("My name is {n}, and I am writing to you from {c}."),
-                format!("This is {n} from {c}."),
-                format!("I am {n}, writing to you from {c}."),
+                format!("My name is {n}, and I work at {c}."),
+                format!("I am {n} from {c}."),
             ],
-            (Some(n), Some(t), None) => vec![
-                format!("My name is {n}, {t}."),
-                format!("This is {n}, {t}."),
-                format!("I am {n}, {t}."),
-            ],
-            (Some(n), None, None) => vec![
-                format!("My name is {n}."),
-                format!("This is {n}."),
-                format!("I am {n}."),
-            ],
-            (None, _, Some(c)) => vec![
-                format!("I am writing to you from {c}."),
-                format!("This letter comes to you from {c}."),
-                format!("We at {c} are writing to you."),
-            ],
+            (Some(n), Some(t), None) => vec![format!("My name is {n}, {}.", t.to_lowercase())],
+            (Some(n), None, None) => vec![format!("My name is {n}.")],
+            (None, _, Some(c)) => vec![format!("I am writing to you from {c}.")],
             (None, _, None) => return None,
         };
         Some(one_of(ctx, slot::INTRO, &options))
     }
 
     fn ordered(&self, ctx: &Ctx, last: chrono::NaiveDate) -> String {
-        let when = match ago_en(last, ctx.today) {
+        let when = match ago(last, ctx.today) {
             Some(a)
                 if months_between(last, ctx.today) < 30 || pick(ctx.seed, slot::WHEN, 2) == 0 =>
             {
@@ -79,73 +131,85 @@ impl Voice for English {
             Some(_) => in_month_en(last),
             None => "recently".into(),
         };
-        let it = items(ctx);
+        let Some(it) = items(ctx) else {
+            return one_of(
+                ctx,
+                "ordered.unnamed",
+                &[
+                    format!("{} you placed an order with us.", capitalize(&when)),
+                    format!("Our records show that {when} you placed an order with us."),
+                ],
+            );
+        };
         one_of(
             ctx,
             slot::ORDERED,
             &[
                 format!("{} you ordered {it} from us.", capitalize(&when)),
                 format!("{} we made {it} for you.", capitalize(&when)),
-                format!("I remember that {when} you ordered {it} from us."),
+                format!("Our records show that {when} you ordered {it} from us."),
             ],
         )
     }
 
     fn question(&self, ctx: &Ctx) -> String {
-        let who = if ctx.company_client {
-            "you and your colleagues"
-        } else {
-            "you"
-        };
+        if ctx.ordered.is_empty() {
+            return one_of(
+                ctx,
+                "question.unnamed",
+                &[
+                    "Were you happy with that order?".into(),
+                    "I hope everything in that order was as you wanted.".into(),
+                ],
+            );
+        }
+        let who = people(ctx);
         one_of(
             ctx,
             slot::QUESTION,
             &[
                 format!("Did {who} like them?"),
-                "Were you happy with that order?".into(),
                 format!("I hope {who} liked them."),
+                "Were you happy with them?".into(),
             ],
         )
     }
 
     fn reorder(&self, ctx: &Ctx) -> String {
-        if ctx.anniversary_near {
+        if let Some(last) = ctx.last_order.filter(|_| ctx.anniversary_near) {
+            let month = MONTHS[last.month0() as usize];
             return one_of(
                 ctx,
-                slot::REORDER,
+                "reorder.anniversary",
                 &[
-                    "Perhaps the same event is coming round again; we would be glad to repeat the order.".into(),
-                    "If you need awards for the same event this year, we will make them in good time.".into(),
-                    "Time flies: it may be time to prepare for that event again, and we can repeat the order.".into(),
+                    format!("If the same event comes round again in {month}, we can make the awards in good time."),
+                    format!("Perhaps you will need awards for the same event again in {month}; we would be glad to repeat the order."),
                 ],
             );
         }
-        let it = items(ctx);
-        one_of(
-            ctx,
-            slot::REORDER,
-            &[
-                if super::ru::long_ago(ctx) {
-                    "Quite some time has passed; perhaps you would like to repeat the order.".into()
-                } else {
-                    "Should you wish to repeat the order, we will make it with the same care."
-                        .into()
-                },
-                format!("Should you need {it} again, we will gladly repeat the order."),
-                "Perhaps it is time to repeat the order: we have kept all its details.".into(),
-            ],
-        )
+        let mut options: Vec<String> = vec![
+            "You can repeat that order at any time: we have kept all its details.".into(),
+            "If you need more, we will gladly repeat the order.".into(),
+        ];
+        if ctx
+            .last_order
+            .is_some_and(|d| months_between(d, ctx.today) >= 10)
+        {
+            options.push(
+                "Quite some time has passed, so perhaps it is time to repeat the order.".into(),
+            );
+        }
+        one_of(ctx, slot::REORDER, &options)
     }
 
     fn news(&self, ctx: &Ctx) -> String {
         if ctx.new_products.is_empty() {
             return one_of(
                 ctx,
-                slot::NEWS,
+                "news.none",
                 &[
-                    "We still make everything you ordered and would be glad to suggest something for a new occasion.".into(),
-                    "Our craftsmen are ready to make something new for any occasion.".into(),
-                    "If you need something different, we will find and make the right awards for you.".into(),
+                    "We would also be glad to help with awards for any other occasion.".into(),
+                    "We can also make something new, to your design or from our catalogue.".into(),
                 ],
             );
         }
@@ -156,7 +220,6 @@ impl Voice for English {
             &[
                 format!("Since then we have also introduced {new}."),
                 format!("We now also make {new}."),
-                format!("New since your order: {new}; they may be useful to you."),
             ],
         )
     }
@@ -164,42 +227,30 @@ impl Voice for English {
     fn first_contact(&self, ctx: &Ctx) -> String {
         let lead = one_of(
             ctx,
-            slot::ORDERED,
+            "ordered.never",
             &[
-                "You are among our clients, and I would like to tell you how we can help.".into(),
-                "We have not been in touch for a while, so let me remind you of us.".into(),
-                "I am writing to remind you of us and our products.".into(),
+                "I am writing to tell you about the awards we make.".into(),
+                "I would like to tell you how we could help with awards for your events.".into(),
             ],
         );
+        let make = "We make cups, medals, certificates and other awards for any occasion.";
         if ctx.new_products.is_empty() {
-            return format!(
-                "{lead} We make cups, medals, diplomas and other awards for any occasion."
-            );
+            return format!("{lead} {make}");
         }
         let new = join(&ctx.new_products, "and");
-        let more = one_of(
-            ctx,
-            slot::NEWS,
-            &[
-                format!("For example, we have recently introduced {new}."),
-                format!("Among our new products are {new}."),
-                format!("We have just started making {new}."),
-            ],
-        );
-        format!("{lead} {more}")
+        format!("{lead} {make} Among our recent products are {new}.")
     }
 
     fn call(&self, ctx: &Ctx) -> String {
-        let options: [String; 3] = if ctx.last_order.is_none() {
-            [
-                "Write to me if you need awards or gifts, and I will tell you more.".into(),
-                "Reply to this letter and I will suggest options for your occasion.".into(),
-                "I will gladly help: just reply to this letter or call me.".into(),
+        let options: Vec<String> = if ctx.last_order.is_none() {
+            vec![
+                "Just reply to this letter if you need awards or gifts, and I will send you some ideas.".into(),
+                "I will gladly help: reply to this letter or give me a call.".into(),
             ]
         } else {
-            [
-                "Please write to me whether you were satisfied and whether we can offer you anything else.".into(),
-                "Reply to this letter or call me, and I will gladly help you find what you need.".into(),
+            vec![
+                "Please let me know whether you were happy with them and whether we can offer you anything else.".into(),
+                "Reply to this letter or give me a call, and I will gladly help you find what you need.".into(),
                 "I would be glad to hear from you: tell me what you liked and what we can do for you now.".into(),
             ]
         };
@@ -207,26 +258,28 @@ impl Voice for English {
     }
 
     fn subject(&self, ctx: &Ctx) -> String {
-        let mut options: Vec<String> = match ctx.last_order {
-            Some(_) => vec![
-                "About your order with us".into(),
-                "How did your order work out?".into(),
+        let mut options: Vec<String> = match (ctx.last_order, ctx.ordered.first()) {
+            (Some(_), Some(first)) => vec![
+                format!("{}: were you happy with them?", capitalize(first)),
+                format!("How did the {first} work out?"),
             ],
-            None => vec![
-                "Awards and gifts for your occasion".into(),
-                "A reminder from us".into(),
-            ],
+            (Some(_), None) => vec!["About your order with us".into()],
+            (None, _) => vec!["Awards for your next occasion".into()],
         };
-        options.push(match &ctx.company {
-            Some(c) if !ctx.new_products.is_empty() => format!("New from {c}"),
-            Some(c) => format!("A letter from {c}"),
-            None => "A letter for you".into(),
-        });
+        if let Some(last) = ctx.last_order.filter(|_| ctx.anniversary_near) {
+            options.push(format!(
+                "Awards for {} again?",
+                MONTHS[last.month0() as usize]
+            ));
+        }
+        if let (Some(c), Some(first)) = (&ctx.company, ctx.new_products.first()) {
+            options.push(format!("New from {c}: {first}"));
+        }
         one_of(ctx, slot::SUBJECT, &options)
     }
 
     fn closing_words(&self) -> [&'static str; 3] {
-        ["Kind regards,", "Best wishes,", "Sincerely,"]
+        ["Kind regards,", "Best wishes,", "Yours sincerely,"]
     }
 
     fn company_line(&self, company: &str) -> String {

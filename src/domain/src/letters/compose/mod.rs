@@ -3,12 +3,17 @@
 //! client gets a different letter next cycle and a day's letters do not read alike. A missing fact
 //! changes the sentence; it never leaves a blank.
 
+mod audience;
 mod en;
 mod ru;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
+
+pub use audience::{org_of, season, Audience, Org};
 
 use super::rotation::days_to_anniversary;
 use super::russian::{gender_of_patronymic, months_between};
@@ -23,6 +28,9 @@ pub struct LetterInput<'a> {
     pub today: NaiveDate,
     /// From [`seed`]: the client and the cycle.
     pub seed: u64,
+    /// The last letter this client was sent: a new one knows it, and repeats none of its
+    /// sentences.
+    pub previous: Option<&'a Letter>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +39,9 @@ pub struct Draft {
     pub body: String,
     pub facts: Facts,
     pub warnings: Vec<DraftWarning>,
+    /// Which phrasing each paragraph took («question.2 reorder.0 …»): what the letters' figures
+    /// count answers by.
+    pub phrasing: String,
 }
 
 /// What the draft says about the client, so the writer (and the tests) can check it.
@@ -77,8 +88,11 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// Which of `n` phrasings paragraph `slot` uses.
-pub(crate) fn pick(seed: u64, slot: u64, n: usize) -> usize {
-    (mix(seed ^ slot.wrapping_mul(0x2545_F491_4F6C_DD1D)) % n as u64) as usize
+pub(crate) fn pick(seed: u64, slot: &str, n: usize) -> usize {
+    let key = slot.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    (mix(seed ^ key) % n as u64) as usize
 }
 
 /// The contact a letter greets: the first with a first name, else the first.
@@ -94,7 +108,7 @@ pub fn pick_contact(c: &Client) -> Option<&ContactPerson> {
 pub(crate) struct Ctx<'a> {
     pub seed: u64,
     pub today: NaiveDate,
-    pub company_client: bool,
+    pub org: Org,
     pub addressee: Option<String>,
     pub gender: Option<Gender>,
     pub sender: Option<&'a str>,
@@ -105,6 +119,10 @@ pub(crate) struct Ctx<'a> {
     pub ordered: Vec<String>,
     pub new_products: Vec<String>,
     pub anniversary_near: bool,
+    /// The last letter: when it was sent and what it said.
+    pub previous: Option<(NaiveDate, &'a str)>,
+    /// The phrasings taken so far, by paragraph.
+    pub chosen: RefCell<Vec<String>>,
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -112,11 +130,13 @@ fn non_empty(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Products introduced after `since`, same category as what was ordered first, at most three.
+/// Products new to this client: introduced after `since` (the last order) and within the last
+/// `within` months; the same category as what was ordered first; at most three.
 fn new_since<'a>(
     products: &'a [Product],
     since: Option<NaiveDate>,
     today: NaiveDate,
+    within: u32,
     categories: &[&str],
 ) -> Vec<&'a Product> {
     let mut v: Vec<&Product> = products
@@ -125,6 +145,7 @@ fn new_since<'a>(
             !p.discontinued && non_empty(&p.letter_form).is_some() && p.introduced_on <= today
         })
         .filter(|p| since.is_none_or(|d| p.introduced_on > d))
+        .filter(|p| months_between(p.introduced_on, today) < u64::from(within))
         .collect();
     crate::sort::sort_by_key(&mut v, |p| {
         (
@@ -141,6 +162,30 @@ fn new_since<'a>(
 fn is_initial(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters > 0 && letters <= 2 && s.trim().ends_with('.') || letters == 1
+}
+
+/// «Mr Ivanov», «Ms Petrova», or the first name when the gender is unknown, in Latin letters.
+fn salutation_en(
+    c: &Client,
+    contact: Option<&ContactPerson>,
+    gender: Option<Gender>,
+) -> Option<String> {
+    let (last, first) = match contact {
+        Some(p) => (p.last.trim().to_string(), p.first.trim().to_string()),
+        None if c.kind == ClientKind::Person => {
+            let mut parts = c.name.split_whitespace();
+            let last = parts.next().unwrap_or_default().to_string();
+            (last, parts.next().unwrap_or_default().to_string())
+        }
+        None => return None,
+    };
+    let name = |s: &str| (!s.is_empty() && !is_initial(s)).then(|| crate::text::latin(s));
+    match (gender, name(&last), name(&first)) {
+        (Some(Gender::Male), Some(l), _) => Some(format!("Mr {l}")),
+        (Some(Gender::Female), Some(l), _) => Some(format!("Ms {l}")),
+        (_, _, Some(f)) => Some(f),
+        _ => None,
+    }
 }
 
 pub fn compose(input: &LetterInput) -> Draft {
@@ -189,6 +234,10 @@ pub fn compose(input: &LetterInput) -> Draft {
         }
     };
 
+    let addressee = match c.language {
+        Lang::Ru => addressee,
+        Lang::En => salutation_en(c, contact, gender),
+    };
     let form = |p: &Product| -> Option<String> {
         let en = non_empty(&p.letter_form_en);
         match c.language {
@@ -224,7 +273,13 @@ pub fn compose(input: &LetterInput) -> Draft {
     }
     ordered.truncate(3);
     let last_order = last.map(|o| o.date);
-    let fresh = new_since(input.products, last_order, input.today, &categories);
+    let fresh = new_since(
+        input.products,
+        last_order,
+        input.today,
+        s.new_within_months,
+        &categories,
+    );
     if c.language == Lang::En
         && named
             .iter()
@@ -238,32 +293,60 @@ pub fn compose(input: &LetterInput) -> Draft {
     });
 
     let [company, sender, title, signature] = s.sender_for(c.language);
-    let sender = non_empty(sender);
+    // An English letter whose sender was set only in Russian: names in Latin letters, and no
+    // Russian job title.
+    let english = c.language == Lang::En;
+    let cyrillic = |t: &str| {
+        t.chars()
+            .any(|ch| ('а'..='я').contains(&ch.to_ascii_lowercase()) || ('А'..='Я').contains(&ch))
+    };
+    let latin_if = |t: &str| {
+        if english && cyrillic(t) {
+            crate::text::latin(t)
+        } else {
+            t.to_string()
+        }
+    };
+    let sender = non_empty(sender).map(latin_if);
+    let signature = non_empty(signature).map(latin_if);
+    let title = non_empty(title).filter(|t| !(english && cyrillic(t)));
     if sender.is_none() {
         warnings.push(DraftWarning::NoSenderName);
     }
-    let company = non_empty(company).map(|x| x.trim_matches(['«', '»', '"']).to_string());
+    let company = non_empty(company).map(|x| latin_if(x.trim_matches(['«', '»', '"'])));
     if company.is_none() {
         warnings.push(DraftWarning::NoCompany);
     }
     let ctx = Ctx {
         seed: input.seed,
         today: input.today,
-        company_client: c.kind == ClientKind::Company,
+        org: org_of(c),
         addressee: addressee.clone(),
         gender,
-        sender,
-        title: non_empty(title),
+        sender: sender.as_deref(),
+        title,
         company,
-        signature: non_empty(signature),
+        signature: signature.as_deref(),
         last_order,
         ordered: ordered.clone(),
         new_products: fresh.iter().filter_map(|p| form(p)).collect(),
         anniversary_near,
+        previous: input.previous.map(|l| {
+            (
+                l.sent_at.map_or(l.planned_for, |t| t.date_naive()),
+                l.body.as_str(),
+            )
+        }),
+        chosen: RefCell::new(Vec::new()),
     };
     let (subject, body) = match c.language {
         Lang::Ru => letter(&ru::Russian, &ctx),
-        Lang::En => letter(&en::English, &ctx),
+        // English quotes, whatever the catalogue's forms were typed with.
+        Lang::En => {
+            let quotes = |t: String| t.replace('«', "“").replace('»', "”");
+            let (subject, body) = letter(&en::English, &ctx);
+            (quotes(subject), quotes(body))
+        }
     };
     Draft {
         subject,
@@ -279,26 +362,57 @@ pub fn compose(input: &LetterInput) -> Draft {
             anniversary_near,
         },
         warnings,
+        phrasing: ctx.chosen.take().join(" "),
     }
 }
 
-/// Slots: one per paragraph, so each picks its phrasing independently.
+/// Slots: one per paragraph, so each picks its phrasing independently; the names are what a
+/// letter records of its phrasing.
 pub(crate) mod slot {
-    pub const GREETING: u64 = 1;
-    pub const INTRO: u64 = 2;
-    pub const ORDERED: u64 = 3;
-    pub const WHEN: u64 = 4;
-    pub const QUESTION: u64 = 5;
-    pub const REORDER: u64 = 6;
-    pub const NEWS: u64 = 7;
-    pub const CALL: u64 = 8;
-    pub const CLOSING: u64 = 9;
-    pub const SUBJECT: u64 = 10;
+    pub const GREETING: &str = "greeting";
+    pub const INTRO: &str = "intro";
+    pub const ORDERED: &str = "ordered";
+    pub const WHEN: &str = "when";
+    pub const QUESTION: &str = "question";
+    pub const REORDER: &str = "reorder";
+    pub const NEWS: &str = "news";
+    pub const CALL: &str = "call";
+    pub const CLOSING: &str = "closing";
+    pub const SUBJECT: &str = "subject";
 }
 
-/// One of the phrasings of a paragraph, picked by the seed.
-pub(crate) fn one_of(ctx: &Ctx, slot: u64, options: &[String]) -> String {
-    options[pick(ctx.seed, slot, options.len())].clone()
+/// One of the phrasings of a paragraph, picked by the seed; a sentence the client already read in
+/// the last letter is passed over for the next phrasing. The choice is recorded by its index.
+pub(crate) fn one_of(ctx: &Ctx, slot: &str, options: &[String]) -> String {
+    let keyed: Vec<(String, String)> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (i.to_string(), o.clone()))
+        .collect();
+    choose(ctx, slot, &keyed)
+}
+
+/// [`one_of`] for a paragraph whose phrasings depend on the facts: each is recorded by its key,
+/// so the figures count the same phrasing as one whichever others stood beside it.
+pub(crate) fn one_keyed(ctx: &Ctx, slot: &str, options: &[(&str, String)]) -> String {
+    let keyed: Vec<(String, String)> = options
+        .iter()
+        .map(|(k, o)| (k.to_string(), o.clone()))
+        .collect();
+    choose(ctx, slot, &keyed)
+}
+
+fn choose(ctx: &Ctx, slot: &str, options: &[(String, String)]) -> String {
+    let n = options.len();
+    let first = pick(ctx.seed, slot, n);
+    let read = |o: &str| ctx.previous.is_some_and(|(_, body)| body.contains(o));
+    let i = (0..n)
+        .map(|k| (first + k) % n)
+        .find(|i| !read(&options[*i].1))
+        .unwrap_or(first);
+    let (key, text) = &options[i];
+    ctx.chosen.borrow_mut().push(format!("{slot}.{key}"));
+    text.clone()
 }
 
 /// The phrasings of one language; the letter's structure is shared ([`letter`]).

@@ -2,6 +2,7 @@
 //! that what the draft says is true.
 
 mod cases;
+mod editor;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
@@ -124,5 +125,6 @@ pub(super) fn draft(c: &Client, orders: &[Order], s: &Settings, seed: u64) -> Dr
         settings: s,
         today: today(),
         seed,
+        previous: None,
     })
 }

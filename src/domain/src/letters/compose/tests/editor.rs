@@ -1,0 +1,484 @@
+//! An editor's check: what a careful Russian editor marks in a draft (docs/letters.md lists the
+//! rules and the reading they came from), run over clients of every kind and over five working
+//! days of the demo's queue.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use uuid::Uuid;
+
+use super::*;
+use crate::base::{Base, Batch};
+use crate::letters::rotation::{candidates, nth_working_day, plan_day};
+use crate::letters::russian::months_between;
+use crate::letters::send::{day_letters, letter_record, LetterText};
+
+/// The sentences of a body, greeting and signature aside.
+fn sentences(body: &str) -> Vec<String> {
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let inner = &paragraphs[1..paragraphs.len().saturating_sub(1)];
+    let mut out = Vec::new();
+    for p in inner {
+        let mut cur = String::new();
+        let chars: Vec<char> = p.chars().collect();
+        for (i, ch) in chars.iter().enumerate() {
+            cur.push(*ch);
+            let end = matches!(ch, '.' | '?' | '!')
+                && chars.get(i + 1).is_none_or(|n| *n == ' ')
+                // «г.», «ул.»: an abbreviation, not the end.
+                && !cur.ends_with(" г.");
+            if end {
+                out.push(cur.trim().to_string());
+                cur.clear();
+            }
+        }
+        if !cur.trim().is_empty() {
+            out.push(cur.trim().to_string());
+        }
+    }
+    out
+}
+
+/// What the letter to `c` is checked against.
+struct Case<'a> {
+    client: &'a Client,
+    draft: &'a Draft,
+    today: NaiveDate,
+    /// Introduction dates of the products the letter calls new.
+    new_since: Vec<NaiveDate>,
+    previous: Option<&'a str>,
+}
+
+/// Everything an editor would mark; empty when the letter can go out unchanged.
+fn faults(case: &Case) -> Vec<String> {
+    let body = &case.draft.body;
+    let mut out = Vec::new();
+    let mut mark = |what: &str, s: &str| out.push(format!("{what}: «{s}»"));
+    let org = org_of(case.client);
+    let said = sentences(body);
+    for s in &said {
+        if s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            mark("a sentence opens with a figure", s);
+        }
+        let indirect = ["Хочу узнать,", "Интересно,", "Надеюсь,"];
+        if indirect.iter().any(|w| s.starts_with(w)) && s.ends_with('?') {
+            mark("an indirect question ends with «?»", s);
+        }
+        for bad in [
+            "Помню",
+            "помню",
+            "Вы есть среди",
+            "напомнить о нас",
+            "напомнить о себе",
+            "у нас наши изделия",
+            "Доброго дня",
+            "в этом году",
+            "времени, возможно",
+        ] {
+            if s.contains(bad) {
+                mark(bad, s);
+            }
+        }
+    }
+    for pair in said.windows(2) {
+        if pair[0].starts_with("Если") && pair[1].starts_with("Если") {
+            mark("two sentences in a row open with «Если»", &pair[1]);
+        }
+    }
+    if org.audience != Audience::Company && body.contains("сотрудникам Вашей компании")
+    {
+        mark("a company's words to a non-company", body);
+    }
+    if org.audience != Audience::Company && body.contains("Вашим сотрудникам") {
+        mark("«Вашим сотрудникам» to a non-company", body);
+    }
+    // A product is named once, then referred to.
+    for f in &case.draft.facts.ordered {
+        let times = body.matches(f.as_str()).count();
+        if times > 1 && case.draft.facts.ordered.len() == 1 {
+            mark("the product named again", f);
+        }
+    }
+    if let Some(last) = case.draft.facts.last_order {
+        let says_time = body
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w == "пора");
+        if months_between(last, case.today) < 10 && says_time {
+            mark("«пора» soon after the order", body);
+        }
+    }
+    if case
+        .new_since
+        .iter()
+        .any(|d| months_between(*d, case.today) >= 24)
+    {
+        mark("an old product called new", body);
+    }
+    if let Some(prev) = case.previous {
+        if body.contains("Меня зовут") {
+            mark("introduced again in a second letter", body);
+        }
+        for s in &said {
+            if prev.contains(s.as_str()) {
+                mark("repeats the last letter", s);
+            }
+        }
+    }
+    out
+}
+
+fn checked(
+    c: &Client,
+    orders: &[Order],
+    today: NaiveDate,
+    previous: Option<&Letter>,
+) -> Vec<String> {
+    let products = catalogue();
+    let refs: Vec<&Order> = orders.iter().collect();
+    let mut all = Vec::new();
+    for seed in 0..24 {
+        let dr = compose(&LetterInput {
+            client: c,
+            orders: &refs,
+            products: &products,
+            settings: &settings(),
+            today,
+            seed,
+            previous,
+        });
+        let new_since = dr
+            .facts
+            .new_products
+            .iter()
+            .filter_map(|id| products.iter().find(|p| p.id == *id))
+            .map(|p| p.introduced_on)
+            .collect();
+        let case = Case {
+            client: c,
+            draft: &dr,
+            today,
+            new_since,
+            previous: previous.map(|l| l.body.as_str()),
+        };
+        all.extend(
+            faults(&case)
+                .into_iter()
+                .map(|f| format!("{f}\n{}", dr.body)),
+        );
+    }
+    all
+}
+
+fn org_client(name: &str, legal_form: &str, segment: &str) -> Client {
+    let mut c = client(
+        vec![contact("Анна", "Сергеевна", Some(Gender::Female))],
+        Lang::Ru,
+    );
+    c.name = name.into();
+    c.legal_form = legal_form.into();
+    c.segments = vec![segment.into()];
+    c
+}
+
+fn free_text_order(date: NaiveDate) -> Order {
+    let mut o = order(date, &[]);
+    o.lines = vec![OrderLine {
+        product: None,
+        description: "Кубки по эскизу заказчика".into(),
+        qty: 3,
+        price_kop: 500_000,
+    }];
+    o
+}
+
+#[test]
+fn the_words_fit_the_addressee() {
+    let cases = [
+        (
+            "СОШ № 12",
+            "МБОУ",
+            "Школы",
+            Audience::School,
+            "ученикам и учителям",
+        ),
+        (
+            "Детский сад № 5",
+            "МБДОУ",
+            "Школы",
+            Audience::Kindergarten,
+            "детям и воспитателям",
+        ),
+        (
+            "Гимназия № 2",
+            "МАОУ",
+            "Школы",
+            Audience::School,
+            "Вашей гимназии",
+        ),
+        ("ДЮСШ № 3", "МБУ", "Школы", Audience::Club, "воспитанникам"),
+        (
+            "Администрация района г. Перми",
+            "МКУ",
+            "Госучреждения",
+            Audience::Public,
+            "мероприятий",
+        ),
+        (
+            "Федерация лёгкой атлетики",
+            "РОО",
+            "Спортивные клубы",
+            Audience::Club,
+            "турнир",
+        ),
+        (
+            "Хоккейный клуб «Сокол»",
+            "АНО",
+            "Спортивные клубы",
+            Audience::Club,
+            "спортсменам",
+        ),
+        (
+            "Союз-Трейд",
+            "ООО",
+            "Компании",
+            Audience::Company,
+            "Вашим сотрудникам",
+        ),
+        (
+            "Школа танцев «Па»",
+            "ООО",
+            "Компании",
+            Audience::School,
+            "ученикам",
+        ),
+    ];
+    let today = d(2026, 12, 1);
+    for (name, form, segment, audience, word) in cases {
+        let c = org_client(name, form, segment);
+        assert_eq!(org_of(&c).audience, audience, "{name}");
+        let o = [order(d(2025, 3, 14), &[2])];
+        let f = checked(&c, &o, today, None);
+        assert!(f.is_empty(), "{name}:\n{}", f.join("\n\n"));
+        let words = (0..24)
+            .map(|s| draft_on(&c, &o, today, s).body)
+            .any(|b| b.contains(word));
+        assert!(words, "{name}: «{word}» never used");
+    }
+}
+
+fn draft_on(c: &Client, orders: &[Order], today: NaiveDate, seed: u64) -> Draft {
+    let refs: Vec<&Order> = orders.iter().collect();
+    compose(&LetterInput {
+        client: c,
+        orders: &refs,
+        products: &catalogue(),
+        settings: &settings(),
+        today,
+        seed,
+        previous: None,
+    })
+}
+
+#[test]
+fn unusual_clients_get_letters_an_editor_passes() {
+    let today = d(2026, 12, 1);
+    let mut person = client(vec![], Lang::Ru);
+    person.kind = ClientKind::Person;
+    person.name = "Смирнова Ольга Викторовна".into();
+    person.legal_form = String::new();
+    let no_contact = client(vec![], Lang::Ru);
+    let male = client(vec![contact("Пётр", "Кузьмич", None)], Lang::Ru);
+    let ip = org_client("Кузнецов Илья", "ИП", "Предприниматели");
+    let mut dates = vec![
+        d(2026, 10, 20),
+        d(2026, 6, 1),
+        d(2025, 12, 20),
+        d(2025, 1, 15),
+    ];
+    dates.extend((2..=20).map(|y| d(2026 - y, 3, 10)));
+    for c in [&person, &no_contact, &male, &ip] {
+        for date in &dates {
+            for o in [
+                order(*date, &[1]),
+                order(*date, &[1, 2, 3]),
+                free_text_order(*date),
+            ] {
+                let f = checked(c, std::slice::from_ref(&o), today, None);
+                assert!(f.is_empty(), "{}, {date}:\n{}", c.name, f.join("\n\n"));
+            }
+        }
+        // Never ordered: nothing from years ago called new.
+        let f = checked(c, &[], today, None);
+        assert!(
+            f.is_empty(),
+            "{} with no orders:\n{}",
+            c.name,
+            f.join("\n\n")
+        );
+    }
+}
+
+#[test]
+fn plaques_of_two_kinds_share_their_noun() {
+    let mut products = catalogue();
+    products.push(tests::product(
+        20,
+        "стеклянные плакетки",
+        "Плакетки",
+        d(2014, 1, 1),
+    ));
+    products.push(tests::product(
+        21,
+        "деревянные плакетки",
+        "Плакетки",
+        d(2014, 1, 1),
+    ));
+    let c = client(
+        vec![contact("Иван", "Иванович", Some(Gender::Male))],
+        Lang::Ru,
+    );
+    let o = order(d(2025, 3, 1), &[20, 21]);
+    let dr = compose(&LetterInput {
+        client: &c,
+        orders: &[&o],
+        products: &products,
+        settings: &settings(),
+        today: d(2026, 12, 1),
+        seed: 3,
+        previous: None,
+    });
+    assert!(
+        dr.body.contains("стеклянные и деревянные плакетки"),
+        "{}",
+        dr.body
+    );
+}
+
+#[test]
+fn an_anniversary_names_its_month_not_this_year() {
+    // On 1 December, about January's event: «к январю», never «в этом году».
+    let c = client(
+        vec![contact("Иван", "Иванович", Some(Gender::Male))],
+        Lang::Ru,
+    );
+    let o = [order(d(2025, 1, 20), &[1])];
+    let bodies: Vec<String> = (0..24)
+        .map(|s| draft_on(&c, &o, d(2026, 12, 1), s).body)
+        .collect();
+    assert!(bodies.iter().all(|b| !b.contains("в этом году")));
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b.contains("к январю") || b.contains("в январе")),
+        "{}",
+        bodies[0]
+    );
+}
+
+#[test]
+fn a_second_letter_knows_the_first_and_repeats_none_of_it() {
+    let c = client(
+        vec![contact("Иван", "Иванович", Some(Gender::Male))],
+        Lang::Ru,
+    );
+    let o = [order(d(2025, 3, 14), &[1, 5])];
+    let at = Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap();
+    for seed in 0..24 {
+        let first = draft_on(&c, &o, d(2026, 9, 1), seed);
+        let sent = Letter {
+            id: Uuid::from_u128(5000),
+            client: c.id,
+            contact: None,
+            cycle: 0,
+            planned_for: d(2026, 9, 1),
+            subject: first.subject.clone(),
+            body: first.body.clone(),
+            channel: Channel::Post,
+            status: LetterStatus::Sent,
+            sent_at: Some(at),
+            response: None,
+            updated_at: at,
+        };
+        let f = checked(&c, &o, d(2026, 12, 1), Some(&sent));
+        assert!(f.is_empty(), "{}", f.join("\n\n"));
+    }
+}
+
+/// One day of the demo's queue: the day, the base as it stood, each client with its draft.
+type Day = (NaiveDate, Base, Vec<(Client, Draft)>);
+
+/// Five working days of the demo's queue, each day's letters sent before the next is planned.
+fn demo_days(from: NaiveDate) -> Vec<Day> {
+    let (settings, data) = crate::demo::generate(from);
+    let mut base = Base::from_batch(&data);
+    let mut out = Vec::new();
+    for n in 0..5 {
+        let day = nth_working_day(&settings, from, n + 1).expect("a working day");
+        let ids = plan_day(&candidates(&base, day, &HashMap::new()), &settings, day);
+        let letters = day_letters(&base, &settings, day, &ids);
+        let mut drafts = Vec::new();
+        let mut sent = Vec::new();
+        for (i, l) in letters.into_iter().enumerate() {
+            let Some(draft) = l.draft else { continue };
+            let c = base.clients.get(&l.client).expect("planned client").clone();
+            let at = Utc
+                .with_ymd_and_hms(day.year(), day.month(), day.day(), 10, 0, 0)
+                .unwrap();
+            let text = LetterText {
+                subject: &draft.subject,
+                body: &draft.body,
+                channel: Channel::Post,
+                sent_at: Some(at),
+            };
+            sent.push(letter_record(&base, &c, day, &text, None, at, || {
+                Uuid::from_u128(1 << 100 | (u128::from(n) << 32) | i as u128)
+            }));
+            drafts.push((c, draft));
+        }
+        out.push((day, base.clone(), drafts));
+        base.apply(&Batch {
+            letters: sent,
+            ..Batch::default()
+        });
+    }
+    out
+}
+
+#[test]
+fn five_working_days_of_the_demo_pass_the_editor() {
+    for (day, base, drafts) in demo_days(d(2026, 12, 1)) {
+        assert!(drafts.len() >= 35, "{day}: {} letters", drafts.len());
+        let mut subjects = HashSet::new();
+        for (c, dr) in &drafts {
+            let new_since = dr
+                .facts
+                .new_products
+                .iter()
+                .filter_map(|id| base.products.iter().find(|p| p.id == *id))
+                .map(|p| p.introduced_on)
+                .collect();
+            let case = Case {
+                client: c,
+                draft: dr,
+                today: day,
+                new_since,
+                previous: None,
+            };
+            let f = faults(&case);
+            assert!(
+                f.is_empty(),
+                "{day}, {}:\n{}\n\n{}",
+                c.name,
+                f.join("\n"),
+                dr.body
+            );
+            subjects.insert(dr.subject.clone());
+        }
+        assert!(
+            subjects.len() >= 30 * drafts.len() / 40,
+            "{day}: {} distinct subjects in {}: {subjects:?}",
+            subjects.len(),
+            drafts.len()
+        );
+    }
+}
