@@ -9,6 +9,58 @@ use crate::contact::complete_inn;
 use crate::model::*;
 use crate::text;
 
+/// Foreign companies the demo writes to in English: their Russian office's phone and address,
+/// their own name, legal form and people.
+const ABROAD: &[(&str, &str, &str, &str, Gender)] = &[
+    ("Nordic Trophy", "Oy", "Virtanen", "Anna", Gender::Female),
+    ("Baltic Events", "AS", "Tamm", "Martin", Gender::Male),
+    (
+        "Alpine Sports Group",
+        "GmbH",
+        "Huber",
+        "Thomas",
+        Gender::Male,
+    ),
+    ("Thames Awards", "Ltd", "Clarke", "Emily", Gender::Female),
+    (
+        "Danube Logistics",
+        "GmbH",
+        "Wagner",
+        "Julia",
+        Gender::Female,
+    ),
+    (
+        "Northern Lights Travel",
+        "AB",
+        "Lindqvist",
+        "Erik",
+        Gender::Male,
+    ),
+    (
+        "Harbour Engineering",
+        "Ltd",
+        "Walsh",
+        "Patrick",
+        Gender::Male,
+    ),
+];
+
+/// Makes the `i`-th client a foreign company.
+fn abroad(c: &mut Client, i: usize) {
+    let (name, form, last, first, gender) = ABROAD[i % ABROAD.len()];
+    c.name = format!("{name} {}", i % 97);
+    c.legal_form = form.to_string();
+    c.inn = String::new();
+    c.segments = vec!["Иностранные компании".to_string()];
+    for p in &mut c.contacts {
+        p.last = last.to_string();
+        p.first = first.to_string();
+        p.patronymic = String::new();
+        p.gender = Some(gender);
+        p.position = "manager".to_string();
+    }
+}
+
 pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
     let (addr, area) = address(rng);
     let roll = rng.below(100);
@@ -117,7 +169,7 @@ pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
         addresses.push(addr);
     }
     let created = now - chrono::Duration::days(200 + rng.below(1200) as i64);
-    Client {
+    let mut c = Client {
         id: rng.uuid(),
         kind,
         name,
@@ -144,7 +196,13 @@ pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
         } else {
             None
         },
-        language: if rng.chance(2) { Lang::En } else { Lang::Ru },
+        // English only for a foreign company (see `abroad`); the draw stays, so the rest of the
+        // demo is the same company as before.
+        language: if rng.chance(2) && segment == "Компании" {
+            Lang::En
+        } else {
+            Lang::Ru
+        },
         notes: String::new(),
         corporate: false,
         merged_into: None,
@@ -155,7 +213,11 @@ pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
         } else {
             None
         },
+    };
+    if c.language == Lang::En {
+        abroad(&mut c, i);
     }
+    c
 }
 
 pub(super) fn orders_for(

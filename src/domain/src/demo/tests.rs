@@ -195,3 +195,24 @@ fn nothing_in_the_demo_is_dated_after_its_now() {
         }
     }
 }
+
+#[test]
+fn english_letters_only_for_foreign_companies() {
+    let (_, b) = generate(today());
+    let english: Vec<&Client> = b
+        .clients
+        .iter()
+        .filter(|c| c.language == Lang::En)
+        .collect();
+    assert!(english.len() >= 10, "{}", english.len());
+    for c in english {
+        assert!(
+            c.name.is_ascii() && c.segments == ["Иностранные компании"],
+            "{c:?}"
+        );
+        assert!(c
+            .contacts
+            .iter()
+            .all(|p| p.first.is_ascii() && p.last.is_ascii()));
+    }
+}

@@ -80,6 +80,19 @@ fn faults(case: &Case) -> Vec<String> {
             }
         }
     }
+    if case.client.language == Lang::En {
+        let cyrillic = body
+            .chars()
+            .any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'));
+        if cyrillic && !case.draft.warnings.contains(&DraftWarning::NoEnglishForms) {
+            mark("Russian in an English letter", body);
+        }
+        for bad in ["«", "»", "This is ", "remind you of us", "Hello "] {
+            if body.contains(bad) || case.draft.subject.contains(bad) {
+                mark(bad, body);
+            }
+        }
+    }
     for pair in said.windows(2) {
         if pair[0].starts_with("Если") && pair[1].starts_with("Если") {
             mark("two sentences in a row open with «Если»", &pair[1]);
