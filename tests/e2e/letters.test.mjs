@@ -182,3 +182,38 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     await b.close();
   }
 });
+
+test('letters: which phrasings get answers, and the composer told to favour them', async () => {
+  const b = await freshBrowser();
+  try {
+    const { page } = b;
+    await loadDemo(page, server.url);
+    await page.goto(server.url + '#/letters/figures');
+    await page.selectOption('#period', 'year');
+    await page.waitForSelector('#phrasings tbody tr');
+    const rows = await page.$$eval('#phrasings tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.ok(rows.length >= 20, `${rows.length} phrasings`);
+    // Each phrasing is shown as a letter put it, with its letters; a rate only with enough of them.
+    const question = rows.find((r) => r[0] === 'Вопрос' && /понравил/i.test(r[1]));
+    assert.ok(question, JSON.stringify(rows.slice(0, 5)));
+    for (const r of rows) {
+      const letters = Number(r[2].replace(/\D/g, ''));
+      assert.ok(letters > 0, r.join(' | '));
+      if (letters < 30) assert.equal(r[4], 'мало писем', r.join(' | '));
+      else assert.match(r[4], /^\d+,?\d*\s%$|^\d+\.\d\s%$/, r.join(' | '));
+    }
+    // The setting is kept across a reload.
+    assert.equal(await page.isChecked('#favour-answers'), false);
+    await page.check('#favour-answers');
+    await page.reload();
+    await page.waitForSelector('#phrasings tbody tr');
+    assert.equal(await page.isChecked('#favour-answers'), true);
+    // The day's drafts are still written (now favouring what was answered).
+    await page.goto(server.url + '#/letters');
+    await page.waitForSelector('#draft-facts');
+    assert.ok((await page.inputValue('textarea[name=body]')).length > 200);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

@@ -162,6 +162,50 @@ fn warning_en(w: DraftWarning) -> &'static str {
     }
 }
 
+fn paragraph_ru(slot: &str) -> String {
+    match slot.strip_prefix("en:") {
+        Some(s) => format!("{} (англ.)", paragraph_of_ru(s)),
+        None => paragraph_of_ru(slot).to_string(),
+    }
+}
+
+fn paragraph_en(slot: &str) -> String {
+    match slot.strip_prefix("en:") {
+        Some(s) => format!("{} (English)", paragraph_of_en(s)),
+        None => paragraph_of_en(slot).to_string(),
+    }
+}
+
+fn paragraph_of_ru(slot: &str) -> &'static str {
+    match slot.split('.').next().unwrap_or_default() {
+        "greeting" => "Приветствие",
+        "intro" => "Кто пишет",
+        "ordered" => "О прошлом заказе",
+        "question" => "Вопрос",
+        "reorder" => "Повторный заказ",
+        "news" => "Новинки",
+        "call" => "Просьба ответить",
+        "closing" => "Подпись",
+        "subject" => "Тема",
+        _ => "Другое",
+    }
+}
+
+fn paragraph_of_en(slot: &str) -> &'static str {
+    match slot.split('.').next().unwrap_or_default() {
+        "greeting" => "Greeting",
+        "intro" => "Who writes",
+        "ordered" => "The last order",
+        "question" => "The question",
+        "reorder" => "Ordering again",
+        "news" => "What is new",
+        "call" => "Asking for an answer",
+        "closing" => "Closing",
+        "subject" => "Subject",
+        _ => "Other",
+    }
+}
+
 texts! {
     Lt +
     forecast: fn(usize, u32, u32, &str, u32, u32) -> String = forecast_ru, forecast_en;
@@ -173,7 +217,17 @@ texts! {
     answer_kind: fn(ResponseKind) -> &'static str = kind_ru, kind_en;
     print_kind: fn(PrintKind) -> &'static str = print_ru, print_en;
     warning: fn(DraftWarning) -> &'static str = warning_ru, warning_en;
+    paragraph: fn(&str) -> String = paragraph_ru, paragraph_en;
     ;
+    phrasings: "Какие формулировки получают ответы", "Which phrasings get answers";
+    phrasing_col: "Формулировка (пример из письма)", "Phrasing (as a letter put it)";
+    paragraph_col: "Абзац", "Paragraph";
+    letters_col: "Писем", "Letters";
+    answers_col: "Ответов", "Answers";
+    rate_col: "Доля ответов", "Answer rate";
+    too_few: "мало писем", "not enough letters yet";
+    favour_answers: "Чаще писать формулировками, на которые чаще отвечают", "Use the phrasings that get more answers more often";
+    favour_hint: "Каждое письмо запоминает, какой вариант каждого абзаца в нём был. Когда у всех вариантов абзаца набирается по 30 писем, четыре письма из пяти получают вариант с лучшей долей ответов, а пятое — любой, чтобы сравнение продолжалось. Пока писем меньше, варианты чередуются поровну. Доход — по тому же правилу, что и выше.", "Every letter remembers which version of each paragraph it had. Once every version of a paragraph has 30 letters, four letters in five get the version with the best answer rate and the fifth any, so the comparison goes on. Until then the versions take turns evenly. Revenue follows the rule above.";
     section: "Письма", "Letters";
     today: "Сегодня", "Today";
     answers: "Ответы", "Answers";

@@ -50,6 +50,9 @@ pub struct Settings {
     /// A product is «new» in a letter if it came out after the client's last order and within
     /// this many months: a letter never calls a product of ten years ago new.
     pub new_within_months: u32,
+    /// The composer takes the phrasings that got more answers more often (letters::learning).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub favour_answers: bool,
 }
 
 impl Default for Settings {
@@ -77,6 +80,7 @@ impl Default for Settings {
             work_to: 18,
             answer_hours: [8, 16, 24, 8],
             new_within_months: 24,
+            favour_answers: false,
         }
     }
 }

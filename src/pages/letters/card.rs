@@ -24,6 +24,8 @@ struct Written {
     subject: String,
     body: String,
     channel: Channel,
+    /// The composer's phrasing of the draft shown (empty for a kept or sent one).
+    phrasing: String,
 }
 
 /// Saves the text as a kept draft, or as the sent letter when `sent` is set.
@@ -35,6 +37,7 @@ fn save(
         subject,
         body,
         channel,
+        phrasing,
     }: Written,
     sent: bool,
     then: impl FnOnce() + 'static,
@@ -49,6 +52,7 @@ fn save(
             body: &body,
             channel,
             sent_at: sent.then_some(at),
+            phrasing: &phrasing,
         };
         Some(letter_record(b, c, day, &text, stored, at, new_id))
     });
@@ -88,6 +92,12 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
         .as_ref()
         .map(|d| d.warnings.clone())
         .unwrap_or_default();
+    let phrasing = StoredValue::new(
+        draft
+            .as_ref()
+            .map(|d| d.phrasing.clone())
+            .unwrap_or_default(),
+    );
     // What the draft says about the client, to check at a glance before sending.
     let facts = draft.and_then(|d| {
         let last = d.facts.last_order?;
@@ -120,6 +130,7 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
         subject: subject.get_untracked(),
         body: body.get_untracked(),
         channel: channel.get_untracked(),
+        phrasing: phrasing.get_value(),
     };
     let keep = move || {
         if sent() {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::phrasings::Phrasings;
 use super::{use_section, Tabs};
 use crate::app::clock::today;
 use crate::app::i18n::tx;
@@ -99,6 +100,7 @@ pub fn FiguresPage() -> impl IntoView {
                     </div>
                 }
             }}
+            <Phrasings period=Signal::derive(period) />
         </section>
     }
 }

@@ -5,6 +5,7 @@ pub(crate) mod answer;
 mod answers;
 mod card;
 mod figures;
+mod phrasings;
 mod print;
 mod queue;
 

@@ -88,6 +88,7 @@ fn mark_all(s: AppState, marking: Pending, ids: Vec<Id>) {
                             .map(|x| x.channel)
                             .unwrap_or_else(|| default_channel(c)),
                         sent_at: Some(at),
+                        phrasing: l.draft.as_ref().map_or("", |d| d.phrasing.as_str()),
                     };
                     Some(letter_record(
                         b,

@@ -93,6 +93,7 @@ pub(super) fn letter_history(
                 today: *day,
                 seed: seed(client.id, 0),
                 previous: None,
+                learned: None,
             });
             let channel = default_channel(client);
             let sent_at = at(*day, 7 + (i / 8) as u32, (i * 7) as u32);
@@ -108,6 +109,7 @@ pub(super) fn letter_history(
                 status: LetterStatus::Sent,
                 sent_at: Some(sent_at),
                 response: None,
+                phrasing: draft.phrasing,
                 updated_at: sent_at,
             };
             let answered_on = *day + Days::new(2 + rng.below(14) as u64);

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod compose;
 pub mod day;
 pub mod figures;
+pub mod learning;
 pub mod mail;
 pub mod pool;
 pub mod rotation;

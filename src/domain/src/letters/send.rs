@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::compose::{compose, pick_contact, seed, Draft, LetterInput};
+use super::learning::{learn, Learned};
 use super::pool::{usable_address, usable_email};
 use crate::base::Base;
 use crate::model::*;
@@ -36,9 +37,17 @@ pub fn previous_letter(base: &Base, client: Id, day: NaiveDate) -> Option<&Lette
         .max_by_key(|l| (l.planned_for, l.sent_at))
 }
 
+/// What the letters taught, when the composer is to favour the phrasings answered best.
+fn learned_for(base: &Base, settings: &Settings) -> Option<Learned> {
+    settings
+        .favour_answers
+        .then(|| learn(base, settings.attribution_days, None))
+}
+
 /// A fresh draft for the client's next letter.
 pub fn draft_for(base: &Base, client: &Client, settings: &Settings, today: NaiveDate) -> Draft {
     let orders = base.orders_of(&client.id);
+    let learned = learned_for(base, settings);
     compose(&LetterInput {
         client,
         orders: &orders,
@@ -47,6 +56,7 @@ pub fn draft_for(base: &Base, client: &Client, settings: &Settings, today: Naive
         today,
         seed: seed(client.id, cycle_of(base, client.id)),
         previous: previous_letter(base, client.id, today),
+        learned: learned.as_ref(),
     })
 }
 
@@ -108,6 +118,7 @@ pub fn day_letters(base: &Base, settings: &Settings, day: NaiveDate, ids: &[Id])
     for o in base.orders.iter().filter(|o| wanted.contains(&o.client)) {
         orders.entry(o.client).or_default().push(o);
     }
+    let learned = learned_for(base, settings);
     let mut sent: HashMap<Id, u32> = HashMap::new();
     let mut stored: HashMap<Id, &Letter> = HashMap::new();
     let mut previous: HashMap<Id, &Letter> = HashMap::new();
@@ -150,6 +161,7 @@ pub fn day_letters(base: &Base, settings: &Settings, day: NaiveDate, ids: &[Id])
                     today: day,
                     seed: seed(c.id, sent.get(&c.id).copied().unwrap_or(0)),
                     previous: previous.get(&c.id).copied(),
+                    learned: learned.as_ref(),
                 });
                 DayLetter {
                     client: c.id,
@@ -169,6 +181,8 @@ pub struct LetterText<'a> {
     pub channel: Channel,
     /// `Some` once sent.
     pub sent_at: Option<Timestamp>,
+    /// The composer's phrasing of the draft this text came from; empty: keep the stored one.
+    pub phrasing: &'a str,
 }
 
 /// The record for a draft the writer edited, or for the letter as sent (`sent_at` given).
@@ -200,6 +214,11 @@ pub fn letter_record(
         },
         sent_at: text.sent_at,
         response: existing.and_then(|l| l.response.clone()),
+        phrasing: if text.phrasing.is_empty() {
+            existing.map(|l| l.phrasing.clone()).unwrap_or_default()
+        } else {
+            text.phrasing.to_string()
+        },
         updated_at: at,
     }
 }
@@ -238,6 +257,7 @@ mod tests {
             body: &edited,
             channel: default_channel(&client),
             sent_at: None,
+            phrasing: "",
         };
         let kept = letter_record(&base, &client, today, &text, None, at, || {
             Uuid::from_u128(77)

@@ -68,5 +68,9 @@ pub struct Letter {
     pub sent_at: Option<Timestamp>,
     #[serde(default)]
     pub response: Option<Response>,
+    /// Which phrasing the composer took for each paragraph («question.1 reorder.time …»), kept
+    /// with the letter so its answer counts for them (letters::learning).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phrasing: String,
     pub updated_at: Timestamp,
 }

@@ -97,6 +97,7 @@ fn november() -> Base {
         status: LetterStatus::Sent,
         sent_at: Some(t(2, 12)),
         response: None,
+        phrasing: String::new(),
         updated_at: t(2, 12),
     };
     let settings = Settings::default();

@@ -39,6 +39,7 @@ fn with_sent_letter(channel: Channel) -> (Base, Id, Id) {
         status: LetterStatus::Sent,
         sent_at: Some(at()),
         response: None,
+        phrasing: String::new(),
         updated_at: at(),
     };
     base.apply(&Batch {

@@ -3,7 +3,9 @@
 //! client gets a different letter next cycle and a day's letters do not read alike. A missing fact
 //! changes the sentence; it never leaves a blank.
 
+mod addressee;
 mod audience;
+mod choice;
 mod en;
 mod ru;
 #[cfg(test)]
@@ -13,10 +15,15 @@ use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
+pub use addressee::pick_contact;
 pub use audience::{org_of, season, Audience, Org};
+pub use choice::seed;
+pub(crate) use choice::{one_keyed, one_of, pick, slot};
+
+use super::learning::Learned;
 
 use super::rotation::days_to_anniversary;
-use super::russian::{gender_of_patronymic, months_between};
+use super::russian::months_between;
 use crate::model::*;
 use crate::settings::Settings;
 
@@ -31,6 +38,9 @@ pub struct LetterInput<'a> {
     /// The last letter this client was sent: a new one knows it, and repeats none of its
     /// sentences.
     pub previous: Option<&'a Letter>,
+    /// What the letters sent so far taught (only when the setting `favour_answers` is on): the
+    /// phrasings answered best are taken more often.
+    pub learned: Option<&'a Learned>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +52,8 @@ pub struct Draft {
     /// Which phrasing each paragraph took («question.2 reorder.0 …»): what the letters' figures
     /// count answers by.
     pub phrasing: String,
+    /// Each phrasing's key with the sentence it made here (the figures page shows one).
+    pub phrases: Vec<(String, String)>,
 }
 
 /// What the draft says about the client, so the writer (and the tests) can check it.
@@ -74,35 +86,6 @@ pub enum DraftWarning {
     NoEnglishForms,
 }
 
-/// A seed from the client and the cycle: stable for one letter, different next cycle.
-pub fn seed(client: Id, cycle: u32) -> u64 {
-    let x = client.as_u128();
-    mix((x as u64) ^ ((x >> 64) as u64) ^ (u64::from(cycle) << 32 | u64::from(cycle)))
-}
-
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// Which of `n` phrasings paragraph `slot` uses.
-pub(crate) fn pick(seed: u64, slot: &str, n: usize) -> usize {
-    let key = slot.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    (mix(seed ^ key) % n as u64) as usize
-}
-
-/// The contact a letter greets: the first with a first name, else the first.
-pub fn pick_contact(c: &Client) -> Option<&ContactPerson> {
-    c.contacts
-        .iter()
-        .find(|p| !p.first.trim().is_empty())
-        .or(c.contacts.first())
-}
-
 /// Everything the phrasings need, already checked: every `Option` here is a fact that may be
 /// missing, and the phrasing chooses a sentence without it.
 pub(crate) struct Ctx<'a> {
@@ -121,8 +104,11 @@ pub(crate) struct Ctx<'a> {
     pub anniversary_near: bool,
     /// The last letter: when it was sent and what it said.
     pub previous: Option<(NaiveDate, &'a str)>,
-    /// The phrasings taken so far, by paragraph.
-    pub chosen: RefCell<Vec<String>>,
+    /// The phrasings taken so far, by paragraph, with their text.
+    pub chosen: RefCell<Vec<(String, String)>>,
+    pub learned: Option<&'a Learned>,
+    /// English phrasings are counted apart from the Russian ones («en:question.0»).
+    pub lang: Lang,
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -158,34 +144,48 @@ fn new_since<'a>(
     v
 }
 
-/// «М.», «О», «М.О.»: an initial (or two run together), not a name one can greet.
-fn is_initial(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters > 0 && letters <= 2 && s.trim().ends_with('.') || letters == 1
+/// How a letter in `lang` names a product: its English form in English when there is one.
+fn letter_form(p: &Product, lang: Lang) -> Option<String> {
+    let en = non_empty(&p.letter_form_en);
+    match lang {
+        Lang::En if en.is_some() => en.map(String::from),
+        _ => non_empty(&p.letter_form).map(String::from),
+    }
 }
 
-/// «Mr Ivanov», «Ms Petrova», or the first name when the gender is unknown, in Latin letters.
-fn salutation_en(
-    c: &Client,
-    contact: Option<&ContactPerson>,
-    gender: Option<Gender>,
-) -> Option<String> {
-    let (last, first) = match contact {
-        Some(p) => (p.last.trim().to_string(), p.first.trim().to_string()),
-        None if c.kind == ClientKind::Person => {
-            let mut parts = c.name.split_whitespace();
-            let last = parts.next().unwrap_or_default().to_string();
-            (last, parts.next().unwrap_or_default().to_string())
-        }
-        None => return None,
+/// What the last order held, as the letter names it (at most three forms), and its catalogue
+/// products; warns when it names none, or when it is too recent to write about.
+fn ordered_in<'a>(
+    last: Option<&Order>,
+    input: &LetterInput<'a>,
+    warnings: &mut Vec<DraftWarning>,
+) -> (Vec<String>, Vec<&'a Product>) {
+    let mut ordered: Vec<String> = Vec::new();
+    let mut named: Vec<&Product> = Vec::new();
+    let Some(o) = last else {
+        return (ordered, named);
     };
-    let name = |s: &str| (!s.is_empty() && !is_initial(s)).then(|| crate::text::latin(s));
-    match (gender, name(&last), name(&first)) {
-        (Some(Gender::Male), Some(l), _) => Some(format!("Mr {l}")),
-        (Some(Gender::Female), Some(l), _) => Some(format!("Ms {l}")),
-        (_, _, Some(f)) => Some(f),
-        _ => None,
+    for l in &o.lines {
+        let product = l
+            .product
+            .and_then(|id| input.products.iter().find(|p| p.id == id));
+        if let Some(p) = product {
+            named.push(p);
+            if let Some(f) = letter_form(p, input.client.language) {
+                if !ordered.contains(&f) {
+                    ordered.push(f);
+                }
+            }
+        }
     }
+    if ordered.is_empty() {
+        warnings.push(DraftWarning::NoLetterForms);
+    }
+    if months_between(o.date, input.today) == 0 {
+        warnings.push(DraftWarning::RecentOrder);
+    }
+    ordered.truncate(3);
+    (ordered, named)
 }
 
 pub fn compose(input: &LetterInput) -> Draft {
@@ -194,84 +194,11 @@ pub fn compose(input: &LetterInput) -> Draft {
     let mut warnings = Vec::new();
 
     let contact = pick_contact(c);
-    let (addressee, gender) = match contact {
-        // «Доброго дня, М. О.!» greets nobody: initials alone are no name to address.
-        Some(p) if non_empty(&p.first).is_some() && !is_initial(&p.first) => {
-            let patronymic = if is_initial(&p.patronymic) {
-                ""
-            } else {
-                p.patronymic.trim()
-            };
-            let name = [p.first.trim(), patronymic]
-                .iter()
-                .filter(|x| !x.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let gender = p.gender.or_else(|| gender_of_patronymic(&p.patronymic));
-            if gender.is_none() {
-                warnings.push(DraftWarning::GenderUnknown);
-            }
-            (Some(name), gender)
-        }
-        _ if c.kind == ClientKind::Person => {
-            // A private client's name is «Фамилия Имя Отчество».
-            let parts: Vec<&str> = c.name.split_whitespace().collect();
-            match parts.as_slice() {
-                [_, first, patronymic] if !is_initial(first) && !is_initial(patronymic) => (
-                    Some(format!("{first} {patronymic}")),
-                    gender_of_patronymic(patronymic),
-                ),
-                _ => {
-                    warnings.push(DraftWarning::NoContactPerson);
-                    (None, None)
-                }
-            }
-        }
-        _ => {
-            warnings.push(DraftWarning::NoContactPerson);
-            (None, None)
-        }
-    };
-
-    let addressee = match c.language {
-        Lang::Ru => addressee,
-        Lang::En => salutation_en(c, contact, gender),
-    };
-    let form = |p: &Product| -> Option<String> {
-        let en = non_empty(&p.letter_form_en);
-        match c.language {
-            Lang::En if en.is_some() => en.map(String::from),
-            _ => non_empty(&p.letter_form).map(String::from),
-        }
-    };
-    let last = input.orders.iter().max_by_key(|o| (o.date, o.id));
-    let mut ordered: Vec<String> = Vec::new();
-    let mut categories: Vec<&str> = Vec::new();
-    let mut named: Vec<&Product> = Vec::new();
-    if let Some(o) = last {
-        for l in &o.lines {
-            if let Some(p) = l
-                .product
-                .and_then(|id| input.products.iter().find(|p| p.id == id))
-            {
-                categories.push(&p.category);
-                named.push(p);
-                if let Some(f) = form(p) {
-                    if !ordered.contains(&f) {
-                        ordered.push(f);
-                    }
-                }
-            }
-        }
-        if ordered.is_empty() {
-            warnings.push(DraftWarning::NoLetterForms);
-        }
-        if months_between(o.date, input.today) == 0 {
-            warnings.push(DraftWarning::RecentOrder);
-        }
-    }
-    ordered.truncate(3);
+    let (addressee, gender) = addressee::greeted(c, contact, &mut warnings);
+    let form = |p: &Product| letter_form(p, c.language);
+    let last = input.orders.iter().max_by_key(|o| (o.date, o.id)).copied();
+    let (ordered, named) = ordered_in(last, input, &mut warnings);
+    let categories: Vec<&str> = named.iter().map(|p| p.category.as_str()).collect();
     let last_order = last.map(|o| o.date);
     let fresh = new_since(
         input.products,
@@ -292,41 +219,17 @@ pub fn compose(input: &LetterInput) -> Draft {
         months_between(d, input.today) >= 10 && days_to_anniversary(d, input.today) <= 60
     });
 
-    let [company, sender, title, signature] = s.sender_for(c.language);
-    // An English letter whose sender was set only in Russian: names in Latin letters, and no
-    // Russian job title.
-    let english = c.language == Lang::En;
-    let cyrillic = |t: &str| {
-        t.chars()
-            .any(|ch| ('а'..='я').contains(&ch.to_ascii_lowercase()) || ('А'..='Я').contains(&ch))
-    };
-    let latin_if = |t: &str| {
-        if english && cyrillic(t) {
-            crate::text::latin(t)
-        } else {
-            t.to_string()
-        }
-    };
-    let sender = non_empty(sender).map(latin_if);
-    let signature = non_empty(signature).map(latin_if);
-    let title = non_empty(title).filter(|t| !(english && cyrillic(t)));
-    if sender.is_none() {
-        warnings.push(DraftWarning::NoSenderName);
-    }
-    let company = non_empty(company).map(|x| latin_if(x.trim_matches(['«', '»', '"'])));
-    if company.is_none() {
-        warnings.push(DraftWarning::NoCompany);
-    }
+    let from = addressee::Sender::of(s, c.language, &mut warnings);
     let ctx = Ctx {
         seed: input.seed,
         today: input.today,
         org: org_of(c),
         addressee: addressee.clone(),
         gender,
-        sender: sender.as_deref(),
-        title,
-        company,
-        signature: signature.as_deref(),
+        sender: from.name.as_deref(),
+        title: from.title,
+        company: from.company,
+        signature: from.signature.as_deref(),
         last_order,
         ordered: ordered.clone(),
         new_products: fresh.iter().filter_map(|p| form(p)).collect(),
@@ -338,6 +241,8 @@ pub fn compose(input: &LetterInput) -> Draft {
             )
         }),
         chosen: RefCell::new(Vec::new()),
+        learned: input.learned,
+        lang: c.language,
     };
     let (subject, body) = match c.language {
         Lang::Ru => letter(&ru::Russian, &ctx),
@@ -348,6 +253,12 @@ pub fn compose(input: &LetterInput) -> Draft {
             (quotes(subject), quotes(body))
         }
     };
+    let mut phrases = ctx.chosen.take();
+    if c.language == Lang::En {
+        for (_, text) in &mut phrases {
+            *text = text.replace('«', "“").replace('»', "”");
+        }
+    }
     Draft {
         subject,
         body,
@@ -362,57 +273,13 @@ pub fn compose(input: &LetterInput) -> Draft {
             anniversary_near,
         },
         warnings,
-        phrasing: ctx.chosen.take().join(" "),
+        phrasing: phrases
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        phrases,
     }
-}
-
-/// Slots: one per paragraph, so each picks its phrasing independently; the names are what a
-/// letter records of its phrasing.
-pub(crate) mod slot {
-    pub const GREETING: &str = "greeting";
-    pub const INTRO: &str = "intro";
-    pub const ORDERED: &str = "ordered";
-    pub const WHEN: &str = "when";
-    pub const QUESTION: &str = "question";
-    pub const REORDER: &str = "reorder";
-    pub const NEWS: &str = "news";
-    pub const CALL: &str = "call";
-    pub const CLOSING: &str = "closing";
-    pub const SUBJECT: &str = "subject";
-}
-
-/// One of the phrasings of a paragraph, picked by the seed; a sentence the client already read in
-/// the last letter is passed over for the next phrasing. The choice is recorded by its index.
-pub(crate) fn one_of(ctx: &Ctx, slot: &str, options: &[String]) -> String {
-    let keyed: Vec<(String, String)> = options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (i.to_string(), o.clone()))
-        .collect();
-    choose(ctx, slot, &keyed)
-}
-
-/// [`one_of`] for a paragraph whose phrasings depend on the facts: each is recorded by its key,
-/// so the figures count the same phrasing as one whichever others stood beside it.
-pub(crate) fn one_keyed(ctx: &Ctx, slot: &str, options: &[(&str, String)]) -> String {
-    let keyed: Vec<(String, String)> = options
-        .iter()
-        .map(|(k, o)| (k.to_string(), o.clone()))
-        .collect();
-    choose(ctx, slot, &keyed)
-}
-
-fn choose(ctx: &Ctx, slot: &str, options: &[(String, String)]) -> String {
-    let n = options.len();
-    let first = pick(ctx.seed, slot, n);
-    let read = |o: &str| ctx.previous.is_some_and(|(_, body)| body.contains(o));
-    let i = (0..n)
-        .map(|k| (first + k) % n)
-        .find(|i| !read(&options[*i].1))
-        .unwrap_or(first);
-    let (key, text) = &options[i];
-    ctx.chosen.borrow_mut().push(format!("{slot}.{key}"));
-    text.clone()
 }
 
 /// The phrasings of one language; the letter's structure is shared ([`letter`]).

@@ -44,7 +44,8 @@ pub(super) struct Russian;
 
 impl Voice for Russian {
     fn greeting(&self, ctx: &Ctx) -> String {
-        let options: Vec<String> = match (&ctx.addressee, ctx.gender) {
+        // Keyed: «Добрый день» is one phrasing whether or not a name follows.
+        let options: Vec<(&str, String)> = match (&ctx.addressee, ctx.gender) {
             (Some(n), Some(g)) => {
                 let dear = if g == Gender::Male {
                     "Уважаемый"
@@ -52,22 +53,26 @@ impl Voice for Russian {
                     "Уважаемая"
                 };
                 vec![
-                    format!("{dear} {n}!"),
-                    format!("Добрый день, {n}!"),
-                    format!("Здравствуйте, {n}!"),
+                    ("dear", format!("{dear} {n}!")),
+                    ("good-day", format!("Добрый день, {n}!")),
+                    ("hello", format!("Здравствуйте, {n}!")),
                 ]
             }
-            (Some(n), None) => vec![format!("Добрый день, {n}!"), format!("Здравствуйте, {n}!")],
-            (None, _) if ctx.org.audience == Audience::Person => {
-                vec!["Добрый день!".into(), "Здравствуйте!".into()]
-            }
+            (Some(n), None) => vec![
+                ("good-day", format!("Добрый день, {n}!")),
+                ("hello", format!("Здравствуйте, {n}!")),
+            ],
+            (None, _) if ctx.org.audience == Audience::Person => vec![
+                ("good-day", "Добрый день!".into()),
+                ("hello", "Здравствуйте!".into()),
+            ],
             (None, _) => vec![
-                "Уважаемые коллеги!".into(),
-                "Добрый день!".into(),
-                "Здравствуйте!".into(),
+                ("colleagues", "Уважаемые коллеги!".into()),
+                ("good-day", "Добрый день!".into()),
+                ("hello", "Здравствуйте!".into()),
             ],
         };
-        one_of(ctx, slot::GREETING, &options)
+        one_keyed(ctx, slot::GREETING, &options)
     }
 
     fn intro(&self, ctx: &Ctx) -> Option<String> {
@@ -305,7 +310,7 @@ impl Voice for Russian {
     }
 
     fn subject(&self, ctx: &Ctx) -> String {
-        one_of(ctx, slot::SUBJECT, &subjects(ctx))
+        one_keyed(ctx, slot::SUBJECT, &subjects(ctx))
     }
 
     fn closing_words(&self) -> [&'static str; 3] {
@@ -324,52 +329,73 @@ impl Voice for Russian {
 /// Whether the letter took a phrasing of `family` («reorder.season»): a subject speaks of the
 /// season only if the letter does.
 fn took(ctx: &Ctx, family: &str) -> bool {
-    ctx.chosen.borrow().iter().any(|c| c.starts_with(family))
+    ctx.chosen
+        .borrow()
+        .iter()
+        .any(|(k, _)| k.starts_with(family))
 }
 
 /// The subject lines true to this letter: built from its own facts (what was ordered, what is
 /// new, what is ahead, who it is to), so a day's letters seldom share one.
-fn subjects(ctx: &Ctx) -> Vec<String> {
+fn subjects(ctx: &Ctx) -> Vec<(&'static str, String)> {
     let whom = whose(ctx);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(&str, String)> = Vec::new();
     let first = ctx.ordered.first().filter(|_| ctx.last_order.is_some());
     match (ctx.last_order, first) {
         (Some(_), Some(first)) => {
-            out.push(format!("{}: всё ли понравилось?", capitalize(first)));
-            out.push(format!("Как Вам наши {first}?"));
+            out.push((
+                "liked",
+                format!("{}: всё ли понравилось?", capitalize(first)),
+            ));
+            out.push(("how", format!("Как Вам наши {first}?")));
             if ctx.ordered.len() == 1 {
-                out.push(format!("{} для {whom} — повторим?", capitalize(first)));
+                out.push((
+                    "again",
+                    format!("{} для {whom} — повторим?", capitalize(first)),
+                ));
             }
         }
-        (Some(_), None) => out.push("О Вашем заказе у нас".into()),
+        (Some(_), None) => out.push(("order", "О Вашем заказе у нас".into())),
         (None, _) => {
-            out.push(format!("Кубки, медали и грамоты {}", ctx.org.occasions));
-            out.push(format!("Чем мы можем быть полезны {}", ctx.org.dative));
+            out.push((
+                "range",
+                format!("Кубки, медали и грамоты {}", ctx.org.occasions),
+            ));
+            out.push((
+                "useful",
+                format!("Чем мы можем быть полезны {}", ctx.org.dative),
+            ));
         }
     }
     if let Some(last) = ctx.last_order.filter(|_| ctx.anniversary_near) {
         let to_m = MONTHS_TO[last.month0() as usize];
-        out.push(match first {
-            Some(f) => format!("Снова {f} {to_m}?"),
-            None => format!("Награды {to_m} — повторим заказ?"),
-        });
+        out.push((
+            "anniversary",
+            match first {
+                Some(f) => format!("Снова {f} {to_m}?"),
+                None => format!("Награды {to_m} — повторим заказ?"),
+            },
+        ));
     } else if let Some(s) = season(ctx.org.audience, ctx.today.month0()) {
         if took(ctx, "reorder.season") {
-            out.push(match first {
-                Some(f) => format!("{} {s}", capitalize(f)),
-                None => format!("Награды для {whom} {s}"),
-            });
+            out.push((
+                "season",
+                match first {
+                    Some(f) => format!("{} {s}", capitalize(f)),
+                    None => format!("Награды для {whom} {s}"),
+                },
+            ));
         }
     }
     if let Some(new) = ctx.new_products.first() {
-        out.push(format!("Новинки для {whom}: {new}"));
+        out.push(("new", format!("Новинки для {whom}: {new}")));
         if let Some(f) = first {
-            out.push(format!("{}, а теперь и {new}", capitalize(f)));
+            out.push(("and-new", format!("{}, а теперь и {new}", capitalize(f))));
         }
     }
     if ctx.previous.is_some() {
         if let Some(c) = &ctx.company {
-            out.push(format!("Снова из компании «{c}»"));
+            out.push(("again-from", format!("Снова из компании «{c}»")));
         }
     }
     out

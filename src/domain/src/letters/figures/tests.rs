@@ -77,6 +77,7 @@ fn letter(
             note: String::new(),
             followed_up: false,
         }),
+        phrasing: String::new(),
         updated_at: at(1, 1),
     }
 }

@@ -237,6 +237,7 @@ fn english_letters_for_english_clients() {
             today: today(),
             seed,
             previous: None,
+            learned: None,
         });
         assert!(
             dr.body.contains("a year ago") || dr.body.contains("A year ago"),
@@ -279,6 +280,7 @@ fn english_letters_for_english_clients() {
             today: today(),
             seed,
             previous: None,
+            learned: None,
         });
         assert!(
             !dr.body.contains("Иван Петров") && !dr.body.contains("Лавровый"),

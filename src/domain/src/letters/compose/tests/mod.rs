@@ -2,6 +2,7 @@
 //! that what the draft says is true.
 
 mod cases;
+mod demo_days;
 mod editor;
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -126,5 +127,6 @@ pub(super) fn draft(c: &Client, orders: &[Order], s: &Settings, seed: u64) -> Dr
         today: today(),
         seed,
         previous: None,
+        learned: None,
     })
 }
