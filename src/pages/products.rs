@@ -44,6 +44,18 @@ pub fn Products() -> impl IntoView {
             v
         })
     });
+    // English letters name a product without an English form in Russian: said where it is fixed.
+    let english_clients = Memo::new(move |_| {
+        s.base
+            .with(|b| b.clients.iter().any(|c| c.language == Lang::En))
+    });
+    let missing_en = move || {
+        rows.with(|v| {
+            v.iter()
+                .filter(|p| !p.discontinued && p.letter_form_en.trim().is_empty())
+                .count()
+        })
+    };
     let delete = move |p: Product| {
         let used = s.base.with_untracked(|b| {
             b.orders
@@ -72,6 +84,9 @@ pub fn Products() -> impl IntoView {
                 <button class="primary" id="new-product" on:click=move |_| editing.set(Some(blank()))>{tx(|t| t.new_product)}</button>
             </div>
             {move || editing.get().map(|p| view! { <ProductEditor product=p editing=editing /> })}
+            {move || (english_clients.get() && missing_en() > 0).then(|| view! {
+                <p class="likely" id="missing-en">{(s.tr().l.missing_en)(missing_en())}</p>
+            })}
             <table class="dense">
                 <thead>
                     <tr>
@@ -88,7 +103,12 @@ pub fn Products() -> impl IntoView {
                         <tr class:muted=p.discontinued>
                             <td>{p.category.clone()}</td>
                             <td>{p.name.clone()}</td>
-                            <td>{p.letter_form.clone()}</td>
+                            <td>
+                                {p.letter_form.clone()}
+                                {(!p.discontinued && p.letter_form_en.trim().is_empty()).then(|| view! {
+                                    <span class="badge warn missing-en" title=move || s.tr().letter_form_en>"EN?"</span>
+                                })}
+                            </td>
                             <td class="num">{dmy(p.introduced_on)}</td>
                             <td class="num">{move || money(p.price_kop, s.lang.get())}</td>
                             <td class="actions">

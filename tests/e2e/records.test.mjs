@@ -40,6 +40,9 @@ test('records are created, validated, edited and deleted', async () => {
 
     // Products: a price typed the Russian way.
     await page.goto(server.url + '#/products');
+    await page.waitForSelector('tbody tr');
+    // Every demo product has its English name for the demo's foreign clients.
+    assert.equal(await page.locator('#missing-en').count(), 0);
     await page.click('#new-product');
     await page.fill('[name="product_price"]', '12,345');
     assert.match(await fieldError(page, 'product_price').innerText(), /1200/);
@@ -53,6 +56,9 @@ test('records are created, validated, edited and deleted', async () => {
     const productRow = page.locator('tr:has-text("Кубок тестовый")');
     await productRow.waitFor();
     assert.match(await productRow.innerText(), /1\s500,50\s₽/);
+    // Without an English name it is marked, and the catalogue says what English letters will do.
+    assert.match(await productRow.innerText(), /EN\?/);
+    assert.match(await page.innerText('#missing-en'), /^1 изделие без названия для писем на английском/);
 
     // A new client with a contact person, checked field by field.
     await page.goto(server.url + '#/clients/new');

@@ -162,6 +162,24 @@ fn warning_en(w: DraftWarning) -> &'static str {
     }
 }
 
+fn missing_en_ru(n: usize) -> String {
+    let n64 = n as u64;
+    format!(
+        "{n} {} без названия для писем на английском: английские письма назовут {} по-русски. Заполните поле «В письме на английском».",
+        plural(n64, "изделие", "изделия", "изделий"),
+        if n == 1 { "его" } else { "их" }
+    )
+}
+
+fn missing_en_en(n: usize) -> String {
+    let what = if n == 1 {
+        "product has"
+    } else {
+        "products have"
+    };
+    format!("{n} {what} no name for English letters: English letters will name them in Russian. Fill in “Name in an English letter”.")
+}
+
 fn paragraph_ru(slot: &str) -> String {
     match slot.strip_prefix("en:") {
         Some(s) => format!("{} (англ.)", paragraph_of_ru(s)),
@@ -218,6 +236,7 @@ texts! {
     print_kind: fn(PrintKind) -> &'static str = print_ru, print_en;
     warning: fn(DraftWarning) -> &'static str = warning_ru, warning_en;
     paragraph: fn(&str) -> String = paragraph_ru, paragraph_en;
+    missing_en: fn(usize) -> String = missing_en_ru, missing_en_en;
     ;
     phrasings: "Какие формулировки получают ответы", "Which phrasings get answers";
     phrasing_col: "Формулировка (пример из письма)", "Phrasing (as a letter put it)";
