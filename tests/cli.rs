@@ -150,6 +150,41 @@ fn dedup_prints_the_clusters_it_would_propose() {
         .is_some_and(|e| !e.is_empty()));
     let (ok, _, err) = cli(&["dedup", "/nonexistent.json"]);
     assert!(!ok && err.contains("/nonexistent.json"));
+
+    // A pair the base keeper marked «not duplicates» in the app is not proposed again.
+    let first: Vec<String> = clusters[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap().to_string())
+        .collect();
+    let mut backup: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    backup["decisions"] = serde_json::json!([]);
+    let decisions = backup["decisions"].as_array_mut().unwrap();
+    for (i, a) in first.iter().enumerate() {
+        for b in &first[i + 1..] {
+            let (a, b) = if a < b { (a, b) } else { (b, a) };
+            decisions.push(serde_json::json!({
+                "id": format!("00000000-0000-4000-8000-{:012}", decisions.len()),
+                "what": { "type": "not_duplicate", "a": a, "b": b },
+                "at": "2026-11-26T10:00:00Z",
+                "updated_at": "2026-11-26T10:00:00Z",
+            }));
+        }
+    }
+    let decided = dir.join("decided.json").to_string_lossy().to_string();
+    std::fs::write(&decided, backup.to_string()).unwrap();
+    let (ok, out, err) = cli(&["dedup", &decided]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let again = v["clusters"].as_array().unwrap();
+    assert_eq!(again.len(), clusters.len() - 1);
+    assert!(!again.iter().any(|c| c
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|id| first.contains(&id.as_str().unwrap().to_string()))));
 }
 
 #[test]

@@ -229,10 +229,12 @@ fn day_cmd(args: &[String], drafts: bool) -> Result<(), String> {
 /// score and reasons beside it for whoever wants more than the ids.
 fn dedup_cmd(file: &str) -> Result<(), String> {
     let (b, _) = read(file)?;
-    let profiles = dedup::profiles(b.data.clients.iter());
+    let base = Base::from_batch(&b.data);
+    // What the app proposes: the pairs someone marked «not duplicates» are not proposed again.
+    let profiles = dedup::profiles(base.clients.iter());
     let found = dedup::find(
         &profiles,
-        &Default::default(),
+        &dedup::merge::not_duplicates(&base),
         &dedup::DedupSettings::default(),
     );
     let out = serde_json::json!({
