@@ -3,6 +3,7 @@
 //! with the evidence kept, so the user is told why (`score`); pairs above the threshold are joined
 //! into clusters strongest first, never across a hard «no» (`cluster`).
 
+pub mod address;
 mod blocking;
 mod cluster;
 pub mod merge;

@@ -204,7 +204,8 @@ pub struct Profile {
     pub phones: Vec<String>,
     pub emails: Vec<String>,
     pub inn: Option<String>,
-    pub addresses: Vec<String>,
+    /// Addresses with a street, in parts (`address::parts`).
+    pub addresses: Vec<super::address::AddressParts>,
     pub postcodes: Vec<String>,
 }
 
@@ -249,8 +250,7 @@ impl Profile {
             addresses: c
                 .addresses
                 .iter()
-                .map(address_key)
-                .filter(|k| !k.is_empty())
+                .filter_map(super::address::parts)
                 .fold(Vec::new(), push_unique),
             postcodes: c
                 .addresses
@@ -273,7 +273,7 @@ impl Profile {
     }
 }
 
-fn push_unique(mut v: Vec<String>, s: String) -> Vec<String> {
+fn push_unique<T: PartialEq>(mut v: Vec<T>, s: T) -> Vec<T> {
     if !v.contains(&s) {
         v.push(s);
     }

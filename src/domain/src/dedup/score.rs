@@ -6,6 +6,7 @@
 use serde::Serialize;
 use strsim::jaro_winkler;
 
+use super::address::{compare, Likeness};
 use super::blocking::SharedCounts;
 use super::normalize::{PersonName, Profile};
 use super::DedupSettings;
@@ -188,8 +189,15 @@ pub fn score(
     if let Some(name) = name {
         add_name(&mut add, name);
     }
-    if a.addresses.iter().any(|x| b.addresses.contains(x)) {
+    let address = a
+        .addresses
+        .iter()
+        .flat_map(|x| b.addresses.iter().filter_map(move |y| compare(x, y)))
+        .min_by_key(|l| *l != Likeness::Same);
+    if address == Some(Likeness::Same) {
         add(Field::Address, Match::Same, 0.2);
+    } else if address == Some(Likeness::Similar) {
+        add(Field::Address, Match::Similar, 0.1);
     } else if a.postcodes.iter().any(|x| b.postcodes.contains(x)) {
         add(Field::Postcode, Match::Same, 0.05);
     }
