@@ -100,6 +100,9 @@ async function twoComputers() {
 async function saveClient(page) {
   await page.click('#save-client');
   await page.waitForSelector('.toast:not(.error)');
+  // A new client's page moves to its own address once saved: wait for it, or the move may come
+  // after the test has gone on to another page and take it back.
+  await page.waitForFunction(() => /^#\/clients\/[0-9a-f-]{36}$/.test(location.hash));
 }
 
 async function openClient(page, name) {
