@@ -78,7 +78,7 @@ const MONTHS_IN: [&str; 12] = [
     "декабре",
 ];
 
-const MONTHS_EN: [&str; 12] = [
+pub const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -5,22 +5,7 @@
 use chrono::Datelike;
 
 use super::{capitalize, one_of, pick, slot, Audience, Ctx, Voice};
-use crate::letters::russian::{in_month_en, join, months_between};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::letters::russian::{in_month_en, join, months_between, MONTHS_EN as MONTHS};
 
 fn number_en(n: u64) -> String {
     const WORDS: [&str; 21] = [
