@@ -1,6 +1,7 @@
 //! Letter sales: who is in the pool, the daily rotation, the letter composer, sending, answers and
 //! the section's figures.
 
+pub mod ago;
 pub mod answer;
 pub mod compose;
 pub mod day;

@@ -6,6 +6,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::Gender;
 
+pub use super::ago::{ago, ago_en, ago_words, number_words};
+
 /// One of three forms by the number: 1 / 21 кубок, 2 / 22 кубка, 5 / 11 / 25 кубков.
 pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     match (n % 10, n % 100) {
@@ -33,34 +35,6 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> u64 {
         m -= 1;
     }
     m.max(0) as u64
-}
-
-/// «месяц назад», «3 месяца назад», «полгода назад», «год назад», «полтора года назад»,
-/// «2 года назад», «21 год назад»; `None` for less than a month (too recent to write about).
-pub fn ago(from: NaiveDate, to: NaiveDate) -> Option<String> {
-    let m = months_between(from, to);
-    Some(match m {
-        0 => return None,
-        1 => "месяц назад".to_string(),
-        6 => "полгода назад".to_string(),
-        2..=11 => format!("{} назад", months(m)),
-        12..=16 => "год назад".to_string(),
-        17..=21 => "полтора года назад".to_string(),
-        _ => format!("{} назад", years((m + 6) / 12)),
-    })
-}
-
-pub fn ago_en(from: NaiveDate, to: NaiveDate) -> Option<String> {
-    let m = months_between(from, to);
-    Some(match m {
-        0 => return None,
-        1 => "a month ago".to_string(),
-        6 => "half a year ago".to_string(),
-        2..=11 => format!("{m} months ago"),
-        12..=16 => "a year ago".to_string(),
-        17..=21 => "a year and a half ago".to_string(),
-        _ => format!("{} years ago", (m + 6) / 12),
-    })
 }
 
 const MONTHS_IN: [&str; 12] = [
@@ -152,80 +126,6 @@ pub fn join(items: &[String], and: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
-}
-
-/// A number in words, as a letter writes small numbers (and any that opens a sentence): «два»,
-/// «одиннадцать», «двадцать один». Masculine, nominative: «год», «месяц». Past 99, figures.
-pub fn number_words(n: u64) -> String {
-    const UNITS: [&str; 10] = [
-        "",
-        "один",
-        "два",
-        "три",
-        "четыре",
-        "пять",
-        "шесть",
-        "семь",
-        "восемь",
-        "девять",
-    ];
-    const TEENS: [&str; 10] = [
-        "десять",
-        "одиннадцать",
-        "двенадцать",
-        "тринадцать",
-        "четырнадцать",
-        "пятнадцать",
-        "шестнадцать",
-        "семнадцать",
-        "восемнадцать",
-        "девятнадцать",
-    ];
-    const TENS: [&str; 10] = [
-        "",
-        "",
-        "двадцать",
-        "тридцать",
-        "сорок",
-        "пятьдесят",
-        "шестьдесят",
-        "семьдесят",
-        "восемьдесят",
-        "девяносто",
-    ];
-    match n {
-        0 => "ноль".into(),
-        1..=9 => UNITS[n as usize].into(),
-        10..=19 => TEENS[(n - 10) as usize].into(),
-        20..=99 if n.is_multiple_of(10) => TENS[(n / 10) as usize].into(),
-        20..=99 => format!("{} {}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]),
-        _ => n.to_string(),
-    }
-}
-
-/// [`ago`] in words, for a letter: «два года назад», «одиннадцать месяцев назад».
-pub fn ago_words(from: NaiveDate, to: NaiveDate) -> Option<String> {
-    let m = months_between(from, to);
-    Some(match m {
-        0 => return None,
-        1 => "месяц назад".to_string(),
-        6 => "полгода назад".to_string(),
-        2..=11 => format!(
-            "{} {} назад",
-            number_words(m),
-            plural(m, "месяц", "месяца", "месяцев")
-        ),
-        12..=16 => "год назад".to_string(),
-        17..=21 => "полтора года назад".to_string(),
-        _ => {
-            let y = (m + 6) / 12;
-            format!(
-                "{} {} назад",
-                number_words(y),
-                plural(y, "год", "года", "лет")
-            )
-        }
-    })
 }
 
 /// «в январе»: the month alone.

@@ -5,50 +5,8 @@
 use chrono::Datelike;
 
 use super::{capitalize, one_of, pick, slot, Audience, Ctx, Voice};
+use crate::letters::ago::ago_en_words as ago;
 use crate::letters::russian::{in_month_en, join, months_between, MONTHS_EN as MONTHS};
-
-fn number_en(n: u64) -> String {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| w.to_string())
-}
-
-/// «ten months ago», «a year and a half ago», «three years ago».
-fn ago(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Option<String> {
-    let m = months_between(from, to);
-    Some(match m {
-        0 => return None,
-        1 => "a month ago".into(),
-        6 => "six months ago".into(),
-        2..=11 => format!("{} months ago", number_en(m)),
-        12..=16 => "a year ago".into(),
-        17..=21 => "a year and a half ago".into(),
-        _ => format!("{} years ago", number_en((m + 6) / 12)),
-    })
-}
 
 fn items(ctx: &Ctx) -> Option<String> {
     (!ctx.ordered.is_empty()).then(|| join(&ctx.ordered, "and"))

@@ -10,7 +10,7 @@ use crate::letters::russian::{ago_words, in_month, join_forms, month_in, months_
 use crate::model::Gender;
 
 /// «к январю»: the month ahead, in the dative.
-const MONTHS_TO: [&str; 12] = [
+pub(super) const MONTHS_TO: [&str; 12] = [
     "к январю",
     "к февралю",
     "к марту",
@@ -36,9 +36,11 @@ fn months_since(ctx: &Ctx) -> u64 {
 }
 
 /// «Вашей школы»; «Вас» for a private client.
-fn whose(ctx: &Ctx) -> &'static str {
+pub(super) fn whose(ctx: &Ctx) -> &'static str {
     ctx.org.genitive
 }
+
+mod subjects;
 
 pub(super) struct Russian;
 
@@ -310,7 +312,7 @@ impl Voice for Russian {
     }
 
     fn subject(&self, ctx: &Ctx) -> String {
-        one_keyed(ctx, slot::SUBJECT, &subjects(ctx))
+        one_keyed(ctx, slot::SUBJECT, &subjects::subjects(ctx))
     }
 
     fn closing_words(&self) -> [&'static str; 3] {
@@ -324,79 +326,4 @@ impl Voice for Russian {
     fn company_line(&self, company: &str) -> String {
         format!("«{company}»")
     }
-}
-
-/// Whether the letter took a phrasing of `family` («reorder.season»): a subject speaks of the
-/// season only if the letter does.
-fn took(ctx: &Ctx, family: &str) -> bool {
-    ctx.chosen
-        .borrow()
-        .iter()
-        .any(|(k, _)| k.starts_with(family))
-}
-
-/// The subject lines true to this letter: built from its own facts (what was ordered, what is
-/// new, what is ahead, who it is to), so a day's letters seldom share one.
-fn subjects(ctx: &Ctx) -> Vec<(&'static str, String)> {
-    let whom = whose(ctx);
-    let mut out: Vec<(&str, String)> = Vec::new();
-    let first = ctx.ordered.first().filter(|_| ctx.last_order.is_some());
-    match (ctx.last_order, first) {
-        (Some(_), Some(first)) => {
-            out.push((
-                "liked",
-                format!("{}: всё ли понравилось?", capitalize(first)),
-            ));
-            out.push(("how", format!("Как Вам наши {first}?")));
-            if ctx.ordered.len() == 1 {
-                out.push((
-                    "again",
-                    format!("{} для {whom} — повторим?", capitalize(first)),
-                ));
-            }
-        }
-        (Some(_), None) => out.push(("order", "О Вашем заказе у нас".into())),
-        (None, _) => {
-            out.push((
-                "range",
-                format!("Кубки, медали и грамоты {}", ctx.org.occasions),
-            ));
-            out.push((
-                "useful",
-                format!("Чем мы можем быть полезны {}", ctx.org.dative),
-            ));
-        }
-    }
-    if let Some(last) = ctx.last_order.filter(|_| ctx.anniversary_near) {
-        let to_m = MONTHS_TO[last.month0() as usize];
-        out.push((
-            "anniversary",
-            match first {
-                Some(f) => format!("Снова {f} {to_m}?"),
-                None => format!("Награды {to_m} — повторим заказ?"),
-            },
-        ));
-    } else if let Some(s) = season(ctx.org.audience, ctx.today.month0()) {
-        if took(ctx, "reorder.season") {
-            out.push((
-                "season",
-                match first {
-                    Some(f) => format!("{} {s}", capitalize(f)),
-                    None => format!("Награды для {whom} {s}"),
-                },
-            ));
-        }
-    }
-    if let Some(new) = ctx.new_products.first() {
-        out.push(("new", format!("Новинки для {whom}: {new}")));
-        if let Some(f) = first {
-            out.push(("and-new", format!("{}, а теперь и {new}", capitalize(f))));
-        }
-    }
-    if ctx.previous.is_some() {
-        if let Some(c) = &ctx.company {
-            out.push(("again-from", format!("Снова из компании «{c}»")));
-        }
-    }
-    out
 }

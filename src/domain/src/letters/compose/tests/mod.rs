@@ -4,6 +4,7 @@
 mod cases;
 mod demo_days;
 mod editor;
+mod rules;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
