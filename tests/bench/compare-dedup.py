@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Compares Pismo's duplicate search with the Python `recordlinkage` toolkit on the same test bases
-(`make bench-dedup`; a benchmark, not a test). For each size and difficulty it generates a base with
-known duplicates (`pismo-cli testbase`), runs `pismo-cli dedup` and a recordlinkage pipeline as its
-documentation sets one up (cleaned strings, blocking on phone/e-mail/ИНН plus a sorted neighbourhood
-on the name, per-field comparisons, then a rule and the unsupervised ECM classifier), and prints
+(`make bench-dedup`; a benchmark, not a test). For each size and kind of base (Russian business
+clients, the same made hard, private persons with a name and an address only) it generates a base
+with known duplicates (`pismo-cli testbase`), runs `pismo-cli dedup` and a recordlinkage pipeline as
+its documentation sets one up (cleaned strings, blocking on phone/e-mail/ИНН plus a sorted
+neighbourhood on the name or plus name-prefix blocks, per-field comparisons, then a rule and the
+unsupervised ECM classifier), and prints
 precision, recall, F1 and time beside the baseline in tests/bench/baseline-dedup.json
 (PISMO_BENCH_SAVE=1 records a new one). Figures are kept in docs/BENCHMARKS.md.
 """
@@ -22,6 +24,11 @@ REQUIREMENTS = ROOT / "tests" / "bench" / "requirements.txt"
 BASELINE = ROOT / "tests" / "bench" / "baseline-dedup.json"
 CLI = ROOT / "target" / "release" / "pismo-cli"
 SIZES = [int(s) for s in os.environ.get("PISMO_DEDUP_SIZES", "10000,100000").split(",")]
+# usual / hard: Russian business clients (hard adds sparse copies and look-alikes); persons: private
+# persons with a name and an address only.
+BASES = os.environ.get("PISMO_DEDUP_BASES", "usual,hard,persons").split(",")
+# PISMO_DEDUP_TOOLS=pismo skips recordlinkage (minutes at 100k) while tuning.
+TOOLS = os.environ.get("PISMO_DEDUP_TOOLS", "pismo,recordlinkage").split(",")
 
 
 def ensure_venv():
@@ -106,7 +113,11 @@ def frame(clients):
     return df
 
 
-def recordlinkage_run(clients):
+def recordlinkage_run(clients, persons):
+    """The toolkit as its documentation sets it up, with two blockings: «neighbourhood» (exact keys
+    plus a sorted neighbourhood on the name, window 9) and «prefix» (exact keys plus the name's
+    first four letters; persons also by street and house). Each gets the tutorial's rule and the
+    ECM."""
     import recordlinkage as rl
     from recordlinkage.preprocessing import clean
 
@@ -119,33 +130,45 @@ def recordlinkage_run(clients):
     df["name"] = cyrillic_clean(df["name"])
     df["street"] = cyrillic_clean(df["street"])
     df["city"] = cyrillic_clean(df["city"])
-    indexer = rl.Index()
-    indexer.block("phone")
-    indexer.block("email")
-    indexer.block("inn")
-    indexer.sortedneighbourhood("name", window=9)
-    candidates = indexer.index(df)
-    compare = rl.Compare()
-    compare.string("name", "name", method="jarowinkler", threshold=0.85, label="name")
-    compare.exact("phone", "phone", label="phone")
-    compare.exact("email", "email", label="email")
-    compare.exact("inn", "inn", label="inn")
-    compare.string("street", "street", method="levenshtein", threshold=0.85, label="street")
-    compare.exact("city", "city", label="city")
-    compare.exact("postcode", "postcode", label="postcode")
-    features = compare.compute(candidates, df)
-    prepared = time.perf_counter() - started
-
-    results = {}
-    t = time.perf_counter()
-    # The rule from the toolkit's own tutorial: enough agreeing fields.
-    rule = features[features.sum(axis=1) >= 3].index
-    results["recordlinkage (rule: 3 of 7 fields)"] = (list(rule), prepared + time.perf_counter() - t)
-    t = time.perf_counter()
-    ecm = rl.ECMClassifier(binarize=0.5)
-    links = ecm.fit_predict(features)
-    results["recordlinkage (ECM, unsupervised)"] = (list(links), prepared + time.perf_counter() - t)
-    return results, len(candidates)
+    df["name4"] = df["name"].str[:4]
+    df["house"] = df["street"].str.extract(r"(\d+)", expand=False)
+    base = time.perf_counter() - started
+    results, sizes = {}, []
+    for blocking in ("neighbourhood", "prefix"):
+        t = time.perf_counter()
+        indexer = rl.Index()
+        if not persons:
+            indexer.block("phone")
+            indexer.block("email")
+            indexer.block("inn")
+        if blocking == "neighbourhood":
+            indexer.sortedneighbourhood("name", window=9)
+        else:
+            indexer.block("name4")
+            if persons:
+                indexer.block(["street", "house"])
+        candidates = indexer.index(df)
+        sizes.append(len(candidates))
+        compare = rl.Compare()
+        compare.string("name", "name", method="jarowinkler", threshold=0.85, label="name")
+        if not persons:
+            compare.exact("phone", "phone", label="phone")
+            compare.exact("email", "email", label="email")
+            compare.exact("inn", "inn", label="inn")
+        compare.string("street", "street", method="levenshtein", threshold=0.85, label="street")
+        compare.exact("city", "city", label="city")
+        compare.exact("postcode", "postcode", label="postcode")
+        features = compare.compute(candidates, df)
+        prepared = base + time.perf_counter() - t
+        fields = len(features.columns)
+        need = 3 if fields > 4 else 2
+        t = time.perf_counter()
+        rule = features[features.sum(axis=1) >= need].index
+        results[f"recordlinkage {blocking} (rule: {need} of {fields})"] = (list(rule), prepared + time.perf_counter() - t)
+        t = time.perf_counter()
+        links = rl.ECMClassifier(binarize=0.5).fit_predict(features)
+        results[f"recordlinkage {blocking} (ECM)"] = (list(links), prepared + time.perf_counter() - t)
+    return results, "/".join(str(n) for n in sizes)
 
 
 def pismo_run(path):
@@ -163,17 +186,21 @@ def main():
     tmp.mkdir(parents=True, exist_ok=True)
     print(f"{'base':<16} {'tool':<38} {'P':>6} {'R':>6} {'F1':>6} {'time s':>8} {'baseline F1/s':>15}")
     for size in SIZES:
-        for hard in (False, True):
-            label = f"{size // 1000}k {'hard' if hard else 'usual'}"
-            path, truth_path = tmp / f"tb-{size}-{int(hard)}.json", tmp / f"truth-{size}-{int(hard)}.json"
-            args = [CLI, "testbase", "--clients", str(size), "--truth", truth_path] + (["--hard"] if hard else [])
+        for kind in BASES:
+            label = f"{size // 1000}k {kind}"
+            path, truth_path = tmp / f"tb-{size}-{kind}.json", tmp / f"truth-{size}-{kind}.json"
+            args = [CLI, "testbase", "--clients", str(size), "--truth", truth_path]
+            args += {"usual": [], "hard": ["--hard"], "persons": ["--persons"]}[kind]
             with open(path, "w") as out:
                 subprocess.run(args, check=True, stdout=out)
             truth = json.loads(truth_path.read_text())
             clients = json.loads(path.read_text())["clients"]
-            runs = {"pismo-cli dedup": pismo_run(path)}
-            rl_runs, candidates = recordlinkage_run(clients)
-            runs.update({name: (groups_from_pairs(pairs), secs) for name, (pairs, secs) in rl_runs.items()})
+            runs, candidates = {}, "no"
+            if "pismo" in TOOLS:
+                runs["pismo-cli dedup"] = pismo_run(path)
+            if "recordlinkage" in TOOLS:
+                rl_runs, candidates = recordlinkage_run(clients, kind == "persons")
+                runs.update({name: (groups_from_pairs(pairs), secs) for name, (pairs, secs) in rl_runs.items()})
             for tool, (groups, secs) in runs.items():
                 p, r, f1 = quality(groups, truth)
                 key = f"{label} / {tool}"
@@ -181,7 +208,7 @@ def main():
                 old = baseline.get(key)
                 was = f"{old['f1']:.3f}/{old['seconds']:.1f}" if old else "—"
                 print(f"{label:<16} {tool:<38} {p:6.3f} {r:6.3f} {f1:6.3f} {secs:8.2f} {was:>15}", flush=True)
-            print(f"{'':<16} ({len(clients)} records, {len(pairs_of(truth))} true pairs, recordlinkage compared {candidates} candidate pairs)")
+            print(f"{'':<16} ({len(clients)} records, {len(pairs_of(truth))} true pairs, recordlinkage compared {candidates} candidate pairs, neighbourhood/prefix)")
     if os.environ.get("PISMO_BENCH_SAVE") == "1":
         BASELINE.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
         print(f"baseline saved to {BASELINE.relative_to(ROOT)}")

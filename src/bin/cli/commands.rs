@@ -16,7 +16,7 @@ pub(crate) const USAGE: &str = "usage:
   pismo-cli plan FILE --date YYYY-MM-DD
   pismo-cli draft FILE --date YYYY-MM-DD
   pismo-cli dedup FILE
-  pismo-cli testbase --clients N --truth FILE [--hard] [--seed S]
+  pismo-cli testbase --clients N --truth FILE [--hard | --persons] [--seed S]
   pismo-cli import-csv FILE --into BACKUP [--no-update] > NEW_BACKUP
   pismo-cli seal FILE --password-file P > FILE.pismoenc
   pismo-cli open FILE.pismoenc --password-file P > FILE
@@ -135,8 +135,12 @@ fn testbase_cmd(args: &[String]) -> Result<(), String> {
     let mut difficulty = Difficulty::Usual;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        if flag == "--hard" {
-            difficulty = Difficulty::Hard;
+        if flag == "--hard" || flag == "--persons" {
+            difficulty = if flag == "--hard" {
+                Difficulty::Hard
+            } else {
+                Difficulty::Persons
+            };
             continue;
         }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;

@@ -14,6 +14,8 @@ use crate::demo::{generate_sized, Rng};
 use crate::model::*;
 use crate::text::latin;
 
+pub mod persons;
+
 /// A base and its truth: the groups of records that are one client.
 pub struct TestBase {
     pub clients: Vec<Client>,
@@ -56,10 +58,12 @@ fn typo(rng: &mut Rng, s: &str) -> String {
 pub enum Difficulty {
     /// Two to four corruptions per copy.
     Usual,
-    /// Three to six corruptions per copy (several contacts changed at once), and look-alikes that
-    /// are not duplicates: a school № 5 beside a school № 15 in the same city, sharing the
-    /// district's office phone.
+    /// Three to six corruptions per copy (several contacts changed at once), sparse copies (the
+    /// name, the city and the contact person only), and look-alikes that are not duplicates: a
+    /// school № 5 beside a school № 15 in the same city, sharing the district's office phone.
     Hard,
+    /// Private persons with a name and an address only ([`persons`]).
+    Persons,
 }
 
 fn corrupt(rng: &mut Rng, src: &Client, id: Id, difficulty: Difficulty) -> Client {
@@ -71,8 +75,22 @@ fn corrupt(rng: &mut Rng, src: &Client, id: Id, difficulty: Difficulty) -> Clien
         .for_each(|p| p.id = Id::from_u128(rng.next_u64() as u128));
     let n = match difficulty {
         Difficulty::Usual => 2 + rng.below(3),
-        Difficulty::Hard => 3 + rng.below(4),
+        Difficulty::Hard | Difficulty::Persons => 3 + rng.below(4),
     };
+    if difficulty == Difficulty::Hard && rng.chance(10) {
+        // What an old card keeps: the name, the city, the person to ask for.
+        d.phones.clear();
+        d.emails.clear();
+        d.inn.clear();
+        d.addresses.iter_mut().for_each(|a| {
+            a.street.clear();
+            a.postcode.clear();
+        });
+        if rng.chance(50) {
+            d.name = typo(rng, &d.name);
+        }
+        return d;
+    }
     for _ in 0..n {
         match rng.below(14) {
             0 => {
@@ -206,6 +224,9 @@ pub fn generate(n: usize, dup_share: u64, seed: u64) -> TestBase {
 }
 
 pub fn generate_with(n: usize, dup_share: u64, seed: u64, difficulty: Difficulty) -> TestBase {
+    if difficulty == Difficulty::Persons {
+        return persons::generate(n, dup_share, seed);
+    }
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
     let (_, data) = generate_sized(today, n);
     // The demo plants twelve copies of its own at the end; the truth here starts clean.
@@ -244,12 +265,16 @@ pub fn generate_with(n: usize, dup_share: u64, seed: u64, difficulty: Difficulty
             clients.push(look_alike(&mut rng, src, id));
         }
     }
-    // Copies are typed in later, in no particular order.
+    shuffle(&mut rng, &mut clients);
+    TestBase { clients, truth }
+}
+
+/// Copies are typed in later, in no particular order.
+fn shuffle(rng: &mut Rng, clients: &mut [Client]) {
     for i in (1..clients.len()).rev() {
         let j = rng.below(i + 1);
         clients.swap(i, j);
     }
-    TestBase { clients, truth }
 }
 
 /// Pairwise precision, recall and F1 of proposed groups against the truth.

@@ -4,7 +4,7 @@
 
 mod clients;
 mod letters;
-mod names;
+pub(crate) mod names;
 mod sales;
 
 use clients::{client, orders_for, plant_duplicates};
@@ -56,7 +56,7 @@ impl Rng {
     }
 }
 
-fn feminine(surname: &str) -> String {
+pub(crate) fn feminine(surname: &str) -> String {
     if let Some(stem) = surname.strip_suffix("ий") {
         format!("{stem}ая")
     } else if surname.ends_with("ов")
