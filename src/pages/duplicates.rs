@@ -24,14 +24,21 @@ fn reason(s: AppState, field: Field, how: Match) -> String {
         Field::Phone => b.f_phone,
         Field::Email => b.f_email,
         Field::Name => b.f_name,
+        Field::Person => b.f_person,
+        Field::Contact => b.f_contact,
+        Field::Kpp => b.f_kpp,
         Field::Address => b.f_address,
         Field::Postcode => b.f_postcode,
         Field::LegalForm => b.f_legal_form,
     };
     let h = match how {
         Match::Same => b.m_same,
+        Match::Close => b.m_close,
         Match::Similar => b.m_similar,
         Match::Shared => b.m_shared,
+        Match::Unrelated => b.m_unrelated,
+        Match::SameStreet => b.m_same_street,
+        Match::SameCity => b.m_same_city,
         Match::Different => b.m_different,
     };
     format!("{f}: {h}")
@@ -158,8 +165,15 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
     let members = cluster.members.clone();
     let survivor = RwSignal::new(s.base.with_untracked(|b| default_survivor(b, &members)));
     let auto = cluster.pairs.iter().all(|p| p.auto_merge);
+    // What spoke for the match first, then what spoke against it.
+    let mut evidence: Vec<&crate::domain::dedup::Evidence> = cluster
+        .pairs
+        .iter()
+        .flat_map(|p| p.evidence.iter())
+        .collect();
+    evidence.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     let mut reasons: Vec<(Field, Match)> = Vec::new();
-    for e in cluster.pairs.iter().flat_map(|p| p.evidence.iter()) {
+    for e in evidence {
         if !reasons.contains(&(e.field, e.how)) {
             reasons.push((e.field, e.how));
         }

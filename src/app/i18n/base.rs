@@ -63,9 +63,16 @@ texts! {
     f_address: "адрес", "address";
     f_postcode: "индекс", "postcode";
     f_legal_form: "форма", "legal form";
+    f_kpp: "КПП", "KPP";
+    f_person: "ФИО", "full name";
+    f_contact: "контактное лицо", "contact person";
     m_same: "совпадает", "the same";
+    m_close: "совпадает с опечаткой", "the same but for a typo";
     m_similar: "похоже", "similar";
     m_shared: "общий у многих", "shared by many";
+    m_unrelated: "совпадает, но названия разные", "the same, but the names differ";
+    m_same_street: "та же улица, другой дом", "the same street, another house";
+    m_same_city: "тот же город", "the same city";
     m_different: "различается", "differs";
     open_duplicates: "Дубли", "Duplicates";
     decisions: "Решения о дублях", "Duplicate decisions";

@@ -137,6 +137,7 @@ mod tests {
             name: "Ромашка".into(),
             legal_form: "ООО".into(),
             inn: String::new(),
+            kpp: String::new(),
             segments: vec![],
             addresses: vec![],
             phones: vec![Phone {

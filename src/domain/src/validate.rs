@@ -209,6 +209,7 @@ mod tests {
             name: "Ромашка".into(),
             legal_form: "ООО".into(),
             inn: "7707083893".into(),
+            kpp: String::new(),
             segments: vec![],
             addresses: vec![Address {
                 postcode: "620014".into(),

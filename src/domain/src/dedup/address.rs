@@ -2,9 +2,10 @@
 //! «пр-т», «проспект» — in any spelling left out), and the numbers (house, building, flat).
 //! A street's name is compared with its spaces removed, so a joined or split word («Карла
 //! Маркса» / «Карламаркса») and a typo still agree; the numbers must agree exactly. A city alone
-//! is no address: two clients of Perm with no street are not «at the same address».
+//! is no address: two clients of Perm with no street are only «in the same city», which the
+//! scoring weighs as the weak sign it is.
 
-use strsim::jaro_winkler;
+use strsim::{jaro_winkler, osa_distance};
 
 use super::normalize::skeleton;
 use crate::model::Address;
@@ -72,7 +73,7 @@ pub struct AddressParts {
     pub numbers: Vec<String>,
 }
 
-/// The parts of `a`; `None` without a street name (a city alone, or nothing).
+/// The parts of `a`; `None` with neither a street name nor a city.
 pub fn parts(a: &Address) -> Option<AddressParts> {
     let words = |text: &str| -> Vec<String> {
         fold(text)
@@ -85,15 +86,16 @@ pub fn parts(a: &Address) -> Option<AddressParts> {
     let mut numbers = Vec::new();
     for w in words(&a.street) {
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            numbers.push(w);
+            // «3-15» is house 3, flat 15.
+            numbers.extend(w.split('-').filter(|n| !n.is_empty()).map(str::to_string));
         } else {
             street.push_str(&skeleton(&w));
         }
     }
-    if street.is_empty() {
+    let city: String = words(&a.city).iter().map(|w| skeleton(w)).collect();
+    if street.is_empty() && city.is_empty() {
         return None;
     }
-    let city = words(&a.city).iter().map(|w| skeleton(w)).collect();
     Some(AddressParts {
         city,
         street,
@@ -101,30 +103,68 @@ pub fn parts(a: &Address) -> Option<AddressParts> {
     })
 }
 
-/// How alike two addresses are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How alike two addresses are, most alike first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Likeness {
     Same,
-    /// The same house on a street spelt with a typo or a joined word.
+    /// The same house on a street spelt with a typo or a joined word, or a flat on one side only.
     Similar,
+    /// The same street, another house or flat (or a mistyped number).
+    SameStreet,
+    /// The same city, and a street on one side only or another street.
+    SameCity,
+    /// Another city.
+    Different,
 }
 
+/// Street names a typo apart: Jaro–Winkler forgives a late slip, one edit (a swap included)
+/// forgives an early one («Фрунзе» / «рФнзе»).
+fn alike(x: &str, y: &str) -> bool {
+    jaro_winkler(x, y) >= 0.9 || (x.len().min(y.len()) >= 5 && osa_distance(x, y) <= 1)
+}
+
+/// `None` when nothing can be compared: no city on one side and no street on the other.
 pub fn compare(x: &AddressParts, y: &AddressParts) -> Option<Likeness> {
-    // A city written on one side only says nothing; written on both, it must agree.
-    if !x.city.is_empty() && !y.city.is_empty() && jaro_winkler(&x.city, &y.city) < 0.9 {
-        return None;
+    let cities =
+        (!x.city.is_empty() && !y.city.is_empty()).then(|| jaro_winkler(&x.city, &y.city) >= 0.9);
+    if cities == Some(false) {
+        return Some(Likeness::Different);
+    }
+    if x.street.is_empty() || y.street.is_empty() {
+        return cities.map(|_| Likeness::SameCity);
+    }
+    let street = x.street == y.street || alike(&x.street, &y.street);
+    if !street {
+        return Some(match cities {
+            Some(_) => Likeness::SameCity,
+            None => Likeness::Different,
+        });
     }
     // The house must agree. A flat or office on one side only leaves a doubt: companies of one
     // business centre share the house.
     let n = x.numbers.len().min(y.numbers.len());
-    if n == 0 || x.numbers[..n] != y.numbers[..n] {
-        return None;
+    if n == 0 {
+        return Some(Likeness::SameStreet);
     }
-    let all_numbers = x.numbers.len() == y.numbers.len();
-    if x.street == y.street && all_numbers {
-        return Some(Likeness::Same);
+    if x.numbers[..n] != y.numbers[..n] {
+        // House and flat both written, one of them a keystroke off («22, кв. 26» / «2, кв. 26»):
+        // the same door more likely than a neighbour's.
+        let off: Vec<usize> = (0..n).filter(|&i| x.numbers[i] != y.numbers[i]).collect();
+        let slip = n >= 2
+            && x.numbers.len() == y.numbers.len()
+            && off.len() == 1
+            && osa_distance(&x.numbers[off[0]], &y.numbers[off[0]]) <= 1;
+        return Some(if slip {
+            Likeness::Similar
+        } else {
+            Likeness::SameStreet
+        });
     }
-    (jaro_winkler(&x.street, &y.street) >= 0.9).then_some(Likeness::Similar)
+    if x.street == y.street && x.numbers.len() == y.numbers.len() {
+        Some(Likeness::Same)
+    } else {
+        Some(Likeness::Similar)
+    }
 }
 
 #[cfg(test)]
@@ -181,15 +221,20 @@ mod tests {
 
     #[test]
     fn a_city_alone_or_another_house_is_not_the_same_address() {
-        assert_eq!(parts(&addr("Пермь", "")), None);
-        assert_eq!(parts(&addr("Пермь", "д. 5")), None);
+        assert_eq!(parts(&addr("", "")), None);
+        assert_eq!(like(("Пермь", ""), ("Пермь", "")), Some(Likeness::SameCity));
+        assert_eq!(like(("Пермь", "д. 5"), ("", "ул. Ленина, 5")), None);
         assert_eq!(
             like(("Пермь", "ул. Ленина, 5"), ("Пермь", "ул. Ленина, 7")),
-            None
+            Some(Likeness::SameStreet)
+        );
+        assert_eq!(
+            like(("Пермь", "ул. Ленина, 5"), ("Пермь", "ул. Мира, 5")),
+            Some(Likeness::SameCity)
         );
         assert_eq!(
             like(("Пермь", "ул. Ленина, 5"), ("Омск", "ул. Ленина, 5")),
-            None
+            Some(Likeness::Different)
         );
         // A flat on one side only leaves a doubt; two different flats are two addresses.
         assert_eq!(
@@ -201,10 +246,18 @@ mod tests {
         );
         assert_eq!(
             like(
-                ("Пермь", "ул. Ленина, 5, кв. 3"),
+                ("Пермь", "ул. Ленина, 5, кв. 31"),
                 ("Пермь", "ул. Ленина, 5, кв. 4")
             ),
-            None
+            Some(Likeness::SameStreet)
+        );
+        // One number of two a keystroke off: the same door, written carelessly.
+        assert_eq!(
+            like(
+                ("Пермь", "ул. Ленина, 22, кв. 26"),
+                ("Пермь", "ул. Ленина, 2, кв. 26")
+            ),
+            Some(Likeness::Similar)
         );
     }
 }

@@ -4,10 +4,13 @@
 //! into clusters strongest first, never across a hard «no» (`cluster`).
 
 pub mod address;
-mod blocking;
+pub(crate) mod blocking;
 mod cluster;
+pub mod compare;
 pub mod merge;
+mod model;
 pub mod normalize;
+pub mod person;
 mod score;
 pub mod testbase;
 
@@ -18,8 +21,10 @@ use serde::Serialize;
 use crate::base::Table;
 use crate::model::{Client, Id};
 pub use cluster::Cluster;
+pub use compare::{Field, Match};
+pub use model::Model;
 pub use normalize::Profile;
-pub use score::{score, Evidence, Field, Match, Pair};
+pub use score::{Evidence, Pair, Scorer};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DedupSettings {
@@ -82,15 +87,50 @@ pub fn find(
     not_duplicates: &HashSet<NotDuplicate>,
     settings: &DedupSettings,
 ) -> Vec<Cluster> {
+    find_with_model(profiles, not_duplicates, settings).0
+}
+
+/// The clusters and the model learned on the way (what each field's agreement was worth here).
+pub fn find_with_model(
+    profiles: &[Profile],
+    not_duplicates: &HashSet<NotDuplicate>,
+    settings: &DedupSettings,
+) -> (Vec<Cluster>, Model) {
     let counts = blocking::SharedCounts::of(profiles);
-    let mut pairs: Vec<Pair> = blocking::candidate_pairs(profiles, &counts, settings)
-        .into_iter()
-        .filter_map(|(i, j)| {
-            let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
-            if not_duplicates.contains(&NotDuplicate::new(a.id, b.id)) {
-                return None;
-            }
-            score(a, b, &counts, settings).filter(|p| p.score >= settings.threshold)
+    let mut by_name: rustc_hash::FxHashMap<u64, u32> = Default::default();
+    let mut by_other = by_name.clone();
+    let compared: Vec<(u32, u32, compare::Levels)> =
+        blocking::candidate_pairs(profiles, &counts, settings)
+            .into_iter()
+            .filter_map(|(i, j, from)| {
+                let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
+                if not_duplicates.contains(&NotDuplicate::new(a.id, b.id)) {
+                    return None;
+                }
+                let l = compare::levels(a, b, &counts, settings)?;
+                let p = compare::pattern(&l);
+                if from & blocking::BY_NAME != 0 {
+                    *by_name.entry(p).or_insert(0) += 1;
+                }
+                if from & (blocking::BY_KEY | blocking::BY_ADDRESS) != 0 {
+                    *by_other.entry(p).or_insert(0) += 1;
+                }
+                Some((i, j, l))
+            })
+            .collect();
+    let model = Model::learn(profiles, &counts, settings, &by_name, &by_other);
+    let scorer = Scorer {
+        model: &model,
+        counts: &counts,
+        settings,
+        named: named(profiles),
+    };
+    let bar = (settings.threshold / (1.0 - settings.threshold)).ln();
+    let mut pairs: Vec<Pair> = compared
+        .iter()
+        .filter_map(|(i, j, l)| {
+            let (a, b) = (&profiles[*i as usize], &profiles[*j as usize]);
+            (scorer.log_odds(a, l) >= bar).then(|| scorer.pair_of(a, b, l))
         })
         .collect();
     pairs.sort_by(|a, b| {
@@ -98,7 +138,11 @@ pub fn find(
             .total_cmp(&a.score)
             .then((a.a, a.b).cmp(&(b.a, b.b)))
     });
-    cluster::build(profiles, pairs, not_duplicates)
+    (cluster::build(profiles, pairs, not_duplicates), model)
+}
+
+fn named(profiles: &[Profile]) -> usize {
+    profiles.iter().filter(|p| !p.name_key.is_empty()).count()
 }
 
 /// The base prepared for «does this client exist already?» while one is typed in: built once,
@@ -106,6 +150,8 @@ pub fn find(
 pub struct Lookup {
     profiles: Vec<Profile>,
     counts: blocking::SharedCounts,
+    /// `u` from this base, `m` at its starting values: learning `m` takes the whole search.
+    model: Model,
     /// Phones, e-mails and ИНН → the profiles that have them.
     keyed: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// Every name word's skeleton with its profile, sorted, for prefix ranges.
@@ -136,9 +182,17 @@ impl Lookup {
             }
         }
         words.sort_unstable();
+        let model = Model::learn(
+            &profiles,
+            &counts,
+            &DedupSettings::default(),
+            &Default::default(),
+            &Default::default(),
+        );
         Lookup {
             profiles,
             counts,
+            model,
             keyed,
             words,
         }
@@ -166,11 +220,17 @@ impl Lookup {
         }
         candidates.sort_unstable();
         candidates.dedup();
+        let scorer = Scorer {
+            model: &self.model,
+            counts: &self.counts,
+            settings,
+            named: self.profiles.len(),
+        };
         let mut found: Vec<Pair> = candidates
             .into_iter()
             .filter_map(|i| self.profiles.get(i as usize))
             .filter(|p| p.id != typed.id)
-            .filter_map(|p| score(&typed, p, &self.counts, settings))
+            .filter_map(|p| scorer.pair(&typed, p))
             .filter(|p| p.score >= settings.threshold * 0.5)
             .collect();
         found.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -179,5 +239,7 @@ impl Lookup {
     }
 }
 
+#[cfg(test)]
+mod examples;
 #[cfg(test)]
 mod tests;

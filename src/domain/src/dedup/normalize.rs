@@ -6,6 +6,8 @@ use crate::contact::{check_inn, normalize_email, normalize_phone};
 use crate::model::*;
 use crate::text::{fold, latin};
 
+pub use super::person::{person_name, PersonName};
+
 /// Legal forms by canonical code, each with the ways people write it (folded, as words).
 const FORMS: &[(&str, &[&str])] = &[
     (
@@ -109,47 +111,30 @@ pub fn skeleton(word: &str) -> String {
             s = s.replace(from, to);
         }
     }
-    // «Юрий» → «iurii»: a final -ii / -ij is one sound; iu / ia are ю / я, and io is ё, which
-    // Russian writes as е.
+    // «Юрий» → «iurii»: a final -ii / -ij is one sound; iu / ia are ю / я, and in Latin letters
+    // io is ё («Fiodor»), which Russian writes as е — but a Cyrillic «ио» is two letters
+    // («Ниолай» is a typo of «Николай», not «Нелай»).
     while s.ends_with("ii") {
         s.pop();
     }
-    for (from, to) in [("iu", "u"), ("ia", "a"), ("io", "e")] {
+    let io = if word.chars().any(|c| c.is_ascii_alphabetic()) {
+        "io"
+    } else {
+        "\0"
+    };
+    for (from, to) in [("iu", "u"), ("ia", "a"), (io, "e")] {
         if s.contains(from) {
             s = s.replace(from, to);
         }
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars().filter(|c| c.is_alphanumeric()) {
-        if !out.ends_with(c) {
+        // Doubled letters are one sound; doubled digits are another number (157 / 1157).
+        if !out.ends_with(c) || c.is_ascii_digit() {
             out.push(c);
         }
     }
     out
-}
-
-/// A person's name as the dedup compares it: full words and initials, in no particular order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PersonName {
-    /// Skeletons of the full words (surname, first name, patronymic), sorted.
-    pub words: Vec<String>,
-    /// First letters of the words given only as initials («И. И.»), skeletonised.
-    pub initials: Vec<char>,
-}
-
-pub fn person_name(words: &[String]) -> PersonName {
-    let mut p = PersonName::default();
-    for w in words {
-        if w.chars().count() == 1 {
-            if let Some(c) = skeleton(w).chars().next() {
-                p.initials.push(c);
-            }
-        } else {
-            p.words.push(skeleton(w));
-        }
-    }
-    p.words.sort();
-    p
 }
 
 /// Street, house, city written out: «ул. Ленина, д. 5» and «улица Ленина дом 5» give the same key.
@@ -204,7 +189,11 @@ pub struct Profile {
     pub phones: Vec<String>,
     pub emails: Vec<String>,
     pub inn: Option<String>,
-    /// Addresses with a street, in parts (`address::parts`).
+    /// A valid КПП (nine digits, the fifth and sixth a reason code).
+    pub kpp: Option<String>,
+    /// A company's contact persons' names.
+    pub contacts: Vec<PersonName>,
+    /// Addresses with a street or a city, in parts (`address::parts`).
     pub addresses: Vec<super::address::AddressParts>,
     pub postcodes: Vec<String>,
 }
@@ -213,7 +202,11 @@ impl Profile {
     pub fn of(c: &Client) -> Profile {
         let (form, words) = split_legal_form(&c.legal_form, &c.name);
         let is_person = c.kind == ClientKind::Person || form.as_deref() == Some("ИП");
-        let name_words: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let name_words: Vec<String> = words
+            .iter()
+            .map(|w| skeleton(w))
+            .filter(|w| !w.is_empty())
+            .collect();
         let mut sorted = name_words.clone();
         sorted.sort();
         // Persons are keyed by their words in alphabetical order (any order of the parts), companies
@@ -247,6 +240,19 @@ impl Profile {
             phones,
             emails,
             inn: check_inn(&c.inn).ok(),
+            kpp: kpp(&c.kpp),
+            contacts: c
+                .contacts
+                .iter()
+                .map(|p| {
+                    let words: Vec<String> = [&p.last, &p.first, &p.patronymic]
+                        .iter()
+                        .flat_map(|w| split_words(w))
+                        .collect();
+                    person_name(&words)
+                })
+                .filter(|n| !n.words.is_empty())
+                .collect(),
             addresses: c
                 .addresses
                 .iter()
@@ -271,6 +277,17 @@ impl Profile {
     pub fn reorders(&self) -> bool {
         self.sorted_words.is_some()
     }
+}
+
+/// A КПП as the dedup compares it: nine digits (the fifth and sixth may be letters, as the tax
+/// service allows), or nothing.
+pub fn kpp(s: &str) -> Option<String> {
+    let k: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let ok = k.chars().count() == 9
+        && k.chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || ((4..6).contains(&i) && c.is_ascii_uppercase()));
+    ok.then_some(k)
 }
 
 fn push_unique<T: PartialEq>(mut v: Vec<T>, s: T) -> Vec<T> {
@@ -340,16 +357,6 @@ mod tests {
             assert!(keys.iter().all(|k| *k == keys[0]), "{group:?} → {keys:?}");
         }
         assert_ne!(skeleton("Иванов"), skeleton("Ивашов"));
-    }
-
-    #[test]
-    fn person_names_in_any_order_with_initials() {
-        let a = person_name(&["иванов".into(), "иван".into(), "иванович".into()]);
-        let b = person_name(&["ivan".into(), "ivanovich".into(), "ivanov".into()]);
-        assert_eq!(a, b);
-        let c = person_name(&["иванов".into(), "и".into(), "и".into()]);
-        assert_eq!(c.words, ["ivanov"]);
-        assert_eq!(c.initials, ['i', 'i']);
     }
 
     #[test]

@@ -356,3 +356,6 @@ mod tests {
         assert!((r - 1.0 / 3.0).abs() < 1e-9);
     }
 }
+
+#[cfg(test)]
+mod report;

@@ -14,6 +14,7 @@ fn client(n: u128, kind: ClientKind, form: &str, name: &str) -> Client {
         name: name.into(),
         legal_form: form.into(),
         inn: String::new(),
+        kpp: String::new(),
         segments: vec![],
         addresses: vec![],
         phones: vec![],

@@ -175,6 +175,7 @@ pub(super) fn client(rng: &mut Rng, i: usize, now: Timestamp) -> Client {
         name,
         legal_form,
         inn,
+        kpp: String::new(),
         segments: vec![segment.to_string()],
         addresses,
         phones,

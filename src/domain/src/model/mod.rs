@@ -125,6 +125,10 @@ pub struct Client {
     pub legal_form: String,
     #[serde(default)]
     pub inn: String,
+    /// КПП: the tax office's code of a company's registration (9 digits); branches of one
+    /// company share the ИНН and differ here.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kpp: String,
     #[serde(default)]
     pub segments: Vec<String>,
     #[serde(default)]
@@ -165,6 +169,7 @@ impl Client {
             name: name.to_string(),
             legal_form: String::new(),
             inn: String::new(),
+            kpp: String::new(),
             segments: Vec::new(),
             addresses: Vec::new(),
             phones: Vec::new(),

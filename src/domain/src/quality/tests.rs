@@ -12,6 +12,7 @@ fn complete(n: u128, name: &str) -> Client {
     Client {
         legal_form: "ООО".into(),
         inn: "7707083893".into(),
+        kpp: String::new(),
         phones: vec![Phone {
             number: "+7 912 345-67-89".into(),
             label: String::new(),

@@ -14,6 +14,7 @@ fn client(n: u128, name: &str, phone: &str, email: &str, city: &str) -> Client {
         } else {
             String::new()
         },
+        kpp: String::new(),
         segments: vec![if n.is_multiple_of(2) {
             "школы"
         } else {

@@ -192,6 +192,7 @@ fn client(rng: &mut Rng, id: Id, name: String, address: Address) -> Client {
         name,
         legal_form: String::new(),
         inn: String::new(),
+        kpp: String::new(),
         segments: vec!["Частные лица".into()],
         addresses: vec![address],
         phones: vec![],

@@ -25,6 +25,7 @@ fn client(n: u128) -> Client {
         name: format!("Клиент {n}"),
         legal_form: String::new(),
         inn: String::new(),
+        kpp: String::new(),
         segments: vec![],
         addresses: vec![Address {
             postcode: "620000".into(),

@@ -68,6 +68,7 @@ pub(super) fn client(contacts: Vec<ContactPerson>, lang: Lang) -> Client {
         name: "Ромашка".into(),
         legal_form: "ООО".into(),
         inn: String::new(),
+        kpp: String::new(),
         segments: vec![],
         addresses: vec![],
         phones: vec![],

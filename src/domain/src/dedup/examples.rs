@@ -1,0 +1,181 @@
+//! The cases a user reported, inside a base of realistic size (so what each field is worth is
+//! learned as in real use): persons by slot, a city alone, a phone on unrelated companies, sparse
+//! copies, the КПП.
+
+use std::collections::HashSet;
+
+use super::testbase::{generate, persons};
+use super::*;
+use crate::model::*;
+
+fn person(n: u128, name: &str, city: &str, street: &str, phone: &str) -> Client {
+    let mut c = Client::named(Id::from_u128(n), name, Default::default());
+    c.kind = ClientKind::Person;
+    if !city.is_empty() || !street.is_empty() {
+        c.addresses.push(Address {
+            city: city.into(),
+            street: street.into(),
+            ..Address::default()
+        });
+    }
+    if !phone.is_empty() {
+        c.phones.push(Phone {
+            number: phone.into(),
+            label: String::new(),
+        });
+    }
+    c
+}
+
+/// The clusters (as the numbers of the hand-made clients) found among `extra` added to a base
+/// of `background` clients without duplicates.
+fn found_among(background: Vec<Client>, extra: Vec<Client>) -> Vec<Vec<u128>> {
+    let mut all = background;
+    all.extend(extra);
+    let p = profiles(all.iter());
+    let mut out: Vec<Vec<u128>> = find(&p, &HashSet::new(), &DedupSettings::default())
+        .into_iter()
+        .map(|c| c.members.iter().map(|id| id.as_u128()).collect::<Vec<_>>())
+        .filter(|m| m.iter().all(|n| *n < 1000))
+        .collect();
+    out.sort();
+    out
+}
+
+fn people() -> Vec<Client> {
+    persons::generate(2000, 0, 11).clients
+}
+
+#[test]
+fn initials_match_only_their_own_slot_and_a_missing_patronymic_is_neutral() {
+    let found = found_among(
+        people(),
+        vec![
+            person(
+                1,
+                "Кузнецова Ю. В.",
+                "Пермь",
+                "ул. Ленина, д. 5, кв. 7",
+                "+7 912 000-11-22",
+            ),
+            person(
+                2,
+                "Кузнецова Юлия",
+                "Пермь",
+                "ул. Ленина, 5, кв. 7",
+                "89120001122",
+            ),
+            // Father and son at one address, initials in the other order.
+            person(3, "Нестеров Г. И.", "Омск", "ул. Мира, д. 12, кв. 40", ""),
+            person(
+                4,
+                "Нестеров Илья Геннадьевич",
+                "Омск",
+                "ул. Мира, д. 12, кв. 40",
+                "",
+            ),
+        ],
+    );
+    assert_eq!(found, vec![vec![1, 2]]);
+}
+
+#[test]
+fn persons_with_a_name_and_an_address_only_are_found_through_typos() {
+    let found = found_among(
+        people(),
+        vec![
+            person(
+                1,
+                "Смирнова Анна Петровна",
+                "Пермь",
+                "пл. Революции, д. 3, кв. 15",
+                "",
+            ),
+            person(2, "Анна Смирнва", "г. Пермь", "площадь Революции 3-15", ""),
+            person(
+                3,
+                "Орлов Пётр Ильич",
+                "Тюмень",
+                "ул. Карла Маркса, д. 8, кв. 2",
+                "",
+            ),
+            person(4, "Орлов П. И.", "Тюмень", "Карламаркса 8, 2", ""),
+        ],
+    );
+    assert_eq!(found, vec![vec![1, 2], vec![3, 4]]);
+}
+
+#[test]
+fn namesakes_in_one_city_without_a_street_are_not_one_person() {
+    let found = found_among(
+        people(),
+        vec![
+            person(1, "Соколов Андрей Викторович", "Пермь", "", ""),
+            person(2, "Соколов Андрей Викторович", "Пермь", "", ""),
+        ],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+fn company(n: u128, name: &str, phone: &str, email: &str) -> Client {
+    let mut c = Client::named(Id::from_u128(n), name, Default::default());
+    c.legal_form = "ООО".into();
+    c.phones.push(Phone {
+        number: phone.into(),
+        label: String::new(),
+    });
+    c.emails.push(Email {
+        address: email.into(),
+        label: String::new(),
+    });
+    c
+}
+
+#[test]
+fn one_persons_phone_and_mail_on_two_unrelated_companies_is_a_weak_sign() {
+    let found = found_among(
+        generate(2000, 0, 5).clients,
+        vec![
+            company(1, "Уралтехснаб", "+7 912 555-44-33", "petrov@mail.ru"),
+            company(
+                2,
+                "Кондитерская «Сластёна»",
+                "+7 912 555-44-33",
+                "petrov@mail.ru",
+            ),
+        ],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_sparse_copy_is_found_by_its_contact_person_and_city() {
+    let mut full = company(1, "Уралтехснаб", "+7 912 555-44-33", "info@uts.ru");
+    full.addresses.push(Address {
+        city: "Екатеринбург".into(),
+        street: "ул. Малышева, д. 51, оф. 12".into(),
+        ..Address::default()
+    });
+    let contact = ContactPerson {
+        id: Id::from_u128(99),
+        last: "Белоусов".into(),
+        first: "Игорь".into(),
+        patronymic: "Петрович".into(),
+        gender: None,
+        position: "директор".into(),
+        phones: vec![],
+        emails: vec![],
+    };
+    full.contacts.push(contact.clone());
+    let mut sparse = Client::named(Id::from_u128(2), "ООО «Уралтехснаб»", Default::default());
+    sparse.addresses.push(Address {
+        city: "г. Екатеринбург".into(),
+        ..Address::default()
+    });
+    sparse.contacts.push(ContactPerson {
+        id: Id::from_u128(98),
+        ..contact
+    });
+    let found = found_among(generate(2000, 0, 5).clients, vec![full, sparse]);
+    assert_eq!(found, vec![vec![1, 2]]);
+}

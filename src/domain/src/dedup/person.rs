@@ -1,0 +1,271 @@
+//! A person's name in its slots — surname, first name, patronymic — as far as the way it is written
+//! tells them, and two names compared. Full words match in any order (first and last names are
+//! swapped often); an initial matches only its own slot («Нестеров Г. И.» is not «Нестеров Илья
+//! Геннадьевич»); a part missing on one side («Кузнецова Ю. В.» / «Кузнецова Юлия») is neutral.
+
+use strsim::{jaro_winkler, osa_distance};
+
+use super::normalize::skeleton;
+
+/// One slot of a name: a full word's skeleton or only its initial.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Word(String),
+    Initial(char),
+}
+
+impl Part {
+    fn first(&self) -> Option<char> {
+        match self {
+            Part::Word(w) => w.chars().next(),
+            Part::Initial(c) => Some(*c),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonName {
+    /// Skeletons of the full words (surname, first name, patronymic), sorted.
+    pub words: Vec<String>,
+    /// First letters of the words given only as initials («И. И.»), skeletonised.
+    pub initials: Vec<char>,
+    /// The first name and the patronymic, when the order of the words tells which is which.
+    pub first: Option<Part>,
+    pub patronymic: Option<Part>,
+}
+
+/// A patronymic's skeleton ends so: -ович/-евич, -овна/-евна, -инична, Ильич.
+fn patronymic_like(skel: &str) -> bool {
+    ["vic", "vna", "icna", "ilic"]
+        .iter()
+        .any(|end| skel.ends_with(end))
+        && skel.len() > 4
+}
+
+/// The name's words as typed (folded), in their order.
+pub fn person_name(words: &[String]) -> PersonName {
+    let parts: Vec<Part> = words
+        .iter()
+        .filter_map(|w| {
+            let s = skeleton(w);
+            let c = s.chars().next()?;
+            Some(if w.chars().count() == 1 {
+                Part::Initial(c)
+            } else {
+                Part::Word(s)
+            })
+        })
+        .collect();
+    let mut p = PersonName::default();
+    for part in &parts {
+        match part {
+            Part::Word(w) => p.words.push(w.clone()),
+            Part::Initial(c) => p.initials.push(*c),
+        }
+    }
+    p.words.sort();
+    let is_patronymic = |x: &Part| matches!(x, Part::Word(w) if patronymic_like(w));
+    let is_initial = |x: &Part| matches!(x, Part::Initial(_));
+    let slots = match parts.as_slice() {
+        // «Иванов Иван Иванович», «Иванов И. И.», «Иванов И.»
+        [_, f, pt] if is_patronymic(pt) || (is_initial(f) && is_initial(pt)) => {
+            Some((f.clone(), Some(pt.clone())))
+        }
+        // «Иван Иванович Иванов», «И. И. Иванов»
+        [f, pt, _] if is_patronymic(pt) || (is_initial(f) && is_initial(pt)) => {
+            Some((f.clone(), Some(pt.clone())))
+        }
+        [Part::Word(_), f @ Part::Initial(_)] | [f @ Part::Initial(_), Part::Word(_)] => {
+            Some((f.clone(), None))
+        }
+        // Three words and no patronymic recognised: the usual order of a Russian record.
+        [Part::Word(_), f @ Part::Word(_), pt @ Part::Word(_)] => {
+            Some((f.clone(), Some(pt.clone())))
+        }
+        _ => None,
+    };
+    if let Some((first, patronymic)) = slots {
+        p.first = Some(first);
+        p.patronymic = patronymic;
+    }
+    p
+}
+
+/// How alike two persons' names are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameLikeness {
+    Same,
+    /// A typo in a word.
+    Close,
+    /// Only the surname in full on one side, the rest initials or missing, and nothing disagrees.
+    Similar,
+    Different,
+}
+
+/// Two words of a name, 0–1: Jaro–Winkler, which forgives a late slip, or one or two edits
+/// («Аастасия» / «Анастасия»), which it may not.
+fn word_similarity(a: &str, b: &str) -> f64 {
+    let jw = jaro_winkler(a, b);
+    if jw >= 0.9 {
+        return jw;
+    }
+    let n = a.len().min(b.len());
+    match osa_distance(a, b) {
+        1 if n >= 4 => jw.max(0.9),
+        2 if n >= 7 => jw.max(0.88),
+        _ => jw,
+    }
+}
+
+/// A word of a surname in the feminine against the masculine (Иванова / Иванов): two people.
+fn other_gender(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.len() == short.len() + 1 && long.starts_with(short) && long.ends_with('a')
+}
+
+pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.words.is_empty() {
+        return NameLikeness::Different;
+    }
+    // Full words paired greedily, best first: any order.
+    let mut used = vec![false; long.words.len()];
+    let mut worst: f64 = 1.0;
+    let mut matched = 0;
+    for w in &short.words {
+        let best = long
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used[*i])
+            .map(|(i, x)| (i, word_similarity(w, x), x))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        let Some((i, s, x)) = best else { break };
+        if s < 0.85 || other_gender(w, x) {
+            return NameLikeness::Different;
+        }
+        used[i] = true;
+        worst = worst.min(s);
+        matched += 1;
+    }
+    if !initials_agree(a, b) || !initials_agree(b, a) {
+        return NameLikeness::Different;
+    }
+    match matched {
+        0 => NameLikeness::Different,
+        1 => NameLikeness::Similar,
+        // A part on one side only (a patronymic left out) is no disagreement, but two names
+        // agreeing in full say more.
+        _ if a.words.len() != b.words.len() || !a.initials.is_empty() || !b.initials.is_empty() => {
+            NameLikeness::Similar
+        }
+        _ if worst == 1.0 => NameLikeness::Same,
+        _ if worst >= 0.88 => NameLikeness::Close,
+        _ => NameLikeness::Similar,
+    }
+}
+
+/// Every initial of `x` agrees with `y`: with the same slot when both know their slots, otherwise
+/// with some word or initial of `y`. A slot `y` lacks is no disagreement.
+fn initials_agree(x: &PersonName, y: &PersonName) -> bool {
+    if x.first.is_some() && y.first.is_some() {
+        let slot_ok = |mine: &Option<Part>, theirs: &Option<Part>| match (mine, theirs) {
+            (Some(Part::Initial(c)), Some(t)) => t.first() == Some(*c),
+            _ => true,
+        };
+        return slot_ok(&x.first, &y.first) && slot_ok(&x.patronymic, &y.patronymic);
+    }
+    // `y`'s slots unknown («Кузнецова Юлия»): the first initial must be found in it; a later one
+    // may stand for a part `y` does not have.
+    let mut absent = 3usize.saturating_sub(y.words.len() + y.initials.len());
+    for (k, c) in x.initials.iter().enumerate() {
+        let found = y.words.iter().any(|w| w.starts_with(*c)) || y.initials.contains(c);
+        if !found {
+            if k == 0 || absent == 0 {
+                return false;
+            }
+            absent -= 1;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn name(s: &str) -> PersonName {
+        let words: Vec<String> = fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        person_name(&words)
+    }
+
+    fn like(a: &str, b: &str) -> NameLikeness {
+        compare(&name(a), &name(b))
+    }
+
+    #[test]
+    fn words_in_any_order_and_spelling() {
+        use NameLikeness::*;
+        assert_eq!(like("Иванов Иван Иванович", "Ivan Ivanovich Ivanov"), Same);
+        assert_eq!(like("Иванов Иван", "Иван Иванов"), Same);
+        assert_eq!(like("Иванов Иван Иванович", "Иванов Иван"), Similar);
+        assert_eq!(
+            like("Смирнова Анна Петровна", "Смирнова Ана Петровна"),
+            Same
+        );
+        assert_eq!(
+            like("Кузнецова Юлия Викторовна", "Кузнецова Юлия Виктровна"),
+            Close
+        );
+        assert_eq!(
+            like(
+                "Терехова Анастасия Ильинична",
+                "Терехова Аастасия Ильинична"
+            ),
+            Close
+        );
+        // A Cyrillic «ио» is a typo, not a «ё» in Latin letters.
+        assert_eq!(
+            like("Михайлов Ниолай Ивановиич", "Михайлов Николай Иванович"),
+            Close
+        );
+    }
+
+    #[test]
+    fn initials_only_in_their_own_slot() {
+        use NameLikeness::*;
+        assert_eq!(
+            like("Нестеров Г. И.", "Нестеров Илья Геннадьевич"),
+            Different
+        );
+        assert_eq!(like("Нестеров И. Г.", "Нестеров Илья Геннадьевич"), Similar);
+        assert_eq!(like("И. Г. Нестеров", "Нестеров Илья Геннадьевич"), Similar);
+        // A patronymic's initial with nothing to match is neutral.
+        assert_eq!(like("Кузнецова Ю. В.", "Кузнецова Юлия"), Similar);
+        assert_eq!(like("Кузнецова Ю. В.", "Кузнецова Анна"), Different);
+    }
+
+    #[test]
+    fn relatives_are_different_people() {
+        use NameLikeness::*;
+        assert_eq!(
+            like("Иванов Иван Петрович", "Иванова Ирина Петровна"),
+            Different
+        );
+        assert_eq!(like("Иванов И. П.", "Иванова И. П."), Different);
+        assert_eq!(
+            like("Иванов Иван Петрович", "Иванов Иван Сергеевич"),
+            Different
+        );
+        assert_eq!(like("Петров Пётр", "Сидоров Пётр"), Different);
+    }
+}
