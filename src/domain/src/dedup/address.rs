@@ -5,7 +5,9 @@
 //! is no address: two clients of Perm with no street are only «in the same city», which the
 //! scoring weighs as the weak sign it is.
 
-use strsim::{jaro_winkler, osa_distance};
+use strsim::osa_distance;
+
+use super::similar::jaro_winkler;
 
 use super::normalize::skeleton;
 use crate::model::Address;
@@ -120,7 +122,12 @@ pub enum Likeness {
 /// Street names a typo apart: Jaro–Winkler forgives a late slip, one edit (a swap included)
 /// forgives an early one («Фрунзе» / «рФнзе»).
 fn alike(x: &str, y: &str) -> bool {
-    jaro_winkler(x, y) >= 0.9 || (x.len().min(y.len()) >= 5 && osa_distance(x, y) <= 1)
+    let jw = jaro_winkler(x, y);
+    jw >= 0.9
+        || (jw >= 0.7
+            && x.len().abs_diff(y.len()) <= 1
+            && x.len().min(y.len()) >= 5
+            && osa_distance(x, y) <= 1)
 }
 
 /// `None` when nothing can be compared: no city on one side and no street on the other.

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::normalize::Profile;
+use super::person::Part;
 use super::DedupSettings;
 
 /// A block larger than this is a common word or a switchboard, not evidence.
@@ -82,6 +83,57 @@ fn chance(counts: impl Iterator<Item = u32>, n: usize) -> Option<f64> {
     (n > 1.0).then(|| pairs / (n * (n - 1.0)))
 }
 
+/// Keys that pair a word with another part, for bases where a word alone is too common to
+/// block on: a surname with the first letter of each other part («zverev|f» for «Зверев Ф.»
+/// and «Зверев Фёдор Романович»), a company's word with its number («green|144»).
+fn pair_keys(p: &Profile) -> Vec<String> {
+    let mut out = Vec::new();
+    match &p.person {
+        Some(person) => {
+            let letters: Vec<char> = person
+                .words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .chain(person.initials.iter().copied())
+                .collect();
+            // The surname: the word that is neither the first name nor the patronymic, when the
+            // order told them; otherwise every word.
+            fn slot(p: &Option<Part>) -> Option<&str> {
+                match p {
+                    Some(Part::Word(w)) => Some(w.as_str()),
+                    _ => None,
+                }
+            }
+            let (first, patronymic) = (slot(&person.first), slot(&person.patronymic));
+            for w in person.words.iter().filter(|w| w.len() >= 3) {
+                if Some(w.as_str()) == first || Some(w.as_str()) == patronymic {
+                    continue;
+                }
+                let own = w.chars().next();
+                let mut seen_own = false;
+                for &c in &letters {
+                    // Its own first letter once, for a name whose other part begins alike.
+                    if Some(c) == own && !std::mem::replace(&mut seen_own, true) {
+                        continue;
+                    }
+                    out.push(format!("{w}|{c}"));
+                }
+            }
+        }
+        None => {
+            let digits = |w: &&String| w.bytes().any(|c| c.is_ascii_digit());
+            for n in p.name_words.iter().filter(digits) {
+                for w in p.name_words.iter().filter(|w| w.len() >= 4 && !digits(w)) {
+                    out.push(format!("{w}|{n}"));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn keys<'a>(p: &'a Profile, counts: &SharedCounts, limit: usize) -> Vec<(u8, &'a str)> {
     let mut k: Vec<(u8, &str)> = Vec::new();
     k.extend(
@@ -151,9 +203,13 @@ pub fn candidate_pairs(
 ) -> Vec<(u32, u32, u8)> {
     let mut blocks: FxHashMap<(u8, &str), Vec<u32>> = FxHashMap::default();
     let mut houses: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut pairs_of_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, p) in profiles.iter().enumerate() {
         for key in keys(p, counts, settings.shared_limit) {
             blocks.entry(key).or_default().push(i as u32);
+        }
+        for key in pair_keys(p) {
+            pairs_of_words.entry(key).or_default().push(i as u32);
         }
         for a in p.addresses.iter().filter(|a| !a.street.is_empty()) {
             if !a.numbers.is_empty() {
@@ -184,6 +240,7 @@ pub fn candidate_pairs(
         let from = if key.0 == 3 { BY_NAME } else { BY_KEY };
         push_blocks(&mut pairs, std::iter::once(members), from);
     }
+    push_blocks(&mut pairs, pairs_of_words.into_values(), BY_NAME);
     push_blocks(&mut pairs, houses.into_values(), BY_ADDRESS);
     let mut order: Vec<u32> = (0..profiles.len() as u32).collect();
     let window = settings.window.max(1);

@@ -3,8 +3,8 @@
 //! decided here but learned from the base (`model`). One hard rule is: two different valid ИНН
 //! are two clients.
 
+use super::similar::jaro_winkler;
 use serde::Serialize;
-use strsim::jaro_winkler;
 
 use super::address::{compare as compare_addresses, Likeness};
 use super::blocking::SharedCounts;
@@ -154,7 +154,7 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
     };
     if !digits(a).eq(digits(b)) {
         best.min(0.5)
-    } else if a.name_words.len() != b.name_words.len() && (extra(a, b) || extra(b, a)) {
+    } else if extra(a, b) || extra(b, a) {
         best.min(0.6)
     } else {
         best

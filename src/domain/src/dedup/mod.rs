@@ -12,6 +12,7 @@ mod model;
 pub mod normalize;
 pub mod person;
 mod score;
+mod similar;
 pub mod testbase;
 
 use std::collections::HashSet;
@@ -97,27 +98,27 @@ pub fn find_with_model(
     settings: &DedupSettings,
 ) -> (Vec<Cluster>, Model) {
     let counts = blocking::SharedCounts::of(profiles);
+    let candidates = blocking::candidate_pairs(profiles, &counts, settings);
     let mut by_name: rustc_hash::FxHashMap<u64, u32> = Default::default();
     let mut by_other = by_name.clone();
-    let compared: Vec<(u32, u32, compare::Levels)> =
-        blocking::candidate_pairs(profiles, &counts, settings)
-            .into_iter()
-            .filter_map(|(i, j, from)| {
-                let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
-                if not_duplicates.contains(&NotDuplicate::new(a.id, b.id)) {
-                    return None;
-                }
-                let l = compare::levels(a, b, &counts, settings)?;
-                let p = compare::pattern(&l);
-                if from & blocking::BY_NAME != 0 {
-                    *by_name.entry(p).or_insert(0) += 1;
-                }
-                if from & (blocking::BY_KEY | blocking::BY_ADDRESS) != 0 {
-                    *by_other.entry(p).or_insert(0) += 1;
-                }
-                Some((i, j, l))
-            })
-            .collect();
+    let compared: Vec<(u32, u32, compare::Levels)> = candidates
+        .into_iter()
+        .filter_map(|(i, j, from)| {
+            let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
+            if not_duplicates.contains(&NotDuplicate::new(a.id, b.id)) {
+                return None;
+            }
+            let l = compare::levels(a, b, &counts, settings)?;
+            let p = compare::pattern(&l);
+            if from & blocking::BY_NAME != 0 {
+                *by_name.entry(p).or_insert(0) += 1;
+            }
+            if from & (blocking::BY_KEY | blocking::BY_ADDRESS) != 0 {
+                *by_other.entry(p).or_insert(0) += 1;
+            }
+            Some((i, j, l))
+        })
+        .collect();
     let model = Model::learn(profiles, &counts, settings, &by_name, &by_other);
     let scorer = Scorer {
         model: &model,

@@ -3,7 +3,9 @@
 //! swapped often); an initial matches only its own slot («Нестеров Г. И.» is not «Нестеров Илья
 //! Геннадьевич»); a part missing on one side («Кузнецова Ю. В.» / «Кузнецова Юлия») is neutral.
 
-use strsim::{jaro_winkler, osa_distance};
+use strsim::osa_distance;
+
+use super::similar::jaro_winkler;
 
 use super::normalize::skeleton;
 
@@ -110,8 +112,15 @@ fn word_similarity(a: &str, b: &str) -> f64 {
         return jw;
     }
     let n = a.len().min(b.len());
+    // Two edits at most, so lengths two apart at most; and a pair that far apart for
+    // Jaro–Winkler is no typo (the check spares most pairs the costlier count).
+    if a.len().abs_diff(b.len()) > 2 || jw < 0.7 {
+        return jw;
+    }
     match osa_distance(a, b) {
         1 if n >= 4 => jw.max(0.9),
+        // «Дрья» / «Дарья»: the skeletons are three and four letters long.
+        1 if n >= 3 => jw.max(0.88),
         2 if n >= 7 => jw.max(0.88),
         _ => jw,
     }
@@ -153,6 +162,16 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
         matched += 1;
     }
     if !initials_agree(a, b) || !initials_agree(b, a) {
+        return NameLikeness::Different;
+    }
+    // A word more that is no patronymic («Овсянникова Анастасия Групп») is a business named
+    // after a person, not the person.
+    let extra = long
+        .words
+        .iter()
+        .zip(&used)
+        .any(|(w, u)| !u && !patronymic_like(w));
+    if extra && short.words.len() >= 2 {
         return NameLikeness::Different;
     }
     match matched {
@@ -267,5 +286,10 @@ mod tests {
             Different
         );
         assert_eq!(like("Петров Пётр", "Сидоров Пётр"), Different);
+        assert_eq!(
+            like("Овсянникова Анастасия", "Овсянникова Анастасия Групп"),
+            Different
+        );
+        assert_eq!(like("Белякова Дарья Сергеевна", "Белякова Дрья"), Similar);
     }
 }

@@ -48,7 +48,8 @@ const ABROAD: &[(&str, &str, &str, &str, Gender)] = &[
 /// Makes the `i`-th client a foreign company.
 fn abroad(c: &mut Client, i: usize) {
     let (name, form, last, first, gender) = ABROAD[i % ABROAD.len()];
-    c.name = format!("{name} {}", i % 97);
+    // Numbered so no two are namesakes: a name and a contact person alike are one company.
+    c.name = format!("{name} {}", i / ABROAD.len() + 1);
     c.legal_form = form.to_string();
     c.inn = String::new();
     c.segments = vec!["Иностранные компании".to_string()];

@@ -113,7 +113,10 @@ fn report() {
             .cloned()
             .collect();
         print_kinds("false", &wrong, &tb);
-        let found: HashSet<(Id, Id)> = pairs.iter().map(|x| (x.a, x.b)).collect();
+        let found: HashSet<(Id, Id)> = proposed
+            .iter()
+            .flat_map(|g| g.iter().flat_map(move |a| g.iter().map(move |b| (*a, *b))))
+            .collect();
         print_kinds("missed", &missed(&tb, &found, &ps, &model), &tb);
     }
 }
