@@ -112,6 +112,7 @@ impl super::Tr {
             Column::Name => ("Наименование", "Name"),
             Column::LegalForm => ("Форма (ООО, ИП…)", "Legal form"),
             Column::Inn => ("ИНН", "Tax id (ИНН)"),
+            Column::Kpp => ("КПП", "KPP (КПП)"),
             Column::Phone => ("Телефон", "Phone"),
             Column::Email => ("E-mail", "E-mail"),
             Column::Postcode => ("Индекс", "Postcode"),
@@ -133,6 +134,7 @@ impl super::Tr {
             let (ru, en) = match name {
                 "name" => ("наименование", "name"),
                 "inn" => ("ИНН", "tax id"),
+                "kpp" => ("КПП", "KPP"),
                 "phones" | "number" => ("телефон", "phone"),
                 "emails" | "address" => ("e-mail", "e-mail"),
                 "addresses" => ("адрес", "address"),

@@ -160,6 +160,7 @@ pub fn problem_text(lang: Lang, p: Problem) -> &'static str {
         Problem::Inn(InnProblem::NotDigits) => "ИНН состоит только из цифр",
         Problem::Inn(InnProblem::Length) => "ИНН: 10 цифр у организации, 12 у ИП и физлица",
         Problem::Inn(InnProblem::Checksum) => "Контрольные цифры ИНН не сходятся: опечатка?",
+        Problem::Kpp => "КПП — 9 цифр",
         Problem::Postcode(PostcodeProblem::NotSixDigits) => "Индекс — 6 цифр",
         Problem::ContactWithoutName => "Укажите фамилию или имя",
         Problem::EmptyDescription => "Укажите, что заказано",

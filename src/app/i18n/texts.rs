@@ -94,6 +94,7 @@ texts! {
     person: "Частное лицо", "Person";
     legal_form: "Форма", "Legal form";
     inn: "ИНН", "ИНН (tax id)";
+    kpp: "КПП", "КПП (tax registration reason code)";
     letter_language: "Язык писем", "Letter language";
     status: "Статус", "Status";
     do_not_contact: "Не писать и не звонить", "Do not contact";

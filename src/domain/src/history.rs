@@ -56,11 +56,12 @@ fn contacts(list: &[ContactPerson]) -> String {
 }
 
 /// The tracked fields of a client as (field, text) pairs.
-fn tracked(c: &Client) -> [(&'static str, String); 9] {
+fn tracked(c: &Client) -> [(&'static str, String); 10] {
     [
         ("name", c.name.trim().to_string()),
         ("legal_form", c.legal_form.trim().to_string()),
         ("inn", c.inn.trim().to_string()),
+        ("kpp", c.kpp.trim().to_string()),
         ("phones", phones(&c.phones)),
         ("emails", emails(&c.emails)),
         (

@@ -11,6 +11,8 @@ pub enum Problem {
     Phone(PhoneProblem),
     Email(EmailProblem),
     Inn(InnProblem),
+    /// Nine characters: digits, the fifth and sixth may be capital Latin letters.
+    Kpp,
     Postcode(PostcodeProblem),
     ContactWithoutName,
     EmptyDescription,
@@ -47,6 +49,7 @@ impl Problem {
             Problem::Inn(InnProblem::NotDigits) => "an ИНН has only digits",
             Problem::Inn(InnProblem::Length) => "an ИНН has 10 digits (company) or 12 (person, ИП)",
             Problem::Inn(InnProblem::Checksum) => "the ИНН control digits do not match: a typo?",
+            Problem::Kpp => "a КПП has 9 digits",
             Problem::Postcode(PostcodeProblem::NotSixDigits) => "a Russian postcode has 6 digits",
             Problem::ContactWithoutName => "a contact person needs a last or first name",
             Problem::EmptyDescription => "an order line needs a description",
@@ -110,6 +113,9 @@ pub fn validate_client(c: &Client) -> Vec<FieldProblem> {
         if let Err(e) = check_inn(&c.inn) {
             out.push(FieldProblem::new("inn", Problem::Inn(e)));
         }
+    }
+    if !c.kpp.trim().is_empty() && crate::dedup::normalize::kpp(&c.kpp).is_none() {
+        out.push(FieldProblem::new("kpp", Problem::Kpp));
     }
     phones("", &c.phones, &mut out);
     emails("", &c.emails, &mut out);
@@ -246,6 +252,7 @@ mod tests {
         let mut c = client();
         c.name = "  ".into();
         c.inn = "7707083894".into();
+        c.kpp = "77070100".into();
         c.phones.push(Phone {
             number: "12-34".into(),
             label: String::new(),
@@ -274,6 +281,7 @@ mod tests {
             vec![
                 ("name".to_string(), Problem::EmptyName),
                 ("inn".into(), Problem::Inn(InnProblem::Checksum)),
+                ("kpp".into(), Problem::Kpp),
                 (
                     "phones[1].number".into(),
                     Problem::Phone(PhoneProblem::TooShort)

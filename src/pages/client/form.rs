@@ -45,6 +45,8 @@ pub fn MainFields(draft: Draft) -> impl IntoView {
                 on_input=move |v: String| c.update(|c| c.name = v) error=draft.error("name".into()) />
             <Field label=|t| t.inn name="inn" value=text(|c| &c.inn)
                 on_input=move |v: String| c.update(|c| c.inn = v) error=draft.error("inn".into()) />
+            <Field label=|t| t.kpp name="kpp" value=text(|c| &c.kpp)
+                on_input=move |v: String| c.update(|c| c.kpp = v) error=draft.error("kpp".into()) />
             <Field label=|t| t.segments name="segments" value=Signal::derive(move || segments_text.get())
                 on_input=move |v: String| {
                     let parsed = v.split(',').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect();

@@ -26,10 +26,11 @@ const SLICE: usize = 250;
 /// Clients profiled for the duplicate check between two repaints.
 const PROFILE_SLICE: usize = 5000;
 
-const COLUMNS: [Column; 13] = [
+const COLUMNS: [Column; 14] = [
     Column::Name,
     Column::LegalForm,
     Column::Inn,
+    Column::Kpp,
     Column::Phone,
     Column::Email,
     Column::Postcode,
@@ -47,6 +48,7 @@ fn slug(c: Column) -> &'static str {
         Column::Name => "name",
         Column::LegalForm => "legal_form",
         Column::Inn => "inn",
+        Column::Kpp => "kpp",
         Column::Phone => "phone",
         Column::Email => "email",
         Column::Postcode => "postcode",

@@ -145,7 +145,15 @@ pub fn merge(
     s.name = name_from.name.clone();
     s.kind = name_from.kind;
     s.legal_form = pick(choices.legal_form)?.legal_form.clone();
-    s.inn = pick(choices.inn)?.inn.clone();
+    let inn_from = pick(choices.inn)?;
+    s.inn = inn_from.inn.clone();
+    // The КПП belongs to the ИНН it was issued with; a record with the ИНН and no КПП takes the
+    // first other record's that has one.
+    s.kpp = Some(inn_from)
+        .filter(|c| !c.kpp.trim().is_empty())
+        .or_else(|| before.iter().find(|c| !c.kpp.trim().is_empty()))
+        .map(|c| c.kpp.clone())
+        .unwrap_or_default();
     s.owner = pick(choices.owner)?.owner;
     s.do_not_contact = pick(choices.do_not_contact)?.do_not_contact.clone();
     s.language = pick(choices.language)?.language;

@@ -281,6 +281,9 @@ fn fill_in(old: &Client, incoming: &Client, at: Timestamp) -> Client {
     if blank(&c.inn) {
         c.inn = incoming.inn.clone();
     }
+    if blank(&c.kpp) {
+        c.kpp = incoming.kpp.clone();
+    }
     if blank(&c.legal_form) {
         c.legal_form = incoming.legal_form.clone();
     }

@@ -159,6 +159,7 @@ pub enum Column {
     Name,
     LegalForm,
     Inn,
+    Kpp,
     Phone,
     Email,
     Postcode,
@@ -173,6 +174,7 @@ pub enum Column {
 
 /// Words a header of each kind contains, folded (Russian and English, as Excel and 1C name them).
 const HEADERS: &[(Column, &[&str])] = &[
+    (Column::Kpp, &["кпп", "kpp"]),
     (Column::Inn, &["инн", "inn", "tax id", "taxid", "vat"]),
     (
         Column::Email,

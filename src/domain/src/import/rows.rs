@@ -160,7 +160,7 @@ pub fn to_clients(
                 name,
                 legal_form: form,
                 inn: one(Column::Inn),
-                kpp: String::new(),
+                kpp: one(Column::Kpp),
                 segments: get(Column::Segment)
                     .iter()
                     .flat_map(|s| split_list(s))

@@ -73,6 +73,7 @@ fn columns_are_guessed_from_russian_and_english_headers() {
     let h: Vec<String> = [
         "Наименование",
         "ИНН",
+        "КПП",
         "Телефон",
         "E-mail",
         "Адрес",
@@ -88,6 +89,7 @@ fn columns_are_guessed_from_russian_and_english_headers() {
         [
             Some(Column::Name),
             Some(Column::Inn),
+            Some(Column::Kpp),
             Some(Column::Phone),
             Some(Column::Email),
             Some(Column::Address),

@@ -279,3 +279,26 @@ fn a_merge_recorded_before_the_merged_survivor_was_kept_still_undoes() {
         }
     );
 }
+
+#[test]
+fn the_kpp_goes_with_the_inn_it_was_issued_with() {
+    let mut a = Client::named(Uuid::from_u128(1), "Ромашка", at(1));
+    let mut b = Client::named(Uuid::from_u128(2), "Ромашка", at(2));
+    a.inn = "7707083893".into();
+    b.kpp = "770701001".into();
+    let base = Base::from_batch(&Batch {
+        clients: vec![a.clone(), b.clone()],
+        ..Batch::default()
+    });
+    let choices = Choices::suggested(&[&a, &b], a.id);
+    let batch = merge(&base, a.id, &[b.id], &choices, at(3), ids()).expect("merge");
+    let survivor = batch
+        .clients
+        .iter()
+        .find(|c| c.id == a.id)
+        .expect("survivor");
+    assert_eq!(
+        (survivor.inn.as_str(), survivor.kpp.as_str()),
+        ("7707083893", "770701001")
+    );
+}

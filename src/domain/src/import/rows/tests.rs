@@ -40,11 +40,11 @@ fn a_1c_file_becomes_checked_clients() {
         .unwrap();
     let phone = &known.phones[0].number;
     let text = format!(
-        "Контрагент;ИНН;Телефон;Эл. почта;Адрес;Контактное лицо;Сегмент\n\
-         ООО \"Новая заря\";7707083893;+7 912 000-11-22;zarya@mail.ru;\"620014, Екатеринбург,\nул. Малышева, 5\";Петрова Анна Сергеевна;Компании\n\
-         ООО «{}»;;{phone};;;;\n\
-         Новая заря, ООО;;8 (912) 000-11-22;;;;\n\
-         Сидоров Пётр Ильич;12345;;не почта;;;Частные\n",
+        "Контрагент;ИНН;КПП;Телефон;Эл. почта;Адрес;Контактное лицо;Сегмент\n\
+         ООО \"Новая заря\";7707083893;770701001;+7 912 000-11-22;zarya@mail.ru;\"620014, Екатеринбург,\nул. Малышева, 5\";Петрова Анна Сергеевна;Компании\n\
+         ООО «{}»;;;{phone};;;;\n\
+         Новая заря, ООО;;;8 (912) 000-11-22;;;;\n\
+         Сидоров Пётр Ильич;12345;;;не почта;;;Частные\n",
         known.name
     );
     let (text, _) = decode(&encoding_rs::WINDOWS_1251.encode(&text).0);
@@ -62,6 +62,7 @@ fn a_1c_file_becomes_checked_clients() {
         ("ООО", "Новая заря")
     );
     assert_eq!(first.addresses[0].postcode, "620014");
+    assert_eq!(first.kpp, "770701001");
     assert_eq!(first.contacts[0].gender, Some(Gender::Female));
     assert_eq!(first.segments, ["Компании"]);
     assert_eq!(rows[3].1.kind, ClientKind::Person);
