@@ -52,6 +52,16 @@ impl SharedCounts {
         chance(self.names.values().copied(), present)
     }
 
+    /// The chance that two random clients with phones share one that few others have (the
+    /// `Same` level); likewise e-mails.
+    pub fn phone_chance(&self, limit: usize) -> Option<f64> {
+        few(&self.phones, limit)
+    }
+
+    pub fn email_chance(&self, limit: usize) -> Option<f64> {
+        few(&self.emails, limit)
+    }
+
     pub fn inn_chance(&self) -> Option<f64> {
         chance(
             self.inns.values().copied(),
@@ -72,6 +82,11 @@ impl SharedCounts {
     pub fn email(&self, e: &str) -> u32 {
         self.emails.get(e).copied().unwrap_or(0)
     }
+}
+
+fn few(counts: &FxHashMap<String, u32>, limit: usize) -> Option<f64> {
+    let n = counts.values().sum::<u32>() as usize;
+    chance(counts.values().copied().filter(|c| *c as usize <= limit), n)
 }
 
 /// Σ c(c−1) / n(n−1): how often two of `n` random values are the same.

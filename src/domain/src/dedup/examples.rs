@@ -179,3 +179,20 @@ fn a_sparse_copy_is_found_by_its_contact_person_and_city() {
     let found = found_among(generate(2000, 0, 5).clients, vec![full, sparse]);
     assert_eq!(found, vec![vec![1, 2]]);
 }
+
+#[test]
+fn a_phone_alone_finds_the_client_while_typing_in_a_real_sized_base() {
+    let base = generate(3000, 0, 5).clients;
+    let known = base
+        .iter()
+        .find(|c| !c.phones.is_empty())
+        .expect("a client with a phone");
+    let lookup = Lookup::new(base.iter());
+    let mut typed = Client::named(Id::from_u128(1), "", Default::default());
+    typed.phones = known.phones[..1].to_vec();
+    let found = lookup.likely(&typed, &DedupSettings::default(), 5);
+    assert!(
+        found.iter().any(|p| p.a == known.id || p.b == known.id),
+        "{found:?}"
+    );
+}

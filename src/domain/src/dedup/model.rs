@@ -96,6 +96,8 @@ fn chance(profiles: &[Profile], counts: &SharedCounts, settings: &DedupSettings)
         (Field::Name, names),
         (Field::Person, names),
         (Field::Inn, counts.inn_chance()),
+        (Field::Phone, counts.phone_chance(settings.shared_limit)),
+        (Field::Email, counts.email_chance(settings.shared_limit)),
     ] {
         if let Some(x) = exact {
             let s = &mut u[field.index()][Match::Same.index()];
