@@ -4,8 +4,6 @@
 //! way, words joined, the flat or the city left out — and, now and then, a house number mistyped.
 //! Namesakes are many (a few hundred surnames, forty first names): only the address tells them apart.
 
-use std::collections::HashSet;
-
 use chrono::{TimeZone, Utc};
 
 use super::{shuffle, typo, TestBase};
@@ -187,26 +185,11 @@ fn client(rng: &mut Rng, id: Id, name: String, address: Address) -> Client {
         .single()
         .unwrap_or_default();
     Client {
-        id,
         kind: ClientKind::Person,
-        name,
-        legal_form: String::new(),
-        inn: String::new(),
-        kpp: String::new(),
         segments: vec!["Частные лица".into()],
         addresses: vec![address],
-        phones: vec![],
-        emails: vec![],
-        contacts: vec![],
-        owner: None,
-        do_not_contact: None,
-        language: Lang::Ru,
-        notes: String::new(),
-        corporate: false,
-        merged_into: None,
-        created_at: created,
-        updated_at: created,
         verified_at: rng.chance(10).then_some(created),
+        ..Client::named(id, &name, created)
     }
 }
 
@@ -215,11 +198,9 @@ pub fn generate(n: usize, dup_share: u64, seed: u64) -> TestBase {
     let mut rng = Rng::new(seed);
     let mut clients = Vec::with_capacity(n + n / 5);
     let mut truth = Vec::new();
-    let mut ids = HashSet::new();
     for _ in 0..n {
         let p = person(&mut rng);
         let id = rng.uuid();
-        ids.insert(id);
         let line = street_line(
             p.street,
             &p.house.to_string(),
