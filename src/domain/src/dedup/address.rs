@@ -7,7 +7,7 @@
 
 use strsim::osa_distance;
 
-use super::similar::jaro_winkler;
+use super::similar::{edits_apart, jaro_winkler};
 
 use super::normalize::skeleton;
 use crate::model::Address;
@@ -123,11 +123,7 @@ pub enum Likeness {
 /// forgives an early one («Фрунзе» / «рФнзе»).
 fn alike(x: &str, y: &str) -> bool {
     let jw = jaro_winkler(x, y);
-    jw >= 0.9
-        || (jw >= 0.7
-            && x.len().abs_diff(y.len()) <= 1
-            && x.len().min(y.len()) >= 5
-            && osa_distance(x, y) <= 1)
+    jw >= 0.9 || (x.len().min(y.len()) >= 5 && edits_apart(x, y, jw, 1).is_some())
 }
 
 /// `None` when nothing can be compared: no city on one side and no street on the other.

@@ -3,9 +3,7 @@
 //! swapped often); an initial matches only its own slot («Нестеров Г. И.» is not «Нестеров Илья
 //! Геннадьевич»); a part missing on one side («Кузнецова Ю. В.» / «Кузнецова Юлия») is neutral.
 
-use strsim::osa_distance;
-
-use super::similar::jaro_winkler;
+use super::similar::{edits_apart, jaro_winkler};
 
 use super::normalize::skeleton;
 
@@ -112,16 +110,11 @@ fn word_similarity(a: &str, b: &str) -> f64 {
         return jw;
     }
     let n = a.len().min(b.len());
-    // Two edits at most, so lengths two apart at most; and a pair that far apart for
-    // Jaro–Winkler is no typo (the check spares most pairs the costlier count).
-    if a.len().abs_diff(b.len()) > 2 || jw < 0.7 {
-        return jw;
-    }
-    match osa_distance(a, b) {
-        1 if n >= 4 => jw.max(0.9),
+    match edits_apart(a, b, jw, 2) {
+        Some(1) if n >= 4 => jw.max(0.9),
         // «Дрья» / «Дарья»: the skeletons are three and four letters long.
-        1 if n >= 3 => jw.max(0.88),
-        2 if n >= 7 => jw.max(0.88),
+        Some(1) if n >= 3 => jw.max(0.88),
+        Some(2) if n >= 7 => jw.max(0.88),
         _ => jw,
     }
 }

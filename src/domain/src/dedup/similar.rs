@@ -20,6 +20,16 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     }
 }
 
+/// The edits (a swap counts one) between two words a typo or two apart, at most `max`: what
+/// Jaro–Winkler (`jw`, already known) misses when the slip is early. Pairs whose lengths differ
+/// by more, or that Jaro–Winkler puts far apart, are no typo and skip the costlier count.
+pub fn edits_apart(a: &str, b: &str, jw: f64, max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max || jw < 0.7 {
+        return None;
+    }
+    Some(strsim::osa_distance(a, b)).filter(|d| *d <= max)
+}
+
 /// Jaro similarity of two byte strings of at most 64 bytes (the matched positions are bits).
 fn jaro(a: &[u8], b: &[u8]) -> f64 {
     if a.is_empty() || b.is_empty() {
