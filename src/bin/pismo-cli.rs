@@ -7,7 +7,7 @@
 //!     pismo-cli plan FILE --date D   the day's letter queue, as JSON
 //!     pismo-cli draft FILE --date D  the day's letter drafts, as JSON
 //!     pismo-cli dedup FILE           the duplicate clusters the app would propose, as JSON
-//!     pismo-cli testbase --clients N --truth FILE [--hard | --persons] [--seed S]
+//!     pismo-cli testbase --clients N (--truth FILE | --report) [--hard | --persons] [--seed S]
 //!                                    a base with known duplicates (backup on stdout, the true
 //!                                    groups as JSON in FILE), to measure any duplicate search
 //!     pismo-cli couch push FILE URL  a backup's records into a CouchDB database (made if missing),

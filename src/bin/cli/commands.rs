@@ -16,7 +16,7 @@ pub(crate) const USAGE: &str = "usage:
   pismo-cli plan FILE --date YYYY-MM-DD
   pismo-cli draft FILE --date YYYY-MM-DD
   pismo-cli dedup FILE
-  pismo-cli testbase --clients N --truth FILE [--hard | --persons] [--seed S]
+  pismo-cli testbase --clients N (--truth FILE | --report) [--hard | --persons] [--seed S]
   pismo-cli import-csv FILE --into BACKUP [--no-update] > NEW_BACKUP
   pismo-cli seal FILE --password-file P > FILE.pismoenc
   pismo-cli open FILE.pismoenc --password-file P > FILE
@@ -133,8 +133,13 @@ fn testbase_cmd(args: &[String]) -> Result<(), String> {
     use dedup::testbase::{generate_with, Difficulty};
     let (mut clients, mut seed, mut truth_file) = (10_000usize, 7u64, None);
     let mut difficulty = Difficulty::Usual;
+    let mut report = false;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
+        if flag == "--report" {
+            report = true;
+            continue;
+        }
         if flag == "--hard" || flag == "--persons" {
             difficulty = if flag == "--hard" {
                 Difficulty::Hard
@@ -156,6 +161,14 @@ fn testbase_cmd(args: &[String]) -> Result<(), String> {
             "--truth" => truth_file = Some(value.clone()),
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
         }
+    }
+    if report {
+        let started = std::time::Instant::now();
+        let text = dedup::testbase::report::report(clients, seed, difficulty);
+        return emit(&format!(
+            "{text}(base made and searched in {:.2} s)",
+            started.elapsed().as_secs_f64()
+        ));
     }
     let truth_file = truth_file.ok_or_else(|| format!("--truth FILE is needed\n{USAGE}"))?;
     let mut tb = generate_with(clients, 10, seed, difficulty);

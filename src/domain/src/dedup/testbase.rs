@@ -357,5 +357,4 @@ mod tests {
     }
 }
 
-#[cfg(test)]
-mod report;
+pub mod report;

@@ -1,16 +1,17 @@
-//! Not a test: `PISMO_REPORT_SIZE=10000 cargo test --release -p pismo-domain report -- --ignored
-//! --nocapture` prints, for each kind of test base, the quality reached, what the model learned
-//! (m, u and the weight of every level) and the commonest kinds of false and missed pairs with an
-//! example — what one reads to see why the search does what it does.
+//! What the duplicate search did on a test base (`pismo-cli testbase --clients N --report`):
+//! the quality reached, what the model learned (m, u and the weight of every level) and the
+//! commonest kinds of false and missed pairs with an example — what one reads to see why the
+//! search does what it does.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 use super::*;
 use crate::dedup::blocking::SharedCounts;
 use crate::dedup::compare::{Match, FIELDS, MATCHES};
 use crate::dedup::{find_with_model, profiles, DedupSettings, Model, Pair, Profile, Scorer};
 
-fn print_model(model: &Model) {
+fn print_model(out: &mut String, model: &Model) {
     for (f, field) in FIELDS.iter().enumerate() {
         let cells: Vec<String> = (0..MATCHES)
             .filter(|&l| model.m[f][l] > 0.0)
@@ -23,12 +24,12 @@ fn print_model(model: &Model) {
                 )
             })
             .collect();
-        println!("  {field:?}: {}", cells.join(" | "));
+        let _ = writeln!(out, "  {field:?}: {}", cells.join(" | "));
     }
 }
 
 /// The commonest evidence patterns among `pairs`, with one example each.
-fn print_kinds(label: &str, pairs: &[Pair], tb: &TestBase) {
+fn print_kinds(out: &mut String, label: &str, pairs: &[Pair], tb: &TestBase) {
     let by_id: HashMap<Id, &Client> = tb.clients.iter().map(|c| (c.id, c)).collect();
     let describe = |id: Id| {
         by_id.get(&id).map_or(String::new(), |c| {
@@ -56,7 +57,7 @@ fn print_kinds(label: &str, pairs: &[Pair], tb: &TestBase) {
     let mut kinds: Vec<_> = kinds.into_iter().collect();
     kinds.sort_by_key(|k| std::cmp::Reverse(k.1 .0));
     for (k, (n, example)) in kinds.iter().take(6) {
-        println!("    {label} x{n}: {k}\n        {example}");
+        let _ = writeln!(out, "    {label} x{n}: {k}\n        {example}");
     }
 }
 
@@ -84,39 +85,44 @@ fn missed(tb: &TestBase, found: &HashSet<(Id, Id)>, ps: &[Profile], model: &Mode
     out
 }
 
-#[test]
-#[ignore]
-fn report() {
-    let n: usize = std::env::var("PISMO_REPORT_SIZE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
-    for d in [Difficulty::Usual, Difficulty::Hard, Difficulty::Persons] {
-        let tb = generate_with(n, 10, 7, d);
-        let ps = profiles(tb.clients.iter());
-        let t = std::time::Instant::now();
-        let (clusters, model) = find_with_model(&ps, &Default::default(), &Default::default());
-        let secs = t.elapsed().as_secs_f64();
-        let pairs: Vec<Pair> = clusters.iter().flat_map(|c| c.pairs.clone()).collect();
-        let proposed: Vec<Vec<Id>> = clusters.into_iter().map(|c| c.members).collect();
-        let (p, r, f1) = quality(&proposed, &tb.truth);
-        println!("{d:?}: P {p:.3} R {r:.3} F1 {f1:.3} in {secs:.2} s");
-        print_model(&model);
-        let truth: HashSet<(Id, Id)> = tb
-            .truth
+/// The report on a base of `n` clients (about) of one kind, with its truth.
+pub fn report(n: usize, seed: u64, difficulty: Difficulty) -> String {
+    let mut out = String::new();
+    let tb = generate_with(n, 10, seed, difficulty);
+    let ps = profiles(tb.clients.iter());
+    let (clusters, model) = find_with_model(&ps, &Default::default(), &Default::default());
+    let pairs: Vec<Pair> = clusters.iter().flat_map(|c| c.pairs.clone()).collect();
+    let proposed: Vec<Vec<Id>> = clusters.into_iter().map(|c| c.members).collect();
+    let (p, r, f1) = quality(&proposed, &tb.truth);
+    let _ = writeln!(out, "{difficulty:?}: P {p:.3} R {r:.3} F1 {f1:.3}");
+    print_model(&mut out, &model);
+    let all_pairs = |groups: &[Vec<Id>]| -> HashSet<(Id, Id)> {
+        groups
             .iter()
             .flat_map(|g| g.iter().flat_map(move |a| g.iter().map(move |b| (*a, *b))))
-            .collect();
-        let wrong: Vec<Pair> = pairs
-            .iter()
-            .filter(|x| !truth.contains(&(x.a, x.b)))
-            .cloned()
-            .collect();
-        print_kinds("false", &wrong, &tb);
-        let found: HashSet<(Id, Id)> = proposed
-            .iter()
-            .flat_map(|g| g.iter().flat_map(move |a| g.iter().map(move |b| (*a, *b))))
-            .collect();
-        print_kinds("missed", &missed(&tb, &found, &ps, &model), &tb);
+            .collect()
+    };
+    let truth = all_pairs(&tb.truth);
+    let wrong: Vec<Pair> = pairs
+        .iter()
+        .filter(|x| !truth.contains(&(x.a, x.b)))
+        .cloned()
+        .collect();
+    print_kinds(&mut out, "false", &wrong, &tb);
+    let found = all_pairs(&proposed);
+    print_kinds(&mut out, "missed", &missed(&tb, &found, &ps, &model), &tb);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_gives_quality_weights_and_examples() {
+        let text = report(400, 7, Difficulty::Persons);
+        assert!(text.starts_with("Persons: P "), "{text}");
+        assert!(text.contains("  Person: Same m="), "{text}");
+        assert!(text.contains("  Address: Same m="), "{text}");
     }
 }
