@@ -63,6 +63,8 @@ const TYPES: &[&str] = &[
     "поселок",
     "с",
     "село",
+    // «у. Мира»: «ул.» with a letter lost.
+    "у",
 ];
 
 /// One address, ready to compare.
@@ -78,11 +80,25 @@ pub struct AddressParts {
 /// The parts of `a`; `None` with neither a street name nor a city.
 pub fn parts(a: &Address) -> Option<AddressParts> {
     let words = |text: &str| -> Vec<String> {
-        fold(text)
+        let mut words: Vec<String> = fold(text)
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '/')
             .map(|w| w.trim_matches('-').to_string())
-            .filter(|w| !w.is_empty() && !TYPES.contains(&w.as_str()))
-            .collect()
+            .filter(|w| !w.is_empty())
+            .collect();
+        // «у.л Мира»: a type's letters split by a slipped dot; «уилца Мира»: a type mistyped.
+        if words.len() > 2 && words[0].len() + words[1].len() <= 8 {
+            if TYPES.contains(&[words[0].as_str(), words[1].as_str()].concat().as_str()) {
+                words.drain(..2);
+            }
+        }
+        if words.len() > 1 && words[0].chars().count() >= 5 && !TYPES.contains(&words[0].as_str()) {
+            let typo = |t: &&str| t.chars().count() >= 5 && osa_distance(t, &words[0]) == 1;
+            if TYPES.iter().any(typo) {
+                words.remove(0);
+            }
+        }
+        words.retain(|w| !TYPES.contains(&w.as_str()));
+        words
     };
     let mut street = String::new();
     let mut numbers = Vec::new();
@@ -111,7 +127,9 @@ pub enum Likeness {
     Same,
     /// The same house on a street spelt with a typo or a joined word, or a flat on one side only.
     Similar,
-    /// The same street, another house or flat (or a mistyped number).
+    /// The same street and one number a slip of the other («76» / «67»): likely the same house.
+    Slip,
+    /// The same street, another house or flat.
     SameStreet,
     /// The same city, and a street on one side only or another street.
     SameCity,
@@ -126,6 +144,19 @@ fn alike(x: &str, y: &str) -> bool {
     jw >= 0.9 || (x.len().min(y.len()) >= 5 && edits_apart(x, y, jw, 1).is_some())
 }
 
+/// Street names two slips apart, for addresses whose house and flat agree exactly («Фрунзе» /
+/// «рФнзе»): two streets of one city so alike with the same door are one street mistyped.
+fn near(x: &str, y: &str) -> bool {
+    let jw = jaro_winkler(x, y);
+    x.len().min(y.len()) >= 5 && x.len().max(y.len()) >= 6 && edits_apart(x, y, jw, 2).is_some()
+}
+
+/// A number mistyped: a digit more, fewer, another or two swapped, or the digits reversed
+/// («76» / «67», «115» / «511», «5» / «55»); but «5» and «7» are two houses.
+fn number_slip(a: &str, b: &str) -> bool {
+    a.len().max(b.len()) >= 2 && (osa_distance(a, b) <= 1 || a.chars().rev().eq(b.chars()))
+}
+
 /// `None` when nothing can be compared: no city on one side and no street on the other.
 pub fn compare(x: &AddressParts, y: &AddressParts) -> Option<Likeness> {
     let cities =
@@ -136,7 +167,10 @@ pub fn compare(x: &AddressParts, y: &AddressParts) -> Option<Likeness> {
     if x.street.is_empty() || y.street.is_empty() {
         return cities.map(|_| Likeness::SameCity);
     }
-    let street = x.street == y.street || alike(&x.street, &y.street);
+    let n = x.numbers.len().min(y.numbers.len());
+    let door = n > 0 && x.numbers[..n] == y.numbers[..n];
+    let street =
+        x.street == y.street || alike(&x.street, &y.street) || (door && near(&x.street, &y.street));
     if !street {
         return Some(match cities {
             Some(_) => Likeness::SameCity,
@@ -145,22 +179,19 @@ pub fn compare(x: &AddressParts, y: &AddressParts) -> Option<Likeness> {
     }
     // The house must agree. A flat or office on one side only leaves a doubt: companies of one
     // business centre share the house.
-    let n = x.numbers.len().min(y.numbers.len());
     if n == 0 {
         return Some(Likeness::SameStreet);
     }
-    if x.numbers[..n] != y.numbers[..n] {
-        // House and flat both written, one of them a keystroke off («22, кв. 26» / «2, кв. 26»):
-        // the same door more likely than a neighbour's.
+    if !door {
         let off: Vec<usize> = (0..n).filter(|&i| x.numbers[i] != y.numbers[i]).collect();
-        let slip = n >= 2
-            && x.numbers.len() == y.numbers.len()
-            && off.len() == 1
-            && osa_distance(&x.numbers[off[0]], &y.numbers[off[0]]) <= 1;
-        return Some(if slip {
-            Likeness::Similar
-        } else {
-            Likeness::SameStreet
+        let slip = off.len() == 1 && number_slip(&x.numbers[off[0]], &y.numbers[off[0]]);
+        return Some(match slip {
+            // House and flat both written, one of them mistyped («22, кв. 26» / «2, кв. 26»):
+            // the same door far more likely than a neighbour's.
+            true if x.numbers.len() != y.numbers.len() => Likeness::SameStreet,
+            true if n >= 2 => Likeness::Similar,
+            true => Likeness::Slip,
+            false => Likeness::SameStreet,
         });
     }
     if x.street == y.street && x.numbers.len() == y.numbers.len() {
@@ -254,7 +285,69 @@ mod tests {
             ),
             Some(Likeness::SameStreet)
         );
-        // One number of two a keystroke off: the same door, written carelessly.
+        // A house number alone mistyped: likely, not surely, the same house.
+        assert_eq!(
+            like(("Пермь", "ул. Ленина, 76"), ("Пермь", "ул. Ленина, 67")),
+            Some(Likeness::Slip)
+        );
+        assert_eq!(
+            like(("Пермь", "ул. Ленина, 76"), ("Пермь", "ул. Ленина, 74")),
+            Some(Likeness::Slip)
+        );
+        assert_eq!(
+            like(("Пермь", "ул. Ленина, 76"), ("Пермь", "ул. Ленина, 12")),
+            Some(Likeness::SameStreet)
+        );
+        // A street two slips off with the same door; not with another door.
+        assert_eq!(
+            like(
+                ("Пермь", "ул. Фрунзе, д. 54, кв. 56"),
+                ("Пермь", "ул. рФнзе, д. 54, кв. 56")
+            ),
+            Some(Likeness::Similar)
+        );
+        assert_eq!(
+            like(
+                ("Пермь", "ул. Фрунзе, д. 54, кв. 56"),
+                ("Пермь", "ул. рФнзе, д. 7, кв. 56")
+            ),
+            Some(Likeness::SameCity)
+        );
+        // A house with a flat against one without, the house mistyped: a neighbour as likely.
+        assert_eq!(
+            like(
+                ("Москва", "пер. Почтовый, д. 82"),
+                ("Москва", "пер. Почтовый, д. 8, кв. 60")
+            ),
+            Some(Likeness::SameStreet)
+        );
+        assert_eq!(
+            like(
+                ("Курган", "уилца Луначарского, 28"),
+                ("Курган", "ул. Луначарского, 28")
+            ),
+            Some(Likeness::Same)
+        );
+        // The type's letters split or one lost.
+        assert_eq!(
+            like(
+                ("Казань", "у.л Мира, д. 98, кв. 59"),
+                ("Казань", "ул. Мира, 98, 59")
+            ),
+            Some(Likeness::Same)
+        );
+        assert_eq!(
+            like(("Казань", "у. Мира, д. 98"), ("Казань", "ул. Мира, 98")),
+            Some(Likeness::Same)
+        );
+        // One number of two mistyped (reversed too): the same door, written carelessly.
+        assert_eq!(
+            like(
+                ("Пермь", "ул. Молодёжная, д. 115, кв. 199"),
+                ("Пермь", "ул. Молодёжная, д. 511, кв. 199")
+            ),
+            Some(Likeness::Similar)
+        );
         assert_eq!(
             like(
                 ("Пермь", "ул. Ленина, 22, кв. 26"),

@@ -149,6 +149,26 @@ fn pair_keys(p: &Profile) -> Vec<String> {
     out
 }
 
+/// The first letters of a name's words and initials, each once.
+fn letters(p: &Profile) -> Vec<char> {
+    let mut out: Vec<char> = match &p.person {
+        Some(person) => person
+            .words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .chain(person.initials.iter().copied())
+            .collect(),
+        None => p
+            .name_words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect(),
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 fn keys<'a>(p: &'a Profile, counts: &SharedCounts, limit: usize) -> Vec<(u8, &'a str)> {
     let mut k: Vec<(u8, &str)> = Vec::new();
     k.extend(
@@ -240,6 +260,19 @@ pub fn candidate_pairs(
                 if a.numbers.len() >= 2 {
                     keys.push(format!("{}||{numbers}", a.city));
                     keys.push(format!("|{}|{numbers}", a.street));
+                    // The flat on its street, for a house number mistyped.
+                    keys.push(format!(
+                        "{}|{}|*{}",
+                        a.city,
+                        a.street,
+                        a.numbers[1..].join(" ")
+                    ));
+                }
+                // The house with a letter of the name, for a flat left out and a name mistyped.
+                if !a.city.is_empty() {
+                    for c in letters(p) {
+                        keys.push(format!("{}|{}|{}|{c}", a.city, a.street, a.numbers[0]));
+                    }
                 }
                 for key in keys {
                     let members = houses.entry(key).or_default();

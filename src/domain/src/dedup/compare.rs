@@ -253,6 +253,7 @@ pub fn levels(
         weaken(address.map(|l| match l {
             Likeness::Same => Match::Same,
             Likeness::Similar => Match::Close,
+            Likeness::Slip => Match::Similar,
             Likeness::SameStreet => Match::SameStreet,
             Likeness::SameCity => Match::SameCity,
             Likeness::Different => Match::Different,

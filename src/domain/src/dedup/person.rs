@@ -27,6 +27,9 @@ impl Part {
 pub struct PersonName {
     /// Skeletons of the full words (surname, first name, patronymic), sorted.
     pub words: Vec<String>,
+    /// The same words as typed (folded), in the order of `words`: a slip that the skeleton
+    /// blurs into another word («Ттаьяна» → «tana», «Татьяна» → «tatana») is one edit here.
+    pub typed: Vec<String>,
     /// First letters of the words given only as initials («И. И.»), skeletonised.
     pub initials: Vec<char>,
     /// The first name and the patronymic, when the order of the words tells which is which.
@@ -57,13 +60,21 @@ pub fn person_name(words: &[String]) -> PersonName {
         })
         .collect();
     let mut p = PersonName::default();
-    for part in &parts {
+    let mut full: Vec<(&String, &String)> = Vec::new();
+    for (part, typed) in parts
+        .iter()
+        .zip(words.iter().filter(|w| !skeleton(w).is_empty()))
+    {
         match part {
-            Part::Word(w) => p.words.push(w.clone()),
+            Part::Word(w) => full.push((w, typed)),
             Part::Initial(c) => p.initials.push(*c),
         }
     }
-    p.words.sort();
+    full.sort();
+    (p.words, p.typed) = full
+        .into_iter()
+        .map(|(w, t)| (w.clone(), t.clone()))
+        .unzip();
     let is_patronymic = |x: &Part| matches!(x, Part::Word(w) if patronymic_like(w));
     let is_initial = |x: &Part| matches!(x, Part::Initial(_));
     let slots = match parts.as_slice() {
@@ -103,20 +114,29 @@ pub enum NameLikeness {
 }
 
 /// Two words of a name, 0–1: Jaro–Winkler, which forgives a late slip, or one or two edits
-/// («Аастасия» / «Анастасия»), which it may not.
-fn word_similarity(a: &str, b: &str) -> f64 {
+/// («Аастасия» / «Анастасия»), which it may not, or one edit as typed where the skeletons blur
+/// a slip into more («Ттаьяна» / «Татьяна»).
+fn word_similarity(a: &str, b: &str, typed: (&str, &str)) -> f64 {
     let jw = jaro_winkler(a, b);
+    let n = a.len().min(b.len());
     if jw >= 0.9 {
         return jw;
     }
-    let n = a.len().min(b.len());
     match edits_apart(a, b, jw, 2) {
         Some(1) if n >= 4 => jw.max(0.9),
         // «Дрья» / «Дарья»: the skeletons are three and four letters long.
         Some(1) if n >= 3 => jw.max(0.88),
         Some(2) if n >= 7 => jw.max(0.88),
+        _ if jw >= 0.75 && typo(typed.0, typed.1) => jw.max(0.88),
         _ => jw,
     }
+}
+
+/// Two words as typed one slip apart (a letter swapped, lost, doubled or another), both long
+/// enough for a slip not to make another name.
+fn typo(a: &str, b: &str) -> bool {
+    let n = a.chars().count().min(b.chars().count());
+    n >= 5 && a.len().abs_diff(b.len()) <= 2 && strsim::osa_distance(a, b) <= 1
 }
 
 /// A word of a surname in the feminine against the masculine (Иванова / Иванов): two people.
@@ -138,13 +158,14 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
     let mut used = vec![false; long.words.len()];
     let mut worst: f64 = 1.0;
     let mut matched = 0;
-    for w in &short.words {
+    for (w, t) in short.words.iter().zip(&short.typed) {
         let best = long
             .words
             .iter()
+            .zip(&long.typed)
             .enumerate()
             .filter(|(i, _)| !used[*i])
-            .map(|(i, x)| (i, word_similarity(w, x), x))
+            .map(|(i, (x, u))| (i, word_similarity(w, x, (t, u)), x))
             .max_by(|x, y| x.1.total_cmp(&y.1));
         let Some((i, s, x)) = best else { break };
         if s < 0.85 || other_gender(w, x) {
@@ -284,5 +305,26 @@ mod tests {
             Different
         );
         assert_eq!(like("Белякова Дарья Сергеевна", "Белякова Дрья"), Similar);
+        assert_eq!(like("Авдеева Ольга", "Авдеева Олеся"), Different);
+    }
+
+    #[test]
+    fn a_slip_the_skeleton_blurs_is_still_a_slip() {
+        assert_eq!(
+            like("Ттаьяна Авдеева", "Авдеева Татьяна Петровна"),
+            NameLikeness::Similar
+        );
+        assert_eq!(
+            like("Авдеева Ттаьяна", "Авдеева Татьяна"),
+            NameLikeness::Close
+        );
+        assert_eq!(
+            like("Врооонин Валерий Васильевич", "Воронин Валерий Васильевич"),
+            NameLikeness::Close
+        );
+        assert_eq!(
+            like("Ивваов Николай Романович", "Иванов Николай Романович"),
+            NameLikeness::Close
+        );
     }
 }

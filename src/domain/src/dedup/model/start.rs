@@ -73,8 +73,9 @@ pub(super) fn start_m() -> Table {
             &[
                 (Same, 0.45),
                 (Close, 0.15),
+                (Similar, 0.02),
                 (Unrelated, 0.02),
-                (SameStreet, 0.05),
+                (SameStreet, 0.03),
                 (SameCity, 0.2),
                 (Different, 0.15),
             ],
@@ -143,6 +144,7 @@ pub(super) fn start_u() -> Table {
             &[
                 (Same, 1e-4),
                 (Close, 1e-4),
+                (Similar, 2e-4),
                 (Unrelated, 1e-4),
                 (SameStreet, 3e-3),
                 (SameCity, 0.1),
