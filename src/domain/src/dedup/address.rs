@@ -5,13 +5,11 @@
 //! is no address: two clients of Perm with no street are only «in the same city», which the
 //! scoring weighs as the weak sign it is.
 
-use strsim::osa_distance;
-
-use super::similar::{edits_apart, jaro_winkler};
+use super::similar::{edits_apart, jaro_winkler, osa};
 
 use super::normalize::skeleton;
 use crate::model::Address;
-use crate::text::fold;
+use crate::text::{fold, is_word_char};
 
 /// The words a street's or a house's type is written with, in any of the usual spellings.
 const TYPES: &[&str] = &[
@@ -81,18 +79,21 @@ pub struct AddressParts {
 pub fn parts(a: &Address) -> Option<AddressParts> {
     let words = |text: &str| -> Vec<String> {
         let mut words: Vec<String> = fold(text)
-            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '/')
+            .split(|c: char| !is_word_char(c) && c != '-' && c != '/')
             .map(|w| w.trim_matches('-').to_string())
             .filter(|w| !w.is_empty())
             .collect();
         // «у.л Мира»: a type's letters split by a slipped dot; «уилца Мира»: a type mistyped.
-        if words.len() > 2 && words[0].len() + words[1].len() <= 8 {
-            if TYPES.contains(&[words[0].as_str(), words[1].as_str()].concat().as_str()) {
-                words.drain(..2);
-            }
+        let split_type = |w: &[String]| {
+            w.len() > 2
+                && w[0].len() + w[1].len() <= 8
+                && TYPES.contains(&[w[0].as_str(), w[1].as_str()].concat().as_str())
+        };
+        if split_type(&words) {
+            words.drain(..2);
         }
         if words.len() > 1 && words[0].chars().count() >= 5 && !TYPES.contains(&words[0].as_str()) {
-            let typo = |t: &&str| t.chars().count() >= 5 && osa_distance(t, &words[0]) == 1;
+            let typo = |t: &&str| t.chars().count() >= 5 && osa(t, &words[0]) == 1;
             if TYPES.iter().any(typo) {
                 words.remove(0);
             }
@@ -154,7 +155,7 @@ fn near(x: &str, y: &str) -> bool {
 /// A number mistyped: a digit more, fewer, another or two swapped, or the digits reversed
 /// («76» / «67», «115» / «511», «5» / «55»); but «5» and «7» are two houses.
 fn number_slip(a: &str, b: &str) -> bool {
-    a.len().max(b.len()) >= 2 && (osa_distance(a, b) <= 1 || a.chars().rev().eq(b.chars()))
+    a.len().max(b.len()) >= 2 && (osa(a, b) <= 1 || a.chars().rev().eq(b.chars()))
 }
 
 /// `None` when nothing can be compared: no city on one side and no street on the other.

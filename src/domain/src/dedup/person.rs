@@ -3,7 +3,7 @@
 //! swapped often); an initial matches only its own slot («Нестеров Г. И.» is not «Нестеров Илья
 //! Геннадьевич»); a part missing on one side («Кузнецова Ю. В.» / «Кузнецова Юлия») is neutral.
 
-use super::similar::{edits_apart, jaro_winkler};
+use super::similar::{edits_apart, jaro_winkler, osa};
 
 use super::normalize::skeleton;
 
@@ -136,7 +136,7 @@ fn word_similarity(a: &str, b: &str, typed: (&str, &str)) -> f64 {
 /// enough for a slip not to make another name.
 fn typo(a: &str, b: &str) -> bool {
     let n = a.chars().count().min(b.chars().count());
-    n >= 5 && a.len().abs_diff(b.len()) <= 2 && strsim::osa_distance(a, b) <= 1
+    n >= 5 && a.len().abs_diff(b.len()) <= 2 && osa(a, b) <= 1
 }
 
 /// A word of a surname in the feminine against the masculine (Иванова / Иванов): two people.
@@ -154,24 +154,40 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
     if short.words.is_empty() {
         return NameLikeness::Different;
     }
-    // Full words paired greedily, best first: any order.
-    let mut used = vec![false; long.words.len()];
+    if long.words.len() > 64 {
+        return NameLikeness::Different;
+    }
+    // Full words paired in any order: equal words first, then the rest greedily, best first.
+    // (`used` and `done` are bit sets: this runs for millions of pairs.)
+    let (mut used, mut done) = (0u64, 0u64);
+    for (k, w) in short.words.iter().enumerate() {
+        let free = |i: &usize| used & (1 << i) == 0;
+        if let Some(i) = (0..long.words.len())
+            .filter(free)
+            .find(|&i| long.words[i] == *w)
+        {
+            used |= 1 << i;
+            done |= 1 << k;
+        }
+    }
     let mut worst: f64 = 1.0;
-    let mut matched = 0;
-    for (w, t) in short.words.iter().zip(&short.typed) {
-        let best = long
-            .words
-            .iter()
-            .zip(&long.typed)
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .map(|(i, (x, u))| (i, word_similarity(w, x, (t, u)), x))
+    let mut matched = done.count_ones();
+    for (k, (w, t)) in short.words.iter().zip(&short.typed).enumerate() {
+        if done & (1 << k) != 0 {
+            continue;
+        }
+        let best = (0..long.words.len())
+            .filter(|i| used & (1 << i) == 0)
+            .map(|i| {
+                let x = &long.words[i];
+                (i, word_similarity(w, x, (t, &long.typed[i])), x)
+            })
             .max_by(|x, y| x.1.total_cmp(&y.1));
         let Some((i, s, x)) = best else { break };
         if s < 0.85 || other_gender(w, x) {
             return NameLikeness::Different;
         }
-        used[i] = true;
+        used |= 1 << i;
         worst = worst.min(s);
         matched += 1;
     }
@@ -183,8 +199,8 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
     let extra = long
         .words
         .iter()
-        .zip(&used)
-        .any(|(w, u)| !u && !patronymic_like(w));
+        .enumerate()
+        .any(|(i, w)| used & (1 << i) == 0 && !patronymic_like(w));
     if extra && short.words.len() >= 2 {
         return NameLikeness::Different;
     }

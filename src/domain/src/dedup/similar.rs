@@ -27,7 +27,43 @@ pub fn edits_apart(a: &str, b: &str, jw: f64, max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max || jw < 0.7 {
         return None;
     }
-    Some(strsim::osa_distance(a, b)).filter(|d| *d <= max)
+    Some(osa(a, b)).filter(|d| *d <= max)
+}
+
+/// The optimal-string-alignment distance (strsim's `osa_distance`: edits, a swap of neighbours
+/// counting one) with its rows on the stack for words up to 32 characters; strsim allocates on
+/// every call, and the search asks this for millions of pairs of words.
+pub fn osa(a: &str, b: &str) -> usize {
+    const MAX: usize = 32;
+    fn load(s: &str, into: &mut [char; MAX]) -> Option<usize> {
+        let mut n = 0;
+        for c in s.chars() {
+            *into.get_mut(n)? = c;
+            n += 1;
+        }
+        Some(n)
+    }
+    let (mut x, mut y) = (['\0'; MAX], ['\0'; MAX]);
+    let (Some(n), Some(m)) = (load(a, &mut x), load(b, &mut y)) else {
+        return strsim::osa_distance(a, b);
+    };
+    let mut before = [0usize; MAX + 1];
+    let mut prev: [usize; MAX + 1] = std::array::from_fn(|j| j);
+    let mut cur = [0usize; MAX + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        for j in 1..=m {
+            let cost = usize::from(x[i - 1] != y[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        before = prev;
+        prev = cur;
+    }
+    prev[m]
 }
 
 /// Jaro similarity of two byte strings of at most 64 bytes (the matched positions are bits).
@@ -113,6 +149,19 @@ mod tests {
             }
         }
         assert_eq!(jaro_winkler("Щукин", "Щукин"), 1.0);
+        for a in words
+            .iter()
+            .chain(&["ттаьяна", "татьяна", "ab", "ba", "abc", "ca"])
+        {
+            for b in words
+                .iter()
+                .chain(&["ттаьяна", "татьяна", "ab", "ba", "abc", "ca"])
+            {
+                assert_eq!(osa(a, b), strsim::osa_distance(a, b), "{a} {b}");
+            }
+        }
+        let long = "a".repeat(40);
+        assert_eq!(osa(&long, &long[2..]), 2);
         let long = "a".repeat(80);
         assert_eq!(
             jaro_winkler(&long, &long[1..]),
