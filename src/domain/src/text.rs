@@ -8,6 +8,14 @@ pub fn invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
+/// `char::is_alphanumeric` with the letters this app meets most (ASCII and Russian) answered
+/// without the Unicode tables: the duplicate search asks it for every letter of every client.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// Whether a text shows nothing: empty, spaces only, or invisible characters only.
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || invisible(c))
@@ -25,7 +33,7 @@ pub fn fold(s: &str) -> String {
 
 /// The words of a text, folded; quotes, dots, dashes and other punctuation separate words.
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric() && !invisible(c))
+    s.split(|c: char| !is_word_char(c) && !invisible(c))
         .map(fold)
         .filter(|w| !w.is_empty())
 }
