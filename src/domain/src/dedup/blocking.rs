@@ -98,11 +98,32 @@ fn chance(counts: impl Iterator<Item = u32>, n: usize) -> Option<f64> {
     (n > 1.0).then(|| pairs / (n * (n - 1.0)))
 }
 
+/// A blocking key as a hash of its parts: no string is built for the millions of keys of a big
+/// base. Two keys hashing alike would only add a candidate pair, which the scoring turns down.
+fn key(parts: &[&[u8]]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for part in parts {
+        h.write(part);
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+/// What a key is of, so that a phone and a name word written alike are two keys.
+const PHONE: u8 = 0;
+const EMAIL: u8 = 1;
+const INN: u8 = 2;
+const NAME_WORD: u8 = 3;
+const CONTACT: u8 = 4;
+const WORD_PAIR: u8 = 5;
+const DOOR: u8 = 6;
+
 /// Keys that pair a word with another part, for bases where a word alone is too common to
 /// block on: a surname with the first letter of each other part («zverev|f» for «Зверев Ф.»
 /// and «Зверев Фёдор Романович»), a company's word with its number («green|144»).
-fn pair_keys(p: &Profile) -> Vec<String> {
-    let mut out = Vec::new();
+fn pair_keys(p: &Profile, mut push: impl FnMut(u64)) {
+    let mut buf = [0u8; 4];
     match &p.person {
         Some(person) => {
             let letters: Vec<char> = person
@@ -131,7 +152,8 @@ fn pair_keys(p: &Profile) -> Vec<String> {
                     if Some(c) == own && !std::mem::replace(&mut seen_own, true) {
                         continue;
                     }
-                    out.push(format!("{w}|{c}"));
+                    let c = c.encode_utf8(&mut buf).as_bytes();
+                    push(key(&[&[WORD_PAIR], w.as_bytes(), c]));
                 }
             }
         }
@@ -139,14 +161,41 @@ fn pair_keys(p: &Profile) -> Vec<String> {
             let digits = |w: &&String| w.bytes().any(|c| c.is_ascii_digit());
             for n in p.name_words.iter().filter(digits) {
                 for w in p.name_words.iter().filter(|w| w.len() >= 4 && !digits(w)) {
-                    out.push(format!("{w}|{n}"));
+                    push(key(&[&[WORD_PAIR], w.as_bytes(), n.as_bytes()]));
                 }
             }
         }
     }
-    out.sort();
-    out.dedup();
-    out
+}
+
+/// One door: house and flat or office, so a block is one door; the numbers alone in the city,
+/// for a door whose street took a typo (with a flat the door is telling enough without the city
+/// or the street, either of which may be missing or mistyped); the flat on its street, for a
+/// house number mistyped; the house with a letter of the name, for a flat left out and a name
+/// mistyped.
+fn door_keys(p: &Profile, mut push: impl FnMut(u64)) {
+    let mut buf = [0u8; 4];
+    let letters = letters(p);
+    for a in p.addresses.iter().filter(|a| !a.street.is_empty()) {
+        let Some(house) = a.numbers.first() else {
+            continue;
+        };
+        let numbers = a.numbers.join(" ");
+        let (city, street) = (a.city.as_bytes(), a.street.as_bytes());
+        if !city.is_empty() {
+            push(key(&[&[DOOR], city, street, numbers.as_bytes()]));
+            for c in &letters {
+                let c = c.encode_utf8(&mut buf).as_bytes();
+                push(key(&[&[DOOR, 1], city, street, house.as_bytes(), c]));
+            }
+        }
+        if a.numbers.len() >= 2 {
+            push(key(&[&[DOOR, 2], city, numbers.as_bytes()]));
+            push(key(&[&[DOOR, 3], street, numbers.as_bytes()]));
+            let flat = a.numbers[1..].join(" ");
+            push(key(&[&[DOOR, 4], city, street, flat.as_bytes()]));
+        }
+    }
 }
 
 /// The first letters of a name's words and initials, each once.
@@ -175,15 +224,15 @@ fn keys<'a>(p: &'a Profile, counts: &SharedCounts, limit: usize) -> Vec<(u8, &'a
         p.phones
             .iter()
             .filter(|x| counts.phone(x) as usize <= limit)
-            .map(|x| (0, x.as_str())),
+            .map(|x| (PHONE, x.as_str())),
     );
     k.extend(
         p.emails
             .iter()
             .filter(|x| counts.email(x) as usize <= limit)
-            .map(|x| (1, x.as_str())),
+            .map(|x| (EMAIL, x.as_str())),
     );
-    k.extend(p.inn.iter().map(|x| (2, x.as_str())));
+    k.extend(p.inn.iter().map(|x| (INN, x.as_str())));
     // Name words: a person's in any order; a company's long enough not to be a common word
     // (blocks past `BLOCK_MAX` are dropped anyway).
     match &p.person {
@@ -192,13 +241,13 @@ fn keys<'a>(p: &'a Profile, counts: &SharedCounts, limit: usize) -> Vec<(u8, &'a
                 .words
                 .iter()
                 .filter(|w| w.len() >= 3)
-                .map(|w| (3, w.as_str())),
+                .map(|w| (NAME_WORD, w.as_str())),
         ),
         None => k.extend(
             p.name_words
                 .iter()
                 .filter(|w| w.len() >= 4 && !w.bytes().any(|c| c.is_ascii_digit()))
-                .map(|w| (3, w.as_str())),
+                .map(|w| (NAME_WORD, w.as_str())),
         ),
     }
     // The contact person's surname: what a sparse old card still has.
@@ -207,7 +256,7 @@ fn keys<'a>(p: &'a Profile, counts: &SharedCounts, limit: usize) -> Vec<(u8, &'a
             .iter()
             .flat_map(|c| c.words.iter())
             .filter(|w| w.len() >= 5)
-            .map(|w| (4, w.as_str())),
+            .map(|w| (CONTACT, w.as_str())),
     );
     k
 }
@@ -219,12 +268,40 @@ pub const BY_NAME: u8 = 1;
 pub const BY_KEY: u8 = 2;
 pub const BY_ADDRESS: u8 = 4;
 
-fn push_blocks(pairs: &mut Vec<(u32, u32, u8)>, blocks: impl Iterator<Item = Vec<u32>>, from: u8) {
-    for members in blocks.filter(|m| m.len() >= 2 && m.len() <= BLOCK_MAX) {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                pairs.push((i.min(j), i.max(j), from));
+/// A candidate pair in one number (smaller index, larger index, where from), to sort millions
+/// of them fast; profiles are numbered below 2²⁹.
+fn pack(i: u32, j: u32, from: u8) -> u64 {
+    let (i, j) = (i.min(j), i.max(j));
+    (u64::from(i) << 35) | (u64::from(j) << 3) | u64::from(from)
+}
+
+/// The pairs inside every block of 2 to `BLOCK_MAX` profiles; `entries` are (key, profile).
+fn push_blocks(pairs: &mut Vec<u64>, mut entries: Vec<(u64, u32)>, from: u8) {
+    entries.sort_unstable();
+    entries.dedup();
+    for block in entries.chunk_by(|a, b| a.0 == b.0) {
+        if (2..=BLOCK_MAX).contains(&block.len()) {
+            for (x, &(_, i)) in block.iter().enumerate() {
+                pairs.extend(block[x + 1..].iter().map(|&(_, j)| pack(i, j, from)));
             }
+        }
+    }
+}
+
+/// Neighbours in the list sorted by name key, forwards and backwards (a typo early in a name
+/// still lands near its twin). Equal keys keep the profiles' order.
+fn push_neighbours(pairs: &mut Vec<u64>, profiles: &[Profile], window: usize) {
+    let name = |i: &u32| profiles[*i as usize].name_key.as_str();
+    let mut order: Vec<u32> = (0..profiles.len() as u32).collect();
+    for reversed in [false, true] {
+        if reversed {
+            order.sort_by(|a, b| name(a).chars().rev().cmp(name(b).chars().rev()));
+        } else {
+            order.sort_by(|a, b| name(a).cmp(name(b)));
+        }
+        for (x, &i) in order.iter().enumerate() {
+            let next = order.iter().skip(x + 1).take(window);
+            pairs.extend(next.map(|&j| pack(i, j, BY_NAME)));
         }
     }
 }
@@ -236,81 +313,29 @@ pub fn candidate_pairs(
     counts: &SharedCounts,
     settings: &DedupSettings,
 ) -> Vec<(u32, u32, u8)> {
-    let mut blocks: FxHashMap<(u8, &str), Vec<u32>> = FxHashMap::default();
-    let mut houses: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    let mut pairs_of_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let (mut by_key, mut by_name, mut by_door) = (Vec::new(), Vec::new(), Vec::new());
     for (i, p) in profiles.iter().enumerate() {
-        for key in keys(p, counts, settings.shared_limit) {
-            blocks.entry(key).or_default().push(i as u32);
-        }
-        for key in pair_keys(p) {
-            pairs_of_words.entry(key).or_default().push(i as u32);
-        }
-        for a in p.addresses.iter().filter(|a| !a.street.is_empty()) {
-            if !a.numbers.is_empty() {
-                // The whole number: house and flat or office, so a block is one door; and the
-                // numbers alone in the city, for a door whose street took a typo.
-                // With a flat or an office the door is telling enough without the city or the
-                // street, either of which may be missing or mistyped.
-                let numbers = a.numbers.join(" ");
-                let mut keys = vec![];
-                if !a.city.is_empty() {
-                    keys.push(format!("{}|{}|{numbers}", a.city, a.street));
-                }
-                if a.numbers.len() >= 2 {
-                    keys.push(format!("{}||{numbers}", a.city));
-                    keys.push(format!("|{}|{numbers}", a.street));
-                    // The flat on its street, for a house number mistyped.
-                    keys.push(format!(
-                        "{}|{}|*{}",
-                        a.city,
-                        a.street,
-                        a.numbers[1..].join(" ")
-                    ));
-                }
-                // The house with a letter of the name, for a flat left out and a name mistyped.
-                if !a.city.is_empty() {
-                    for c in letters(p) {
-                        keys.push(format!("{}|{}|{}|{c}", a.city, a.street, a.numbers[0]));
-                    }
-                }
-                for key in keys {
-                    let members = houses.entry(key).or_default();
-                    if members.last() != Some(&(i as u32)) {
-                        members.push(i as u32);
-                    }
-                }
-            }
-        }
-    }
-    let mut pairs: Vec<(u32, u32, u8)> = Vec::new();
-    for (key, members) in blocks {
-        let from = if key.0 == 3 { BY_NAME } else { BY_KEY };
-        push_blocks(&mut pairs, std::iter::once(members), from);
-    }
-    push_blocks(&mut pairs, pairs_of_words.into_values(), BY_NAME);
-    push_blocks(&mut pairs, houses.into_values(), BY_ADDRESS);
-    let mut order: Vec<u32> = (0..profiles.len() as u32).collect();
-    let window = settings.window.max(1);
-    for reversed in [false, true] {
-        let key = |i: &u32| -> String {
-            let k = &profiles[*i as usize].name_key;
-            if reversed {
-                k.chars().rev().collect()
+        let i = i as u32;
+        for (kind, k) in keys(p, counts, settings.shared_limit) {
+            let entry = (key(&[&[kind], k.as_bytes()]), i);
+            if kind == NAME_WORD {
+                by_name.push(entry);
             } else {
-                k.clone()
-            }
-        };
-        order.sort_by_cached_key(key);
-        for (x, &i) in order.iter().enumerate() {
-            for &j in order.iter().skip(x + 1).take(window) {
-                pairs.push((i.min(j), i.max(j), BY_NAME));
+                by_key.push(entry);
             }
         }
+        pair_keys(p, |k| by_name.push((k, i)));
+        door_keys(p, |k| by_door.push((k, i)));
     }
+    let mut pairs: Vec<u64> = Vec::new();
+    push_blocks(&mut pairs, by_key, BY_KEY);
+    push_blocks(&mut pairs, by_name, BY_NAME);
+    push_blocks(&mut pairs, by_door, BY_ADDRESS);
+    push_neighbours(&mut pairs, profiles, settings.window.max(1));
     pairs.sort_unstable();
     let mut merged: Vec<(u32, u32, u8)> = Vec::with_capacity(pairs.len());
-    for (i, j, from) in pairs {
+    for p in pairs {
+        let (i, j, from) = ((p >> 35) as u32, (p >> 3) as u32, (p & 7) as u8);
         match merged.last_mut() {
             Some(last) if last.0 == i && last.1 == j => last.2 |= from,
             _ => merged.push((i, j, from)),
