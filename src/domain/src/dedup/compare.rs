@@ -190,6 +190,16 @@ fn contact_point(
     })
 }
 
+/// The names' field (a person's or a company's) and level; `None` when a name is not typed yet,
+/// which says nothing either way.
+pub fn names(a: &Profile, b: &Profile) -> (Field, Option<Match>) {
+    match (&a.person, &b.person) {
+        _ if a.name_key.is_empty() || b.name_key.is_empty() => (Field::Name, None),
+        (Some(x), Some(y)) => (Field::Person, Some(person_level(compare_persons(x, y)))),
+        _ => (Field::Name, Some(name_level(company_similarity(a, b)))),
+    }
+}
+
 /// The levels of one pair; `None` when a hard rule says they are two clients.
 pub fn levels(
     a: &Profile,
@@ -214,12 +224,7 @@ pub fn levels(
             }),
         );
     }
-    // A name not typed yet says nothing either way.
-    let (field, name) = match (&a.person, &b.person) {
-        _ if a.name_key.is_empty() || b.name_key.is_empty() => (Field::Name, None),
-        (Some(x), Some(y)) => (Field::Person, Some(person_level(compare_persons(x, y)))),
-        _ => (Field::Name, Some(name_level(company_similarity(a, b)))),
-    };
+    let (field, name) = names(a, b);
     set(field, name);
     // What two clients with unrelated names share (a phone, a mailbox, a contact person, a
     // house) is far more often one person working for both, neighbours, or a business centre

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod merge;
 mod model;
 pub mod normalize;
+mod par;
 pub mod person;
 mod score;
 mod similar;
@@ -76,10 +77,8 @@ pub fn settle(all: &mut Vec<Profile>, clients: &Table<Client>) {
 }
 
 pub fn profiles<'a>(clients: impl Iterator<Item = &'a Client>) -> Vec<Profile> {
-    clients
-        .filter(|c| c.merged_into.is_none())
-        .map(Profile::of)
-        .collect()
+    let live: Vec<&Client> = clients.filter(|c| c.merged_into.is_none()).collect();
+    par::map(&live, |c| Profile::of(c))
 }
 
 /// The proposed clusters, most certain first.
@@ -99,26 +98,32 @@ pub fn find_with_model(
 ) -> (Vec<Cluster>, Model) {
     let counts = blocking::SharedCounts::of(profiles);
     let candidates = blocking::candidate_pairs(profiles, &counts, settings);
-    let mut by_name: rustc_hash::FxHashMap<u64, u32> = Default::default();
-    let mut by_other = by_name.clone();
-    let compared: Vec<(u32, u32, compare::Levels)> = candidates
-        .into_iter()
-        .filter_map(|(i, j, from)| {
+    let compared: Vec<(u32, u32, compare::Levels, u8)> =
+        par::filter_map(&candidates, |&(i, j, from)| {
             let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
             if not_duplicates.contains(&NotDuplicate::new(a.id, b.id)) {
                 return None;
             }
-            let l = compare::levels(a, b, &counts, settings)?;
-            let p = compare::pattern(&l);
-            if from & blocking::BY_NAME != 0 {
-                *by_name.entry(p).or_insert(0) += 1;
+            // Neighbours by name whose names turn out unlike, with no phone, e-mail, ИНН,
+            // contact or door in common (else another key would have chosen them too), never
+            // reach the bar: most candidates of a base of persons, not worth comparing further.
+            // Left out of EM as well: they are certain non-duplicates, which only `u` is about.
+            if from == blocking::BY_NAME && compare::names(a, b).1 == Some(Match::Different) {
+                return None;
             }
-            if from & (blocking::BY_KEY | blocking::BY_ADDRESS) != 0 {
-                *by_other.entry(p).or_insert(0) += 1;
-            }
-            Some((i, j, l))
-        })
-        .collect();
+            Some((i, j, compare::levels(a, b, &counts, settings)?, from))
+        });
+    let mut by_name: rustc_hash::FxHashMap<u64, u32> = Default::default();
+    let mut by_other = by_name.clone();
+    for (_, _, l, from) in &compared {
+        let p = compare::pattern(l);
+        if from & blocking::BY_NAME != 0 {
+            *by_name.entry(p).or_insert(0) += 1;
+        }
+        if from & (blocking::BY_KEY | blocking::BY_ADDRESS) != 0 {
+            *by_other.entry(p).or_insert(0) += 1;
+        }
+    }
     let model = Model::learn(profiles, &counts, settings, &by_name, &by_other);
     let scorer = Scorer {
         model: &model,
@@ -129,7 +134,7 @@ pub fn find_with_model(
     let bar = (settings.threshold / (1.0 - settings.threshold)).ln();
     let mut pairs: Vec<Pair> = compared
         .iter()
-        .filter_map(|(i, j, l)| {
+        .filter_map(|(i, j, l, _)| {
             let (a, b) = (&profiles[*i as usize], &profiles[*j as usize]);
             (scorer.log_odds(a, l) >= bar).then(|| scorer.pair_of(a, b, l))
         })
