@@ -1,9 +1,14 @@
 //! Candidate pairs without comparing all pairs: clients that share a blocking key (a phone, an
 //! e-mail, an ИНН, a word of a person's name), and neighbours in the list sorted by name key, both
-//! forwards and backwards (so a typo early in a name still lands near its twin).
+//! forwards and backwards (so a typo early in a name still lands near its twin). A pair chosen
+//! for its name whose names turn out unlike is marked so here, while the block or the stretch
+//! of the sorted list it came from is still in the processor's cache, and dropped unless
+//! something else chose it too: that is most candidates of a base of persons, and comparing
+//! them pair by pair later, each profile fetched anew, cost more than the rest of the search.
 
 use rustc_hash::FxHashMap;
 
+use super::compare::{self, Match};
 use super::normalize::Profile;
 use super::person::Part;
 use super::DedupSettings;
@@ -268,21 +273,43 @@ pub const BY_NAME: u8 = 1;
 pub const BY_KEY: u8 = 2;
 pub const BY_ADDRESS: u8 = 4;
 
+/// Marks a pair chosen by name whose names are unlike (see the module's notes).
+const UNLIKE: u8 = 8;
+
 /// A candidate pair in one number (smaller index, larger index, where from), to sort millions
-/// of them fast; profiles are numbered below 2²⁹.
+/// of them fast; profiles are numbered below 2²⁸.
 fn pack(i: u32, j: u32, from: u8) -> u64 {
     let (i, j) = (i.min(j), i.max(j));
-    (u64::from(i) << 35) | (u64::from(j) << 3) | u64::from(from)
+    (u64::from(i) << 36) | (u64::from(j) << 4) | u64::from(from)
+}
+
+/// Where a pair chosen by name came from: [`BY_NAME`], and [`UNLIKE`] when the names are unlike.
+/// Unless another key chose it too (a phone, an e-mail, an ИНН, a contact, a door), such a pair
+/// never reaches the bar; as a certain non-duplicate it is left out of EM as well (only `u` is
+/// about those).
+fn by_name(profiles: &[Profile], i: u32, j: u32) -> u8 {
+    let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
+    match compare::names(a, b).1 {
+        Some(Match::Different) => BY_NAME | UNLIKE,
+        _ => BY_NAME,
+    }
 }
 
 /// The pairs inside every block of 2 to `BLOCK_MAX` profiles; `entries` are (key, profile).
-fn push_blocks(pairs: &mut Vec<u64>, mut entries: Vec<(u64, u32)>, from: u8) {
+fn push_blocks(pairs: &mut Vec<u64>, mut entries: Vec<(u64, u32)>, from: u8, ps: &[Profile]) {
     entries.sort_unstable();
     entries.dedup();
     for block in entries.chunk_by(|a, b| a.0 == b.0) {
         if (2..=BLOCK_MAX).contains(&block.len()) {
             for (x, &(_, i)) in block.iter().enumerate() {
-                pairs.extend(block[x + 1..].iter().map(|&(_, j)| pack(i, j, from)));
+                pairs.extend(block[x + 1..].iter().map(|&(_, j)| {
+                    let from = if from == BY_NAME {
+                        by_name(ps, i, j)
+                    } else {
+                        from
+                    };
+                    pack(i, j, from)
+                }));
             }
         }
     }
@@ -301,7 +328,7 @@ fn push_neighbours(pairs: &mut Vec<u64>, profiles: &[Profile], window: usize) {
         }
         for (x, &i) in order.iter().enumerate() {
             let next = order.iter().skip(x + 1).take(window);
-            pairs.extend(next.map(|&j| pack(i, j, BY_NAME)));
+            pairs.extend(next.map(|&j| pack(i, j, by_name(profiles, i, j))));
         }
     }
 }
@@ -328,18 +355,22 @@ pub fn candidate_pairs(
         door_keys(p, |k| by_door.push((k, i)));
     }
     let mut pairs: Vec<u64> = Vec::new();
-    push_blocks(&mut pairs, by_key, BY_KEY);
-    push_blocks(&mut pairs, by_name, BY_NAME);
-    push_blocks(&mut pairs, by_door, BY_ADDRESS);
+    push_blocks(&mut pairs, by_key, BY_KEY, profiles);
+    push_blocks(&mut pairs, by_name, BY_NAME, profiles);
+    push_blocks(&mut pairs, by_door, BY_ADDRESS, profiles);
     push_neighbours(&mut pairs, profiles, settings.window.max(1));
     pairs.sort_unstable();
     let mut merged: Vec<(u32, u32, u8)> = Vec::with_capacity(pairs.len());
     for p in pairs {
-        let (i, j, from) = ((p >> 35) as u32, (p >> 3) as u32, (p & 7) as u8);
+        let (i, j, from) = ((p >> 36) as u32, (p >> 4) as u32, (p & 15) as u8);
         match merged.last_mut() {
             Some(last) if last.0 == i && last.1 == j => last.2 |= from,
             _ => merged.push((i, j, from)),
         }
+    }
+    merged.retain(|p| p.2 & UNLIKE == 0 || p.2 & (BY_KEY | BY_ADDRESS) != 0);
+    for p in &mut merged {
+        p.2 &= !UNLIKE;
     }
     merged
 }

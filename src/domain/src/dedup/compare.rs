@@ -145,6 +145,10 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
             .filter(|w| w.bytes().any(|c| c.is_ascii_digit()))
     }
     let best = whole.max(sorted);
+    // Unlike already: what follows only lowers it (most neighbours by name end here).
+    if name_level(best) == Match::Different {
+        return best;
+    }
     // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is another
     // company of a group far more often than a copy: another name.
     let extra = |x: &Profile, y: &Profile| {

@@ -101,14 +101,8 @@ pub fn find_with_model(
     let compared: Vec<(u32, u32, compare::Levels, u8)> =
         par::filter_map(&candidates, |&(i, j, from)| {
             let (a, b) = (&profiles[i as usize], &profiles[j as usize]);
-            if not_duplicates.contains(&NotDuplicate::new(a.id, b.id)) {
-                return None;
-            }
-            // Neighbours by name whose names turn out unlike, with no phone, e-mail, ИНН,
-            // contact or door in common (else another key would have chosen them too), never
-            // reach the bar: most candidates of a base of persons, not worth comparing further.
-            // Left out of EM as well: they are certain non-duplicates, which only `u` is about.
-            if from == blocking::BY_NAME && compare::names(a, b).1 == Some(Match::Different) {
+            if !not_duplicates.is_empty() && not_duplicates.contains(&NotDuplicate::new(a.id, b.id))
+            {
                 return None;
             }
             Some((i, j, compare::levels(a, b, &counts, settings)?, from))
