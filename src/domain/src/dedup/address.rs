@@ -92,6 +92,20 @@ pub fn parts(a: &Address) -> Option<AddressParts> {
         if split_type(&words) {
             words.drain(..2);
         }
+        // «пр-тП обеды»: a space slipped past a letter after the type.
+        if words.len() > 1 {
+            let glued = TYPES
+                .iter()
+                .filter(|t| t.chars().count() >= 4)
+                .find_map(|t| {
+                    let rest = words[0].strip_prefix(t)?;
+                    (!rest.is_empty() && rest.chars().count() <= 2).then(|| rest.to_string())
+                });
+            if let Some(rest) = glued {
+                words.remove(0);
+                words[0].insert_str(0, &rest);
+            }
+        }
         if words.len() > 1 && words[0].chars().count() >= 5 && !TYPES.contains(&words[0].as_str()) {
             let typo = |t: &&str| t.chars().count() >= 5 && osa(t, &words[0]) == 1;
             if TYPES.iter().any(typo) {
@@ -326,6 +340,13 @@ mod tests {
             like(
                 ("Курган", "уилца Луначарского, 28"),
                 ("Курган", "ул. Луначарского, 28")
+            ),
+            Some(Likeness::Same)
+        );
+        assert_eq!(
+            like(
+                ("Челябинск", "пр-тП обеды, д. 44"),
+                ("Челябинск", "пр-т Победы, д. 44")
             ),
             Some(Likeness::Same)
         );

@@ -195,6 +195,12 @@ fn door_keys(p: &Profile, mut push: impl FnMut(u64)) {
             }
         }
         if a.numbers.len() >= 2 {
+            // House and flat with a letter of the name: for a street and a name both mistyped,
+            // or a city left out.
+            for c in &letters {
+                let c = c.encode_utf8(&mut buf).as_bytes();
+                push(key(&[&[DOOR, 5], numbers.as_bytes(), c]));
+            }
             push(key(&[&[DOOR, 2], city, numbers.as_bytes()]));
             push(key(&[&[DOOR, 3], street, numbers.as_bytes()]));
             let flat = a.numbers[1..].join(" ");

@@ -52,7 +52,8 @@ pub fn person_name(words: &[String]) -> PersonName {
         .filter_map(|w| {
             let s = skeleton(w);
             let c = s.chars().next()?;
-            Some(if w.chars().count() == 1 {
+            // «И», and «Zh» or «Yu» (a Latin initial of one Russian letter).
+            Some(if w.chars().count() == 1 || s.len() == 1 {
                 Part::Initial(c)
             } else {
                 Part::Word(s)
@@ -207,11 +208,11 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
     match matched {
         0 => NameLikeness::Different,
         1 => NameLikeness::Similar,
+        _ if !a.initials.is_empty() || !b.initials.is_empty() => NameLikeness::Similar,
         // A part on one side only (a patronymic left out) is no disagreement, but two names
-        // agreeing in full say more.
-        _ if a.words.len() != b.words.len() || !a.initials.is_empty() || !b.initials.is_empty() => {
-            NameLikeness::Similar
-        }
+        // agreeing in full say more: the rest equal, as much as a typo says.
+        _ if a.words.len() != b.words.len() && worst == 1.0 => NameLikeness::Close,
+        _ if a.words.len() != b.words.len() => NameLikeness::Similar,
         _ if worst == 1.0 => NameLikeness::Same,
         _ if worst >= 0.88 => NameLikeness::Close,
         _ => NameLikeness::Similar,
@@ -266,7 +267,8 @@ mod tests {
         use NameLikeness::*;
         assert_eq!(like("Иванов Иван Иванович", "Ivan Ivanovich Ivanov"), Same);
         assert_eq!(like("Иванов Иван", "Иван Иванов"), Same);
-        assert_eq!(like("Иванов Иван Иванович", "Иванов Иван"), Similar);
+        assert_eq!(like("Иванов Иван Иванович", "Иванов Иван"), Close);
+        assert_eq!(like("Иванов Иван Иванович", "Иванов Ивна"), Similar);
         assert_eq!(
             like("Смирнова Анна Петровна", "Смирнова Ана Петровна"),
             Same
@@ -301,6 +303,8 @@ mod tests {
         // A patronymic's initial with nothing to match is neutral.
         assert_eq!(like("Кузнецова Ю. В.", "Кузнецова Юлия"), Similar);
         assert_eq!(like("Кузнецова Ю. В.", "Кузнецова Анна"), Different);
+        // A Latin initial of one Russian letter.
+        assert_eq!(like("Zh. Kovaleva", "Ковалёва Жанна Олеговна"), Similar);
     }
 
     #[test]
