@@ -151,9 +151,23 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
     }
     // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is another
     // company of a group far more often than a copy: another name.
+    // Each word of `y` stands for one of `x` («Волга-Групп Групп» has a word more than
+    // «Волга-Групп»).
     let extra = |x: &Profile, y: &Profile| {
+        let mut used = 0u64;
         x.name_words.iter().any(|w| {
-            w.chars().count() >= 3 && !y.name_words.iter().any(|v| jaro_winkler(w, v) >= 0.85)
+            let free = (0..y.name_words.len().min(64)).filter(|i| used & (1 << i) == 0);
+            let alike = free.clone().find(|&i| y.name_words[i] == *w).or_else(|| {
+                free.clone()
+                    .find(|&i| jaro_winkler(w, &y.name_words[i]) >= 0.85)
+            });
+            match alike {
+                Some(i) => {
+                    used |= 1 << i;
+                    false
+                }
+                None => w.chars().count() >= 3,
+            }
         })
     };
     if !digits(a).eq(digits(b)) {

@@ -106,6 +106,82 @@ fn persons_with_a_name_and_an_address_only_are_found_through_typos() {
 }
 
 #[test]
+fn a_mistyped_house_or_street_and_a_latin_initial_still_find_the_person() {
+    let found = found_among(
+        people(),
+        vec![
+            person(
+                1,
+                "Корнилова Полина Ильинична",
+                "Челябинск",
+                "ул. Восточная, д. 119",
+                "",
+            ),
+            person(
+                2,
+                "Корнилова Полина",
+                "Челябинск",
+                "ул. восточная, д. 911",
+                "",
+            ),
+            person(
+                3,
+                "Ковалёва Жанна Олеговна",
+                "Пермь",
+                "пр-т Победы, д. 82, кв. 4",
+                "",
+            ),
+            person(4, "Zh. Kovaleva", "Пермь", "пр-тП обеды, д. 82, кв. 4", ""),
+            person(
+                5,
+                "Авдеева Татьяна Петровна",
+                "Омск",
+                "ул. Мира, д. 110, кв. 20",
+                "",
+            ),
+            person(6, "Ттаьяна Авдеева", "Омск", "у.л Мира, д. 110, кв. 20", ""),
+        ],
+    );
+    assert_eq!(found, vec![vec![1, 2], vec![3, 4], vec![5, 6]]);
+}
+
+#[test]
+fn look_alike_companies_on_one_street_are_not_proposed() {
+    let at = |mut c: Client, street: &str| {
+        c.addresses.push(Address {
+            city: "Москва".into(),
+            street: street.into(),
+            ..Address::default()
+        });
+        c
+    };
+    let found = found_among(
+        generate(2000, 0, 5).clients,
+        vec![
+            // Two branches of one name on one street, houses apart.
+            at(
+                company(1, "Центр творчества «Радуга»", "", ""),
+                "ул. Садовая, д. 118",
+            ),
+            at(
+                company(2, "Центр творчества «Радуга»", "", ""),
+                "ул. Садовая, д. 32",
+            ),
+            // A group's companies: one word more, one phone.
+            at(
+                company(3, "Волга-Групп", "+7 912 555-44-33", ""),
+                "ул. Советская, д. 15",
+            ),
+            at(
+                company(4, "Волга-Групп Групп", "+7 912 555-44-33", ""),
+                "ул. Садовая, д. 127",
+            ),
+        ],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn namesakes_in_one_city_without_a_street_are_not_one_person() {
     let found = found_among(
         people(),

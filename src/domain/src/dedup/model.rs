@@ -125,6 +125,10 @@ impl Model {
                 *w = w.clamp(0.0, WEAK);
             }
         }
+        // Another house on the same street is another address, whatever a base's moves make
+        // EM think: two branches of a chain, or namesakes, live so more often than one client.
+        let w = &mut weight[Field::Address.index()][Match::SameStreet.index()];
+        *w = w.min(0.0);
         Model {
             m,
             u,
