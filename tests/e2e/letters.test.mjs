@@ -217,3 +217,31 @@ test('letters: which phrasings get answers, and the composer told to favour them
     await b.close();
   }
 });
+
+test('letters: opened before the base arrives, the queue says the base is empty, then fills', async () => {
+  const b = await freshBrowser();
+  try {
+    const { page } = b;
+    const url = new URL(server.url);
+    await page.goto(`${url.origin}/${url.search}#/letters`);
+    await page.waitForSelector('#no-letters');
+    const said = await page.innerText('#no-letters');
+    assert.match(said, /В базе пока нет клиентов/, said);
+    assert.doesNotMatch(said, /нерабочий день/, 'an empty base is not called a day off');
+    // The way on is one click away: the home page with the demo button.
+    await page.click('#no-letters a[href="#/"]');
+    await page.click('#load-demo');
+    await page.waitForSelector('[data-count="clients"]');
+    // Back to Letters through the menu, no reload: the day's queue takes the new clients.
+    await page.click('nav a[href="#/letters"]');
+    await page.waitForSelector('#queue-list li');
+    const planned = await page.locator('#queue-list li').count();
+    assert.equal(planned, 40, 'the day planned while the base was empty is filled once it arrives');
+    await page.reload();
+    await page.waitForSelector('#queue-list li');
+    assert.equal(await page.locator('#queue-list li').count(), 40, 'and stays so after a reload');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

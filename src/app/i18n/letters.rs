@@ -253,7 +253,13 @@ texts! {
     figures: "Показатели", "Figures";
     todays_letters: "Письма на сегодня", "Today's letters";
     planning: "Составляю очередь на сегодня…", "Planning today's queue…";
-    no_letters_today: "Сегодня писем нет: нерабочий день, или всем клиентам пула уже написали в этом цикле.", "No letters today: a day off, or every pool client has had a letter this cycle.";
+    no_letters_empty_base: "В базе пока нет клиентов: загрузите демо-компанию на главной странице или импортируйте клиентов из CSV. Очередь на сегодня пополнится сама.", "The base has no clients yet: load the demo company on the home page or import clients from a CSV file. Today's queue fills up by itself.";
+    no_letters_day_off: "Сегодня нерабочий день: письма не планируются.", "Today is not a working day: no letters are planned.";
+    no_letters_zero_quota: "Дневная норма писем — ноль: её задают в настройках.", "The daily quota of letters is zero: it is set in Settings.";
+    no_letters_empty_pool: "В пуле писем нет клиентов: все у продавцов, отказались от писем или без адреса.", "No client is in the letter pool: all are with salespeople, opted out or without an address.";
+    no_letters_all_written: "Сегодня писем нет: всем клиентам пула уже написали в этом цикле.", "No letters today: every pool client has had a letter this cycle.";
+    go_home: "На главную", "Home page";
+    go_import: "Импорт CSV", "CSV import";
     mark_all_sent: "Отметить все отправленными", "Mark all as sent";
     confirm_mark_all: "Отметить все неотправленные письма дня отправленными? Текст каждого сохранится как отправленный.", "Mark every unsent letter of the day as sent? Each text is kept as sent.";
     all_marked_sent: "Все письма дня отмечены отправленными", "All of today's letters are marked as sent";

@@ -11,11 +11,11 @@ use crate::app::i18n::tx;
 use crate::app::pending::Pending;
 use crate::app::queue::{change, Change};
 use crate::app::router::{PrintKind, Route};
-use crate::app::state::AppState;
+use crate::app::state::{use_app, AppState};
 use crate::domain::base::{Base, Batch};
 use crate::domain::format::full_name;
 use crate::domain::letters::pool::{breakdown, pool, pool_status, OutOfPool};
-use crate::domain::letters::rotation::forecast;
+use crate::domain::letters::rotation::{forecast, why_no_letters, NoLetters};
 use crate::domain::letters::send::{day_letters, default_channel, letter_record, LetterText};
 use crate::domain::model::*;
 
@@ -231,7 +231,7 @@ pub fn QueuePage() -> impl IntoView {
             {move || match list.get() {
                 None => view! { <p class="loading">{tx(|t| t.l.planning)}</p> }.into_any(),
                 Some(rows) if rows.is_empty() => view! {
-                    <p class="empty">{tx(|t| t.l.no_letters_today)}</p>
+                    <NoLettersToday />
                     <AddToQueue />
                 }.into_any(),
                 Some(rows) => view! {
@@ -295,6 +295,39 @@ fn focus_row(i: usize) {
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = el {
         let _ = el.focus();
+    }
+}
+
+/// Why the queue is empty, in words that are true today, with the way on for an empty base.
+#[component]
+fn NoLettersToday() -> impl IntoView {
+    let s = use_app();
+    let why = move || {
+        let (clients, pool) = s.base.with(|b| (b.clients.len(), pool(b).len()));
+        s.settings
+            .with(|set| why_no_letters(clients, pool, set, today()))
+    };
+    move || {
+        let l = s.tr().l;
+        match why() {
+            NoLetters::EmptyBase => view! {
+                <p class="empty" id="no-letters">
+                    {l.no_letters_empty_base}" "
+                    <a href=Route::Home.href()>{l.go_home}</a>" · "
+                    <a href=Route::Import.href()>{l.go_import}</a>
+                </p>
+            }
+            .into_any(),
+            other => {
+                let text = match other {
+                    NoLetters::DayOff => l.no_letters_day_off,
+                    NoLetters::ZeroQuota => l.no_letters_zero_quota,
+                    NoLetters::EmptyPool => l.no_letters_empty_pool,
+                    _ => l.no_letters_all_written,
+                };
+                view! { <p class="empty" id="no-letters">{text}</p> }.into_any()
+            }
+        }
     }
 }
 

@@ -194,5 +194,37 @@ pub fn forecast(pool: usize, settings: &Settings, today: NaiveDate) -> Forecast 
     }
 }
 
+/// Why today's queue is empty, so the page says what is true instead of guessing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoLetters {
+    /// No clients at all yet: the demo or an import is the next step.
+    EmptyBase,
+    DayOff,
+    ZeroQuota,
+    /// Every client is with a salesperson, opted out or unreachable.
+    EmptyPool,
+    /// Everyone in the pool has had a letter this cycle (or ordered within the month).
+    AllWritten,
+}
+
+pub fn why_no_letters(
+    clients: usize,
+    pool: usize,
+    settings: &Settings,
+    today: NaiveDate,
+) -> NoLetters {
+    if clients == 0 {
+        NoLetters::EmptyBase
+    } else if !settings.is_working_day(today) {
+        NoLetters::DayOff
+    } else if settings.quota == 0 {
+        NoLetters::ZeroQuota
+    } else if pool == 0 {
+        NoLetters::EmptyPool
+    } else {
+        NoLetters::AllWritten
+    }
+}
+
 #[cfg(test)]
 mod tests;

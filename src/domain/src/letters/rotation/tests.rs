@@ -250,3 +250,20 @@ fn candidates_know_each_clients_nearest_anniversary_and_revenue() {
         assert_eq!(c.last_order, orders.iter().map(|o| o.date).max());
     }
 }
+
+#[test]
+fn an_empty_queue_says_why() {
+    let s = Settings::default();
+    let monday = d(2026, 11, 30);
+    let sunday = d(2026, 11, 29);
+    assert_eq!(why_no_letters(0, 0, &s, monday), NoLetters::EmptyBase);
+    assert_eq!(why_no_letters(0, 0, &s, sunday), NoLetters::EmptyBase);
+    assert_eq!(why_no_letters(500, 300, &s, sunday), NoLetters::DayOff);
+    assert_eq!(why_no_letters(500, 0, &s, monday), NoLetters::EmptyPool);
+    assert_eq!(why_no_letters(500, 300, &s, monday), NoLetters::AllWritten);
+    let none = Settings { quota: 0, ..s };
+    assert_eq!(
+        why_no_letters(500, 300, &none, monday),
+        NoLetters::ZeroQuota
+    );
+}
