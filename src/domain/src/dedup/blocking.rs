@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::compare::{self, Match};
 use super::normalize::Profile;
+use super::par;
 use super::person::Part;
 use super::DedupSettings;
 
@@ -305,10 +306,18 @@ fn by_name(profiles: &[Profile], i: u32, j: u32) -> u8 {
 fn push_blocks(pairs: &mut Vec<u64>, mut entries: Vec<(u64, u32)>, from: u8, ps: &[Profile]) {
     entries.sort_unstable();
     entries.dedup();
-    for block in entries.chunk_by(|a, b| a.0 == b.0) {
-        if (2..=BLOCK_MAX).contains(&block.len()) {
+    let blocks: Vec<&[(u64, u32)]> = entries
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|b| (2..=BLOCK_MAX).contains(&b.len()))
+        .collect();
+    // Blocks a thousand at a time on every core natively (see `par`), each with its names
+    // compared.
+    let groups: Vec<&[&[(u64, u32)]]> = blocks.chunks(1000).collect();
+    for part in par::map(&groups, |group| {
+        let mut out = Vec::new();
+        for block in group.iter() {
             for (x, &(_, i)) in block.iter().enumerate() {
-                pairs.extend(block[x + 1..].iter().map(|&(_, j)| {
+                out.extend(block[x + 1..].iter().map(|&(_, j)| {
                     let from = if from == BY_NAME {
                         by_name(ps, i, j)
                     } else {
@@ -318,12 +327,16 @@ fn push_blocks(pairs: &mut Vec<u64>, mut entries: Vec<(u64, u32)>, from: u8, ps:
                 }));
             }
         }
+        out
+    }) {
+        pairs.extend(part);
     }
 }
 
 /// Neighbours in the list sorted by name key, forwards and backwards (a typo early in a name
 /// still lands near its twin). Equal keys keep the profiles' order.
 fn push_neighbours(pairs: &mut Vec<u64>, profiles: &[Profile], window: usize) {
+    const STRETCH: usize = 4096;
     let name = |i: &u32| profiles[*i as usize].name_key.as_str();
     let mut order: Vec<u32> = (0..profiles.len() as u32).collect();
     for reversed in [false, true] {
@@ -332,9 +345,18 @@ fn push_neighbours(pairs: &mut Vec<u64>, profiles: &[Profile], window: usize) {
         } else {
             order.sort_by(|a, b| name(a).cmp(name(b)));
         }
-        for (x, &i) in order.iter().enumerate() {
-            let next = order.iter().skip(x + 1).take(window);
-            pairs.extend(next.map(|&j| pack(i, j, by_name(profiles, i, j))));
+        // Stretches of the sorted list on every core natively, each with its names compared.
+        let starts: Vec<usize> = (0..order.len()).step_by(STRETCH).collect();
+        for part in par::map(&starts, |&start| {
+            let mut out = Vec::new();
+            for x in start..(start + STRETCH).min(order.len()) {
+                let i = order[x];
+                let next = order.iter().skip(x + 1).take(window);
+                out.extend(next.map(|&j| pack(i, j, by_name(profiles, i, j))));
+            }
+            out
+        }) {
+            pairs.extend(part);
         }
     }
 }
