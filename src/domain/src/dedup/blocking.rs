@@ -124,6 +124,7 @@ const NAME_WORD: u8 = 3;
 const CONTACT: u8 = 4;
 const WORD_PAIR: u8 = 5;
 const DOOR: u8 = 6;
+const CONTACT_NAME: u8 = 7;
 
 /// Keys that pair a word with another part, for bases where a word alone is too common to
 /// block on: a surname with the first letter of each other part («zverev|f» for «Зверев Ф.»
@@ -378,6 +379,13 @@ pub fn candidate_pairs(
             } else {
                 by_key.push(entry);
             }
+        }
+        // A contact person's whole name: what a sparse old card shares with the full one when a
+        // surname alone is too common to block on.
+        for c in p.contacts.iter().filter(|c| c.words.len() >= 2) {
+            let mut parts: Vec<&[u8]> = vec![&[CONTACT_NAME]];
+            parts.extend(c.words.iter().map(|w| w.as_bytes()));
+            by_key.push((key(&parts), i));
         }
         pair_keys(p, |k| by_name.push((k, i)));
         door_keys(p, |k| by_door.push((k, i)));

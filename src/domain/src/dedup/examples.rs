@@ -106,6 +106,74 @@ fn persons_with_a_name_and_an_address_only_are_found_through_typos() {
 }
 
 #[test]
+fn a_sparse_copy_is_found_by_its_contact_even_among_many_namesakes() {
+    // Fifty contacts with the surname, fifty with the first name, all with the patronymic, and
+    // forty-four branches of one name in other cities: no word of the contact's name nor the
+    // company's name brings the sparse copy to its card; the contact's whole name does.
+    let contact = |n: u128, last: &str, first: &str| ContactPerson {
+        id: Id::from_u128(n),
+        last: last.into(),
+        first: first.into(),
+        patronymic: "Петрович".into(),
+        gender: None,
+        position: String::new(),
+        phones: vec![],
+        emails: vec![],
+    };
+    let mut background = generate(2000, 0, 5).clients;
+    for k in 0..100u128 {
+        let mut c = company(2000 + k, &format!("Техснаб-{k}"), "", "");
+        c.contacts.push(if k < 50 {
+            contact(
+                5000 + k,
+                "Белоусов",
+                ["Игорь", "Олег", "Пётр"][k as usize % 3],
+            )
+        } else {
+            contact(5000 + k, "Смирнов", "Василий")
+        });
+        background.push(c);
+    }
+    let cities = [
+        "Пермь",
+        "Омск",
+        "Тюмень",
+        "Уфа",
+        "Курган",
+        "Самара",
+        "Казань",
+    ];
+    let branch = |k: u128| {
+        let mut c = company(3000 + k, "Юпитер-Строй", "", "");
+        c.addresses.push(Address {
+            city: cities[k as usize % cities.len()].into(),
+            street: format!("ул. Мира, д. {}", 10 + k),
+            ..Address::default()
+        });
+        c
+    };
+    let mut full = company(1, "Юпитер-Строй", "+7 912 555-44-33", "info@jupiter.ru");
+    full.addresses.push(Address {
+        city: "Екатеринбург".into(),
+        street: "ул. Строителей, д. 45".into(),
+        ..Address::default()
+    });
+    full.contacts.push(contact(98, "Белоусов", "Василий"));
+    let mut sparse = Client::named(Id::from_u128(2), "ООО «Юпитер-Сртой»", Default::default());
+    sparse.addresses.push(Address {
+        city: "Екатеринбург".into(),
+        ..Address::default()
+    });
+    sparse.contacts.push(contact(99, "Белоусов", "Василий"));
+    // The full card among the branches, so that neither pass of the sorted names reaches it.
+    let mut extra: Vec<Client> = (0..22).map(branch).collect();
+    extra.extend([full, sparse]);
+    extra.extend((22..44).map(branch));
+    let found = found_among(background, extra);
+    assert_eq!(found, vec![vec![1, 2]]);
+}
+
+#[test]
 fn a_mistyped_house_or_street_and_a_latin_initial_still_find_the_person() {
     let found = found_among(
         people(),
