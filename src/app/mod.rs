@@ -68,6 +68,15 @@ pub fn App() -> impl IntoView {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", code);
         }
+        // The tab's title in the interface's language too.
+        document().set_title(&format!("{} — CRM", state.tr().brand));
+    });
+    // A page opened from the menu or a link starts at its top, not where the last one was left.
+    Effect::new(move || {
+        route.track();
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
     });
 
     view! {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, freshBrowser, ready, tileCount } from './helpers.mjs';
+import { serve, freshBrowser, ready, tileCount, loadDemo } from './helpers.mjs';
 
 let server;
 const work = mkdtempSync(join(tmpdir(), 'pismo-flow-'));
@@ -157,6 +157,28 @@ test('the interface switches between Russian and English and remembers it', asyn
     await ready(page);
     assert.match(await page.innerText('#load-demo'), /Load the demo company/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), 'Pismo — CRM', 'the tab title follows the language');
+    await page.click('.lang button >> text=RU');
+    assert.equal(await page.title(), 'Письмо — CRM');
+  } finally {
+    await c.close();
+  }
+});
+
+test('a page opened from the menu starts at its top', async () => {
+  const c = await freshBrowser();
+  try {
+    const { page } = c;
+    await loadDemo(page, server.url);
+    await page.click('nav a[href="#/dashboard"]');
+    await page.waitForSelector('main > section');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the dashboard is taller than the window');
+    await page.click('nav a[href="#/letters"]');
+    await page.waitForSelector('#queue-list li');
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assert.deepEqual(c.errors, []);
   } finally {
     await c.close();
   }
