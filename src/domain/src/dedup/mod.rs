@@ -7,6 +7,7 @@ pub mod address;
 pub(crate) mod blocking;
 mod cluster;
 pub mod compare;
+mod legal_form;
 pub mod merge;
 mod model;
 pub mod normalize;
