@@ -165,6 +165,17 @@ impl AppState {
         done: fn(&Tr) -> &'static str,
         then: impl FnOnce() + 'static,
     ) {
+        self.save_then_say(pending, batch, move |t| done(t).to_string(), then);
+    }
+
+    /// [`AppState::save_then_in`] with a message made when the batch is saved.
+    pub fn save_then_say(
+        self,
+        pending: Option<Pending>,
+        batch: Batch,
+        done: impl FnOnce(&Tr) -> String + 'static,
+        then: impl FnOnce() + 'static,
+    ) {
         let mine = pending.map(Pending::start);
         leptos::task::spawn_local(async move {
             let _mine = mine;

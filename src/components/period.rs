@@ -1,4 +1,5 @@
-//! The period picker of the figures pages: this month, quarter or year, or any two dates.
+//! The period picker of the figures pages: this or last month, this quarter or year, or any
+//! two dates.
 
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ type Text = fn(&Tr) -> &'static str;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Span {
     Month,
+    LastMonth,
     Quarter,
     Year,
     Custom,
@@ -25,6 +27,7 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     Effect::new(move |_| {
         let p = match span.get() {
             Span::Month => Period::month_of(today()),
+            Span::LastMonth => Period::last_month_of(today()),
             Span::Quarter => Period::quarter_of(today()),
             Span::Year => Period::year_of(today()),
             // A «to» before «from» is read as the single day «from».
@@ -37,8 +40,9 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
             period.set(p);
         }
     });
-    let tabs: [(Span, Text); 4] = [
+    let tabs: [(Span, Text); 5] = [
         (Span::Month, |t| t.s.month),
+        (Span::LastMonth, |t| t.s.last_month),
         (Span::Quarter, |t| t.s.quarter),
         (Span::Year, |t| t.s.year),
         (Span::Custom, |t| t.s.custom),
@@ -50,8 +54,8 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
             }).collect_view()}
         </div>
         <Show when=move || span.get() == Span::Custom>
-            <label>{tx(|t| t.s.from)} " " <input type="date" id="period-from" prop:value=move || from.get().to_string() on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { from.set(d) } /></label>
-            <label>{tx(|t| t.s.to)} " " <input type="date" id="period-to" prop:value=move || to.get().to_string() on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { to.set(d) } /></label>
+            <label class="screen-only">{tx(|t| t.s.from)} " " <input type="date" id="period-from" prop:value=move || from.get().to_string() on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { from.set(d) } /></label>
+            <label class="screen-only">{tx(|t| t.s.to)} " " <input type="date" id="period-to" prop:value=move || to.get().to_string() on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { to.set(d) } /></label>
         </Show>
         <span class="hint period-dates">{move || { let p = period.get(); format!("{} — {}", p.from.format("%d.%m.%Y"), p.to.format("%d.%m.%Y")) }}</span>
     }

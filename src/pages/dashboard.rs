@@ -12,7 +12,7 @@ use crate::app::state::use_app;
 use crate::components::chart::{Bar, BarChart};
 use crate::components::period::PeriodPicker;
 use crate::domain::base::Batch;
-use crate::domain::dashboard::{csv, dashboard, refresh_snapshot, series, Inputs, Series};
+use crate::domain::dashboard::{csv, dashboard, refresh_snapshot, series, CsvLook, Inputs, Series};
 use crate::domain::format::{group, money};
 use crate::domain::letters::figures::Period;
 
@@ -139,7 +139,13 @@ pub fn DashboardPage() -> impl IntoView {
         }
     });
     let export = move |_| {
-        let text = figures.with_untracked(|(d, sr)| csv(d, sr));
+        let t = s.tr_untracked();
+        let label = |key: &str| t.dashboard_column(key).unwrap_or(key).to_string();
+        let look = CsvLook {
+            lang: s.lang.get_untracked(),
+            label: &label,
+        };
+        let text = figures.with_untracked(|(d, sr)| csv(d, sr, &look));
         let p = period.get_untracked();
         if let Err(e) = download(
             &format!("pismo-dashboard-{}-{}.csv", p.from, p.to),

@@ -81,7 +81,7 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     // Revenue by a chosen period: the year holds at least this month.
     const monthTotal = rub(await page.innerText('#sales-total'));
     assert.ok(monthTotal >= 15000);
-    await page.click('.sales .tabs button:nth-child(3)');
+    await page.locator('.sales .tabs button', { hasText: 'Год' }).click();
     await page.waitForFunction((m) => {
       const n = Number(document.querySelector('#sales-total').innerText.replace(/[^\d,]/g, '').replace(',', '.'));
       return n > m;
@@ -130,7 +130,7 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
 
     // Corporate revenue by a chosen period: a year holds at least the month.
     const corpMonth = rub(await page.innerText('#corporate-revenue'));
-    await page.click('.corporate .tabs button:nth-child(3)');
+    await page.locator('.corporate .tabs button', { hasText: 'Год' }).click();
     await page.waitForFunction((m) => {
       const v = document.querySelector('#corporate-revenue').innerText;
       return Number(v.replace(/[^\d,]/g, '').replace(',', '.')) > m;
@@ -160,23 +160,29 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     assert.match(await page.innerText('[data-figure="confirmed"] .value'), /%/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dashboard-csv')]);
     const csv = readFileSync(await download.path(), 'utf8');
-    assert.ok(csv.startsWith('\ufefffigure;'), csv.slice(0, 40));
-    assert.match(csv, /sales_revenue_rub;\d+\.\d\d\r\n/);
-    assert.match(csv, /requests_overdue;\d+\r\n/);
-    assert.match(csv, /\r\nmonth;letters_revenue;letters_sent;coverage_percent;/);
+    // For Russian Excel: Russian names, decimal commas, dates as «01.11.2026»; no machine keys.
+    assert.ok(csv.startsWith('\ufeffПоказатель;01.11.2026 — 30.11.2026\r\n'), csv.slice(0, 60));
+    assert.match(csv, /Выручка продаж, ₽;\d+,\d\d\r\n/);
+    assert.match(csv, /Запросов просрочено;\d+\r\n/);
+    assert.match(csv, /\r\nМесяц;Выручка от писем, ₽;Писем отправлено;Охват цикла, %;/);
+    assert.ok(!/[a-z]+_[a-z]+/.test(csv), 'no machine keys');
     const pendingNow = Number(await page.innerText('[data-figure="pending_duplicates"] .value'));
-    assert.match(csv, new RegExp(`;${pendingNow}\\.00;[\\d.]+;[\\d.]+;[\\d.]+\r\n$`), 'this month\'s row ends with the snapshot figures and the addresses given');
+    assert.match(csv, new RegExp(`\r\n11\\.2026;[^\r]*;${pendingNow},00;[\\d,]+;[\\d,]+;[\\d,]+\r\n$`), 'this month\'s row ends with the snapshot figures and the addresses given');
 
     // A year's figures are at least the month's.
     const monthSales = rub(await page.innerText('[data-figure="sales_revenue"] .value'));
-    await page.click('.dashboard .tabs button:nth-child(3)');
+    await page.locator('.dashboard .tabs button', { hasText: 'Год' }).click();
     await page.waitForFunction((m) => {
       const v = document.querySelector('[data-figure="sales_revenue"] .value').innerText;
       return Number(v.replace(/[^\d,]/g, '').replace(',', '.')) > m;
     }, monthSales);
 
-    // The print view: no navigation or buttons, every chart on paper.
+    // The print view: no navigation, buttons or date inputs, every chart and the period on paper.
+    await page.locator('.dashboard .tabs button', { hasText: 'Свой' }).click();
+    await page.waitForSelector('#period-from');
     await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#period-from').isVisible(), false);
+    assert.ok(await page.locator('.period-dates').isVisible());
     assert.equal(await page.locator('nav').first().isVisible(), false);
     assert.equal(await page.locator('#dashboard-csv').isVisible(), false);
     assert.ok(await page.locator('[data-chart="invalid_contacts"] svg').isVisible());

@@ -4,6 +4,7 @@
 use crate::app::router::PrintKind;
 use crate::domain::format::group;
 use crate::domain::letters::compose::DraftWarning;
+use crate::domain::letters::figures::LetterFigures;
 use crate::domain::letters::russian::plural;
 use crate::domain::model::ResponseKind;
 
@@ -82,12 +83,26 @@ fn rule_en(days: u32) -> String {
     )
 }
 
-fn breakdown_ru(handed: u32, complaints: u32, opt_outs: u32, returned: u32) -> String {
-    format!("Ответы за период: заинтересованы {handed}, жалобы {complaints}, отказы {opt_outs}, возвраты {returned}.")
+fn handed_to_ru(name: &str) -> String {
+    format!("Ответ записан, клиент передан: {name}")
 }
 
-fn breakdown_en(handed: u32, complaints: u32, opt_outs: u32, returned: u32) -> String {
-    format!("Answers in the period: interested {handed}, complaints {complaints}, opt-outs {opt_outs}, returned {returned}.")
+fn handed_to_en(name: &str) -> String {
+    format!("Answer recorded; the client is handed to {name}")
+}
+
+fn breakdown_ru(f: &LetterFigures) -> String {
+    format!(
+        "Ответы за период: заинтересованы {}, не сейчас {}, жалобы {}, отказы {}, возвраты {}.",
+        f.handed_over, f.not_now, f.complaints, f.opt_outs, f.returned
+    )
+}
+
+fn breakdown_en(f: &LetterFigures) -> String {
+    format!(
+        "Answers in the period: interested {}, not now {}, complaints {}, opt-outs {}, returned {}.",
+        f.handed_over, f.not_now, f.complaints, f.opt_outs, f.returned
+    )
 }
 
 fn kind_ru(k: ResponseKind) -> &'static str {
@@ -231,11 +246,12 @@ texts! {
     days: fn(u32) -> String = days_ru, days_en;
     not_printed_email: fn(usize) -> String = not_printed_ru, not_printed_en;
     attribution_rule: fn(u32) -> String = rule_ru, rule_en;
-    answers_breakdown: fn(u32, u32, u32, u32) -> String = breakdown_ru, breakdown_en;
+    answers_breakdown: fn(&LetterFigures) -> String = breakdown_ru, breakdown_en;
     answer_kind: fn(ResponseKind) -> &'static str = kind_ru, kind_en;
     print_kind: fn(PrintKind) -> &'static str = print_ru, print_en;
     warning: fn(DraftWarning) -> &'static str = warning_ru, warning_en;
     paragraph: fn(&str) -> String = paragraph_ru, paragraph_en;
+    handed_to: fn(&str) -> String = handed_to_ru, handed_to_en;
     missing_en: fn(usize) -> String = missing_en_ru, missing_en_en;
     ;
     phrasings: "Какие формулировки получают ответы", "Which phrasings get answers";
@@ -308,6 +324,7 @@ texts! {
     print: "Печать", "Print";
     back_to_queue: "← К очереди", "← Back to the queue";
     this_month: "Этот месяц", "This month";
+    last_month: "Прошлый месяц", "Last month";
     this_quarter: "Этот квартал", "This quarter";
     this_year: "Этот год", "This year";
     fig_sent: "Писем отправлено", "Letters sent";

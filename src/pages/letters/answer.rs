@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::new_id;
 use crate::app::clock::now;
-use crate::app::i18n::tx;
+use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::state::use_app;
 use crate::domain::letters::answer::{record_answer, salespeople, suggest_salesperson, Answer};
@@ -76,14 +76,24 @@ pub(crate) fn AnswerControl(letter: Id) -> impl IntoView {
         let result = s.base.with_untracked(|b| {
             record_answer(b, letter, answer, &note.get_untracked(), now(), new_id)
         });
+        // The toast names who got the client, so the writer can tell them.
+        let given = match answer {
+            Answer::Interested { to } => s
+                .base
+                .with_untracked(|b| b.staff.get(&to).map(|p| p.name.clone())),
+            _ => None,
+        };
         match result {
-            Ok(batch) => s.save_then_in(
+            Ok(batch) => s.save_then_say(
                 Some(saving),
                 batch,
-                |t| t.l.answer_saved,
+                move |t| match given {
+                    Some(name) => (t.l.handed_to)(&name),
+                    None => t.l.answer_saved.to_string(),
+                },
                 move || kind.set(None),
             ),
-            Err(e) => s.toast(e.to_string(), true),
+            Err(e) => s.toast(e.said(s.tr_untracked()), true),
         }
     };
     view! {

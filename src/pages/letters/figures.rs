@@ -16,6 +16,7 @@ use crate::domain::letters::figures::{figures, Period};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Span {
     Month,
+    LastMonth,
     Quarter,
     Year,
 }
@@ -34,6 +35,7 @@ pub fn FiguresPage() -> impl IntoView {
     let span = RwSignal::new(Span::Month);
     let period = move || match span.get() {
         Span::Month => Period::month_of(today()),
+        Span::LastMonth => Period::last_month_of(today()),
         Span::Quarter => Period::quarter_of(today()),
         Span::Year => Period::year_of(today()),
     };
@@ -62,11 +64,13 @@ pub fn FiguresPage() -> impl IntoView {
             <div class="toolbar">
                 <h1>{tx(|t| t.l.figures)}</h1>
                 <select id="period" aria-label="period" on:change=move |ev| span.set(match event_target_value(&ev).as_str() {
+                    "last-month" => Span::LastMonth,
                     "quarter" => Span::Quarter,
                     "year" => Span::Year,
                     _ => Span::Month,
                 })>
                     <option value="month">{tx(|t| t.l.this_month)}</option>
+                    <option value="last-month">{tx(|t| t.l.last_month)}</option>
                     <option value="quarter">{tx(|t| t.l.this_quarter)}</option>
                     <option value="year">{tx(|t| t.l.this_year)}</option>
                 </select>
@@ -85,7 +89,7 @@ pub fn FiguresPage() -> impl IntoView {
                 {tile("fig-phoning", |t| t.l.fig_phoning, v(|f, _| hours(f.minutes_phoning)))}
             </div>
             <p class="hint rule" id="attribution-rule">{move || (s.tr().l.attribution_rule)(s.settings.with(|x| x.attribution_days))}</p>
-            <p class="hint">{move || { let f = f.get(); (s.tr().l.answers_breakdown)(f.handed_over, f.complaints, f.opt_outs, f.returned) }}</p>
+            <p class="hint">{move || f.with(|f| (s.tr().l.answers_breakdown)(f))}</p>
             {move || {
                 let f = f.get();
                 let t = s.tr();

@@ -1,5 +1,6 @@
-//! One salesperson: their active clients against capacity with each one's last contact, their
-//! open deals, revenue by month this year, and their clients gone quiet.
+//! One salesperson: what the letters handed them and they have not yet called, their active
+//! clients against capacity with each one's last contact, their open deals, revenue by month
+//! this year, and their clients gone quiet.
 
 use leptos::prelude::*;
 
@@ -39,6 +40,14 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let handed = Memo::new(move |_| {
+        s.base.with(|b| {
+            sales::handed_over(b, id)
+                .into_iter()
+                .filter_map(|h| Some((b.clients.get(&h.client).map(full_name)?, h)))
+                .collect::<Vec<_>>()
+        })
+    });
     let chart = move || {
         let year = Period::year_of(today());
         let months = s.base.with(|b| deals::revenue_by_month(b, Some(id), &year));
@@ -62,6 +71,21 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                     format!("{} / {cap}", clients.with(Vec::len))
                 }}</b></span>
             </div>
+            <Show when=move || handed.with(|h| !h.is_empty())>
+                <h2>{tx(|t| t.s.handed_over)}</h2>
+                <table class="dense" id="handed-over">
+                    <thead><tr><th>{tx(|t| t.s.client)}</th><th class="num">{tx(|t| t.s.handed_on)}</th><th>{tx(|t| t.s.their_answer)}</th></tr></thead>
+                    <tbody>
+                        {move || handed.get().into_iter().map(|(name, h)| view! {
+                            <tr>
+                                <td><a href=Route::Client(h.client).href()>{name}</a></td>
+                                <td class="num">{dmy(local(h.at).date())}</td>
+                                <td>{h.note}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
             <div class="charts">{chart}</div>
             <h2>{tx(|t| t.s.open_deals)}</h2>
             <table class="dense" id="person-deals">

@@ -145,63 +145,91 @@ pub fn dashboard(base: &Base, period: Period, i: &Inputs) -> Dashboard {
     }
 }
 
-/// The dashboard as CSV (`;`, for Excel): the period's figures, then each series by month.
-pub fn csv(d: &Dashboard, series: &[Series]) -> String {
-    let rub = |kop: i64| format!("{:.2}", kop as f64 / 100.0);
-    let opt = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_default();
-    let mut rows: Vec<(String, String)> = vec![
-        ("letters_revenue_rub".into(), rub(d.letters_revenue_kop)),
-        (
-            "letters_per_day".into(),
-            format!("{:.1}", d.letters_per_day),
-        ),
-        ("letters_quota".into(), d.quota.to_string()),
-        ("cycle_coverage".into(), format!("{:.3}", d.coverage)),
-        ("response_rate".into(), opt(d.response_rate)),
-        ("sales_revenue_rub".into(), rub(d.sales_revenue_kop)),
-        ("worked_clients".into(), d.worked.0.to_string()),
-        ("all_clients".into(), d.worked.1.to_string()),
-        ("corporate_revenue_rub".into(), rub(d.corporate_revenue_kop)),
-        ("answer_median_hours".into(), opt(d.answer_median_hours)),
-        ("answer_p90_hours".into(), opt(d.answer_p90_hours)),
-        ("requests_overdue".into(), d.overdue.to_string()),
-        (
-            "pending_duplicates".into(),
-            d.pending_duplicates
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-        ),
-        (
-            "confirmed_share".into(),
-            format!("{:.3}", d.confirmed_share),
-        ),
-        ("invalid_contacts".into(), d.invalid_contacts.to_string()),
-        ("lists_given".into(), d.lists_given.to_string()),
-        ("addresses_given".into(), d.addresses_given.to_string()),
-    ];
-    for (name, kop) in &d.sales_by_staff {
-        rows.push((format!("sales_revenue_rub:{name}"), rub(*kop)));
+/// How the CSV is written for a reader: each machine key's column or row name (`label`), and
+/// numbers and dates as the reader's Excel reads them (Russian: decimal commas, «01.11.2026»).
+pub struct CsvLook<'a> {
+    pub lang: Lang,
+    pub label: &'a dyn Fn(&str) -> String,
+}
+
+impl CsvLook<'_> {
+    fn number(&self, x: f64, decimals: usize) -> String {
+        let text = format!("{x:.decimals$}");
+        match self.lang {
+            Lang::Ru => text.replace('.', ","),
+            Lang::En => text,
+        }
     }
+
+    fn day(&self, d: NaiveDate) -> String {
+        match self.lang {
+            Lang::Ru => crate::format::dmy(d),
+            Lang::En => d.to_string(),
+        }
+    }
+
+    fn month(&self, d: NaiveDate) -> String {
+        match self.lang {
+            Lang::Ru => d.format("%m.%Y").to_string(),
+            Lang::En => d.format("%Y-%m").to_string(),
+        }
+    }
+}
+
+/// The dashboard as CSV (`;`, for Excel): the period's figures, then each series by month.
+pub fn csv(d: &Dashboard, series: &[Series], look: &CsvLook) -> String {
+    let rub = |kop: i64| look.number(kop as f64 / 100.0, 2);
+    let opt = |v: Option<f64>| v.map(|x| look.number(x, 2)).unwrap_or_default();
+    let count = |n: usize| n.to_string();
+    let rows: Vec<(&str, String)> = vec![
+        ("letters_revenue_rub", rub(d.letters_revenue_kop)),
+        ("letters_per_day", look.number(d.letters_per_day, 1)),
+        ("letters_quota", d.quota.to_string()),
+        ("cycle_coverage", look.number(d.coverage, 3)),
+        ("response_rate", opt(d.response_rate)),
+        ("sales_revenue_rub", rub(d.sales_revenue_kop)),
+        ("worked_clients", count(d.worked.0)),
+        ("all_clients", count(d.worked.1)),
+        ("corporate_revenue_rub", rub(d.corporate_revenue_kop)),
+        ("answer_median_hours", opt(d.answer_median_hours)),
+        ("answer_p90_hours", opt(d.answer_p90_hours)),
+        ("requests_overdue", count(d.overdue)),
+        (
+            "pending_duplicates",
+            d.pending_duplicates.map(count).unwrap_or_default(),
+        ),
+        ("confirmed_share", look.number(d.confirmed_share, 3)),
+        ("invalid_contacts", count(d.invalid_contacts)),
+        ("lists_given", count(d.lists_given)),
+        ("addresses_given", d.addresses_given.to_string()),
+    ];
+    let label = look.label;
     let mut table: Vec<Vec<String>> = vec![vec![
-        "figure".into(),
-        format!("{}..{}", d.period.from, d.period.to),
+        label("figure"),
+        format!("{} — {}", look.day(d.period.from), look.day(d.period.to)),
     ]];
-    table.extend(rows.into_iter().map(|(k, v)| vec![k, v]));
+    table.extend(rows.into_iter().map(|(k, v)| vec![label(k), v]));
+    for (name, kop) in &d.sales_by_staff {
+        table.push(vec![
+            format!("{}: {name}", label("sales_revenue_rub")),
+            rub(*kop),
+        ]);
+    }
     table.push(vec![]);
-    let mut head = vec!["month".to_string()];
+    let mut head = vec![label("month")];
     head.extend(series.iter().map(|s| match &s.part {
-        Some(p) => format!("{}:{p}", s.key),
-        None => s.key.to_string(),
+        Some(p) => format!("{}: {p}", label(s.key)),
+        None => label(s.key),
     }));
     table.push(head);
     let months = series.first().map(|s| s.months.as_slice()).unwrap_or(&[]);
     for (k, (m, _)) in months.iter().enumerate() {
-        let mut row = vec![m.format("%Y-%m").to_string()];
+        let mut row = vec![look.month(*m)];
         row.extend(series.iter().map(|s| {
             s.months
                 .get(k)
                 .and_then(|x| x.1)
-                .map(|v| format!("{v:.2}"))
+                .map(|v| look.number(v, 2))
                 .unwrap_or_default()
         }));
         table.push(row);

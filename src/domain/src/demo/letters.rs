@@ -76,6 +76,7 @@ pub(super) fn letter_history(
     let mut letters = Vec::new();
     let mut orders = Vec::new();
     let mut changes = Vec::new();
+    let mut activities = Vec::new();
 
     for (day, chunk) in days.iter().zip(order.chunks(quota.max(1))) {
         // Some days the writer gets through fewer than the quota.
@@ -154,11 +155,12 @@ pub(super) fn letter_history(
                 _ => {}
             }
             if let Some(kind) = kind {
+                let note = handed_over(&mut activities, &letter, &c, kind, answered);
                 letter.response = Some(Response {
                     by: None,
                     kind,
                     at: answered,
-                    note: String::new(),
+                    note,
                     followed_up: false,
                 });
                 letter.updated_at = answered;
@@ -186,6 +188,42 @@ pub(super) fn letter_history(
     b.letters.extend(letters);
     b.orders.extend(orders);
     b.changes.extend(changes);
+    b.activities.extend(activities);
+}
+
+/// What an interested client asked for, as the letter writer notes it.
+const ASKED: [&str; 4] = [
+    "Просят перезвонить: нужны кубки к весеннему турниру",
+    "Интересуются медалями с гравировкой, просят каталог",
+    "Хотят повторить прошлый заказ, уточнить сроки",
+    "Спрашивают про дипломы и рамки к выпускному",
+];
+
+/// The hand-off of an interested client, logged as the app logs it (`letters::answer`), with
+/// its note; the id and the note come from the letter's id so the demo's random sequence, and
+/// with it the rest of the demo, stays as it was.
+fn handed_over(
+    out: &mut Vec<Activity>,
+    letter: &Letter,
+    c: &Client,
+    kind: ResponseKind,
+    at: Timestamp,
+) -> String {
+    if kind != ResponseKind::Interested {
+        return String::new();
+    }
+    let seed = letter.id.as_u128();
+    let note = ASKED[(seed % ASKED.len() as u128) as usize].to_string();
+    out.push(Activity {
+        id: uuid::Uuid::from_u128(seed ^ 0x6861_6e64_6564),
+        client: c.id,
+        staff: None,
+        kind: ActivityKind::Reassigned,
+        at,
+        text: note.clone(),
+        updated_at: at,
+    });
+    note
 }
 
 /// A repeat of what the client bought last, credited to the letter.

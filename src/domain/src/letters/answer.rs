@@ -90,7 +90,7 @@ pub fn record_answer(
     answer: Answer,
     note: &str,
     at: Timestamp,
-    new_id: impl FnMut() -> Id,
+    mut new_id: impl FnMut() -> Id,
 ) -> Result<Batch, AnswerError> {
     let mut l = base
         .letters
@@ -147,7 +147,15 @@ pub fn record_answer(
     };
     if c != *old {
         c.updated_at = at;
-        batch.changes = history::changes(Some(old), &c, at, new_id);
+        batch.changes = history::changes(Some(old), &c, at, &mut new_id);
+        // The hand-off starts the salesperson's clock: a client handed over a minute ago is
+        // not «quiet» for having had no contact since it was created.
+        if let Some(mut handed) =
+            crate::sales::owner_change(base, Some(old), &c, None, at, new_id())
+        {
+            handed.text = note.trim().to_string();
+            batch.activities.push(handed);
+        }
         batch.clients.push(c);
     }
     Ok(batch)

@@ -35,6 +35,12 @@ impl Period {
         Period { from, to }
     }
 
+    /// The whole month before `d`'s: the one a monthly report is made for.
+    pub fn last_month_of(d: NaiveDate) -> Period {
+        let this = Period::month_of(d);
+        Period::month_of(this.from.pred_opt().unwrap_or(this.from))
+    }
+
     pub fn quarter_of(d: NaiveDate) -> Period {
         let first = (d.month0() / 3) * 3 + 1;
         let from = NaiveDate::from_ymd_opt(d.year(), first, 1).unwrap_or(d);
@@ -110,6 +116,7 @@ pub struct LetterFigures {
     /// Answers to the letters sent in the period.
     pub answered: u32,
     pub handed_over: u32,
+    pub not_now: u32,
     pub complaints: u32,
     pub opt_outs: u32,
     pub returned: u32,
@@ -184,6 +191,7 @@ pub fn figures(
         sent: 0,
         answered: 0,
         handed_over: 0,
+        not_now: 0,
         complaints: 0,
         opt_outs: 0,
         returned: 0,
@@ -221,7 +229,7 @@ pub fn figures(
                     ResponseKind::Complaint => f.complaints += 1,
                     ResponseKind::OptOut => f.opt_outs += 1,
                     ResponseKind::Returned => f.returned += 1,
-                    ResponseKind::NotNow => {}
+                    ResponseKind::NotNow => f.not_now += 1,
                 }
             }
         }

@@ -14,7 +14,8 @@ pub enum ActivityKind {
     Letter,
     Email,
     Note,
-    /// The client was given to another salesperson (`text` names who had it).
+    /// The client was given to another salesperson (`text` names who had it), or handed over
+    /// from letters (`text` is the answer's note).
     Reassigned,
     /// The client went back to the letter pool.
     Released,

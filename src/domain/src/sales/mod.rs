@@ -62,6 +62,43 @@ fn taken_at(base: &Base) -> HashMap<Id, Timestamp> {
     out
 }
 
+/// A client handed to a salesperson from letters and not yet contacted by them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandedOver {
+    pub client: Id,
+    pub letter: Id,
+    /// When the answer was recorded.
+    pub at: Timestamp,
+    /// What the client said, as the letter writer noted it.
+    pub note: String,
+}
+
+/// What the letters handed to `staff` that they have not yet worked on, newest first: the
+/// salesperson's to-do from the letter writer. A contact logged since takes it off.
+pub fn handed_over(base: &Base, staff: Id) -> Vec<HandedOver> {
+    let last = last_contact(base);
+    let mut v: Vec<HandedOver> = base
+        .letters
+        .iter()
+        .filter_map(|l| {
+            let r = l.response.as_ref()?;
+            let c = base.clients.get(&l.client)?;
+            let mine = r.kind == ResponseKind::Interested && c.owner == Some(staff);
+            let untouched = last.get(&c.id).is_none_or(|t| *t < r.at);
+            (mine && untouched && c.merged_into.is_none()).then(|| HandedOver {
+                client: c.id,
+                letter: l.id,
+                at: r.at,
+                note: r.note.clone(),
+            })
+        })
+        .collect();
+    crate::sort::sort_by_key(&mut v, |h| (std::cmp::Reverse(h.at), h.client));
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|h| seen.insert(h.client));
+    v
+}
+
 /// An owned client nobody has worked with for `days`: proposed back to the letter pool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quiet {

@@ -78,6 +78,40 @@ fn interested_hands_over_to_the_freest_salesperson() {
 }
 
 #[test]
+fn a_hand_off_starts_the_clock_and_waits_for_the_salesperson() {
+    let (mut base, client, letter) = with_sent_letter(Channel::Post);
+    let to = suggest_salesperson(&base).unwrap();
+    let note = "Хочет кубки к весеннему турниру";
+    let batch = record_answer(&base, letter, Answer::Interested { to }, note, at(), ids()).unwrap();
+    assert_eq!(batch.activities.len(), 1);
+    assert_eq!(batch.activities[0].kind, ActivityKind::Reassigned);
+    assert_eq!(batch.activities[0].text, note);
+    base.apply(&batch);
+    // A minute later the client is not «quiet», though it was created long ago.
+    let later = at() + chrono::Duration::minutes(1);
+    assert!(base.clients.get(&client).unwrap().created_at < at() - chrono::Duration::days(180));
+    assert!(!crate::sales::quiet(&base, later, 180)
+        .iter()
+        .any(|q| q.client == client));
+    // The salesperson sees it with the note, until they log a contact.
+    let waiting = crate::sales::handed_over(&base, to);
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(
+        (waiting[0].client, waiting[0].note.as_str()),
+        (client, note)
+    );
+    base.apply(&crate::sales::log(
+        client,
+        Some(to),
+        ActivityKind::Call,
+        "Позвонил",
+        later,
+        Uuid::from_u128(9),
+    ));
+    assert!(crate::sales::handed_over(&base, to).is_empty());
+}
+
+#[test]
 fn nobody_is_suggested_when_everyone_is_full() {
     let (mut base, _, letter) = with_sent_letter(Channel::Post);
     let full: Vec<Staff> = base

@@ -253,4 +253,43 @@ fn periods() {
         }
     );
     assert!(Period::year_of(d(5, 5)).contains(d(12, 31)));
+    let last = Period::last_month_of(d(3, 1));
+    assert_eq!((last.from, last.to), (d(2, 1), d(2, 28)));
+    let january = Period::last_month_of(d(1, 31));
+    assert_eq!(
+        (january.from, january.to),
+        (
+            NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+        )
+    );
+}
+
+#[test]
+fn not_now_is_counted_with_the_other_answers() {
+    let b = Base::from_batch(&Batch {
+        clients: (1..=2).map(client).collect(),
+        letters: vec![
+            letter(
+                10,
+                1,
+                Some(d(11, 2)),
+                Some((ResponseKind::NotNow, at(11, 4))),
+            ),
+            letter(
+                11,
+                2,
+                Some(d(11, 3)),
+                Some((ResponseKind::Interested, at(11, 5))),
+            ),
+        ],
+        ..Batch::default()
+    });
+    let f = figures(
+        &b,
+        &Settings::default(),
+        d(11, 26),
+        Period::month_of(d(11, 26)),
+    );
+    assert_eq!((f.not_now, f.handed_over, f.answered), (1, 1, 2));
 }
