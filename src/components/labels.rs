@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::mailing::label::label_size;
+
 pub const LABELS_PER_SHEET: usize = 24;
 
 #[component]
@@ -12,7 +14,7 @@ pub fn LabelSheets(labels: Vec<Vec<String>>) -> impl IntoView {
             view! {
                 <article class="sheet labels">
                     {chunk.iter().map(|lines| view! {
-                        <div class="label">{lines.iter().map(|l| view! { <div>{l.clone()}</div> }).collect_view()}</div>
+                        <div class=label_size(lines).class()>{lines.iter().map(|l| view! { <div>{l.clone()}</div> }).collect_view()}</div>
                     }).collect_view()}
                 </article>
             }

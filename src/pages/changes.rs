@@ -45,7 +45,7 @@ pub fn ChangesPage() -> impl IntoView {
                         <tr>
                             <td class="num">{dmy_hm(local(e.at))}</td>
                             <td><a href=Route::Client(e.client).href()>{name}</a></td>
-                            <td>{e.field.clone()}</td>
+                            <td>{let f = e.field.clone(); move || s.tr().field_path(&f)}</td>
                             <td class="old">{old}</td>
                             <td>"→"</td>
                             <td>{new}</td>

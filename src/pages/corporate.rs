@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::new_id;
 use crate::app::clock::{local, now, today, tz};
-use crate::app::i18n::tx;
+use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::router::Route;
 use crate::app::state::use_app;
@@ -91,7 +91,7 @@ pub fn CorporatePage() -> impl IntoView {
                     message.set(String::new());
                 },
             ),
-            Err(e) => s.toast(e.to_string(), true),
+            Err(e) => s.toast(e.said(s.tr_untracked()), true),
         }
     };
     let board = Memo::new(move |_| {
@@ -139,7 +139,7 @@ pub fn CorporatePage() -> impl IntoView {
                 |t| t.s.request_moved,
                 || {},
             ),
-            Err(e) => s.toast(e.to_string(), true),
+            Err(e) => s.toast(e.said(s.tr_untracked()), true),
         }
     };
     let contracts = Memo::new(move |_| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::new_id;
 use crate::app::clock::now;
-use crate::app::i18n::tx;
+use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::router::Route;
 use crate::app::scan::{decided, ensure, rescan};
@@ -110,7 +110,7 @@ pub fn DuplicatesPage() -> impl IntoView {
     };
     let undo_merge = move |id: Id| match s.base.with_untracked(|b| undo(b, id, now())) {
         Ok(batch) => s.save_then(batch, |t| t.b.merge_undone, move || rescan(s)),
-        Err(e) => s.toast(e.to_string(), true),
+        Err(e) => s.toast(e.said(s.tr_untracked()), true),
     };
     view! {
         <section class="duplicates">
@@ -255,7 +255,7 @@ fn ClusterView(cluster: Cluster, #[prop(into)] on_done: Callback<()>) -> impl In
                 |t| t.b.merged,
                 move || on_done.run(()),
             ),
-            Err(e) => s.toast(e.to_string(), true),
+            Err(e) => s.toast(e.said(s.tr_untracked()), true),
         }
     };
     let pairs: Vec<(Id, Id)> = cluster.pairs.iter().map(|p| (p.a, p.b)).collect();

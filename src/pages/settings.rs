@@ -95,6 +95,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Field label=|t| t.company name="company" wide=true value=text(|d| d.company.clone()) on_input=move |v: String| d.update(|d| d.company = v) error=problem("company") />
                 <Field label=|t| t.sender_name name="sender_name" value=text(|d| d.sender_name.clone()) on_input=move |v: String| d.update(|d| d.sender_name = v) error=problem("sender_name") />
                 <Field label=|t| t.sender_title name="sender_title" wide=true value=text(|d| d.sender_title.clone()) on_input=move |v: String| d.update(|d| d.sender_title = v) error=problem("sender_title") />
+                <Field label=|t| t.sender_email name="sender_email" kind="email" wide=true value=text(|d| d.sender_email.clone()) on_input=move |v: String| d.update(|d| d.sender_email = v) error=problem("sender_email") placeholder="letters@example.ru" />
                 <TextArea label=|t| t.signature name="signature" value=text(|d| d.signature.clone()) on_input=move |v: String| d.update(|d| d.signature = v) error=problem("signature") />
                 <TextArea label=|t| t.return_address name="return_address" value=text(|d| d.return_address.clone()) on_input=move |v: String| d.update(|d| d.return_address = v) error=problem("return_address") />
             </fieldset>

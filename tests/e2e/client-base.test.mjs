@@ -177,6 +177,22 @@ async function addressList(page, url) {
   const log = await page.innerText('#mailing-log');
   assert.match(log, /Школы — осень\tТипография «Печатник»\tcsv-1251\t/);
   assert.ok(log.includes(String(listed)) || log.includes(listed.toLocaleString('ru-RU')));
+
+  // Labels as printed: however long the recipient's name, the postcode stays on the label.
+  await page.click('#print-labels');
+  await page.waitForSelector('#label-sheets .label');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => {
+    document.querySelector('#label-sheets .label div').textContent =
+      'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 113 с углублённым изучением отдельных предметов»';
+  });
+  const cut = await page.$$eval('#label-sheets .label', (labels) => labels.flatMap((l) => {
+    const box = l.getBoundingClientRect();
+    const last = l.lastElementChild.getBoundingClientRect();
+    return last.bottom <= box.bottom + 0.5 && last.right <= box.right + 0.5 ? [] : [l.innerText];
+  }));
+  assert.deepEqual(cut, [], 'labels whose last line does not fit');
+  await page.emulateMedia({ media: 'screen' });
 }
 
 test('client base: import, duplicates, quality, address list', async () => {

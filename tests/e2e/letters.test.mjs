@@ -103,6 +103,10 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
       const eml = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
       assert.match(eml, /Content-Type: text\/plain; charset=UTF-8/);
       assert.match(eml, /Subject: =\?UTF-8\?B\?/);
+      // From the settings' sender address, in a file named for the client.
+      assert.match(eml, /^From: =\?UTF-8\?B\?[^\r]+\r\n <letters@lavr-venets\.ru>\r\n/);
+      const stem = first.replace(/[^\p{L}\p{N}-]+/gu, '_').replace(/^_/, '').slice(0, 60).replace(/_$/, '');
+      assert.equal(download.suggestedFilename(), `${stem}-2026-11-26.eml`);
       assert.ok(Buffer.from(eml.split('\r\n\r\n')[1].replace(/\r\n/g, ''), 'base64').toString('utf8').includes(firstForm.split(' ').pop()));
     } else if (await page.isVisible('#mailto')) {
       assert.match(await page.getAttribute('#mailto', 'href'), /^mailto:[^?]+@[^?]+\?subject=/);
@@ -141,9 +145,13 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     const seller = option.split(' — ')[0];
     const [load, capacity] = option.split(' — ')[1].split('/').map(Number);
     assert.ok(load < capacity, `proposed salesperson has room: ${option}`);
+    const wish = 'Нужны медали к турниру 20 декабря, позвонить до обеда';
+    await page.fill('#answer-note', wish);
     await page.click('#save-answer');
     await page.waitForSelector('#answer-recorded');
     assert.match(await page.innerText('#answer-recorded'), /Заинтересован/);
+    // The toast says who got the client.
+    await page.waitForFunction((n) => [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes(`клиент передан: ${n}`)), seller);
     assert.equal(await poolSize(page), pool - 1, 'the client left the pool');
 
     // The client is the salesperson's now.
@@ -156,16 +164,34 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     await page.waitForSelector('#pool-status');
     assert.match(await page.innerText('#pool-status'), new RegExp(`работает ${seller}`));
     assert.match(await page.innerText('.client-letters'), /Заинтересован/);
+    // The salesperson's page lists the client as handed over with the answer's note, and not
+    // among the clients gone quiet: the hand-off started the clock.
+    await page.goto(server.url + '#/sales');
+    await page.locator('#salespeople tbody tr', { hasText: seller }).locator('a').first().click();
+    await page.waitForSelector('#handed-over tbody tr');
+    const handed = await page.innerText('#handed-over');
+    assert.ok(handed.includes(first) && handed.includes(wish) && handed.includes('26.11.2026'), handed);
+    assert.ok(!(await page.locator('#quiet').allInnerTexts()).join('').includes(first), 'not quiet a minute after the hand-off');
     // The hand-over is in the feed of changes across the base, newest first.
     await page.goto(server.url + '#/clients/changes');
     await page.waitForSelector('#changes tr');
     const latest = await page.innerText('#changes tr:first-child');
-    assert.ok(latest.includes(first) && latest.includes('owner') && latest.includes(seller), latest);
+    assert.ok(latest.includes(first) && latest.includes('Ответственный') && latest.includes(seller), latest);
+    assert.ok(!/owner|do_not_contact|phones/.test(await page.innerText('#changes')), 'no internal field names');
 
     // The figures moved.
     await page.goto(server.url + '#/letters/figures');
     assert.equal(Number(await figure(page, 'fig-sent')), sentBefore + 1);
     assert.equal(Number(await figure(page, 'fig-handed')), handedBefore + 1);
+    // Answers are counted against the letters of the same period, so never above 100 %;
+    // «не сейчас» is one of the answers listed.
+    const rate = Number((await figure(page, 'fig-response')).replace(/[^\d]/g, ''));
+    assert.ok(rate <= 100, `response rate ${rate} %`);
+    assert.match(await page.innerText('.figures'), /не сейчас \d+/);
+    // Last month: the whole of October, by the tests' clock (26 November).
+    await page.selectOption('#period', 'last-month');
+    await page.waitForFunction(() => document.querySelector('.figures .toolbar .hint').textContent.includes('01.10.2026 — 31.10.2026'));
+    assert.ok(Number(await figure(page, 'fig-sent')) > 0, 'the demo wrote letters in October');
 
     // Skip a client: it leaves today's list, and stays out after a reload.
     await page.goto(server.url + '#/letters');

@@ -141,6 +141,18 @@ impl super::Tr {
                 "postcode" => ("индекс", "postcode"),
                 "contacts" => ("контактное лицо", "contact person"),
                 "last" => ("фамилия", "last name"),
+                "first" => ("имя", "first name"),
+                "patronymic" => ("отчество", "patronymic"),
+                "legal_form" => ("правовая форма", "legal form"),
+                "owner" => ("ответственный", "owner"),
+                "do_not_contact" => ("не беспокоить", "do not contact"),
+                "email" => ("e-mail", "e-mail"),
+                "phone" => ("телефон", "phone"),
+                "capacity" => ("ёмкость", "capacity"),
+                "price_kop" => ("цена", "price"),
+                "amount_kop" => ("сумма", "amount"),
+                "contact" => ("контактное лицо", "contact person"),
+                "letter_form" => ("форма в письмах", "form in letters"),
                 _ => ("поле", "field"),
             };
             self.pick(ru, en)
@@ -181,7 +193,12 @@ mod tests {
             ru.field_path("contacts[0].phones[1].number"),
             "Контактное лицо 1: телефон 2"
         );
+        // The fields a change history names.
+        assert_eq!(ru.field_path("owner"), "Ответственный");
+        assert_eq!(ru.field_path("do_not_contact"), "Не беспокоить");
+        assert_eq!(ru.field_path("legal_form"), "Правовая форма");
         let en = super::super::tr(crate::domain::model::Lang::En);
         assert_eq!(en.field_path("phones[0].number"), "Phone 1");
+        assert_eq!(en.field_path("do_not_contact"), "Do not contact");
     }
 }

@@ -15,6 +15,7 @@ macro_rules! texts {
 }
 
 mod base;
+mod errors;
 mod letters;
 mod quality;
 mod sales;
@@ -22,6 +23,7 @@ mod sync;
 mod texts;
 
 pub use base::Bt;
+pub use errors::Said;
 pub use letters::Lt;
 pub use quality::Qt;
 pub use sales::St;
@@ -138,6 +140,10 @@ impl Tr {
             SettingsProblem::TooManyHolidays { max } => self
                 .pick("Не больше {max} праздников", "At most {max} holidays")
                 .replace("{max}", &max.to_string()),
+            SettingsProblem::BadEmail(e) => {
+                let lang = if self.ru() { Lang::Ru } else { Lang::En };
+                problem_text(lang, Problem::Email(e)).into()
+            }
         }
     }
 }

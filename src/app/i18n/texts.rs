@@ -150,6 +150,7 @@ texts! {
     sender_name: "Имя отправителя", "Sender's name";
     sender_title: "Должность отправителя", "Sender's title";
     signature: "Подпись", "Signature";
+    sender_email: "E-mail отправителя (пусто — e-mail сотрудника за этим компьютером)", "Sender's e-mail (empty: that of the person at this computer)";
     sender_en: "Отправитель писем на английском (пустое поле — как по-русски)", "Sender of English letters (empty: as in Russian)";
     rotation: "Ротация писем", "Letter rotation";
     quota: "Писем в день", "Letters a day";

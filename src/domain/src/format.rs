@@ -119,6 +119,24 @@ pub fn money_input(kop: i64) -> String {
     }
 }
 
+/// A download's file name from a name people read («Школа № 5» → «Школа_5-2026-11-26.eml»):
+/// letters and digits kept, any run of other characters one «_», at most 60 characters of the
+/// name, `fallback` for a name with nothing left.
+pub fn file_name(name: &str, fallback: &str, day: NaiveDate, ext: &str) -> String {
+    let mut stem = String::new();
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() || c == '-' {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('_') {
+            stem.push('_');
+        }
+    }
+    let stem: String = stem.chars().take(60).collect();
+    let stem = stem.trim_end_matches('_');
+    let stem = if stem.is_empty() { fallback } else { stem };
+    format!("{stem}-{}.{ext}", day.format("%Y-%m-%d"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +195,22 @@ mod tests {
         assert_eq!(parse_money("12,345"), None);
         assert_eq!(parse_money("abc"), None);
         assert_eq!(parse_money("-5"), None);
+    }
+
+    #[test]
+    fn file_names_keep_letters_and_digits() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(
+            file_name("МБОУ «Школа № 5»", "x", day, "eml"),
+            "МБОУ_Школа_5-2026-11-26.eml"
+        );
+        assert_eq!(
+            file_name(" ?? ", "letter", day, "eml"),
+            "letter-2026-11-26.eml"
+        );
+        assert_eq!(
+            file_name(&"Я".repeat(100), "x", day, "csv").chars().count(),
+            60 + "-2026-11-26.csv".len()
+        );
     }
 }

@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::contact::{normalize_email, EmailProblem};
 use super::model::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +13,10 @@ pub struct Settings {
     pub sender_name: String,
     pub sender_title: String,
     pub signature: String,
+    /// The address letters are sent from: the `From:` of an e-mailed letter. Empty: the e-mail of
+    /// the person at the computer, if the staff list has one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sender_email: String,
     /// The company's postal address, for the letterhead and the envelopes' sender block.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub return_address: String,
@@ -62,6 +67,7 @@ impl Default for Settings {
             sender_name: String::new(),
             sender_title: String::new(),
             signature: String::new(),
+            sender_email: String::new(),
             return_address: String::new(),
             company_en: String::new(),
             sender_name_en: String::new(),
@@ -105,6 +111,7 @@ pub enum SettingsProblem {
     TooManyHolidays {
         max: usize,
     },
+    BadEmail(EmailProblem),
 }
 
 impl SettingsProblem {
@@ -116,6 +123,7 @@ impl SettingsProblem {
             SettingsProblem::NoWorkingDays => "working_days",
             SettingsProblem::WorkDayEmpty => "work_to",
             SettingsProblem::TooManyHolidays { .. } => "holidays",
+            SettingsProblem::BadEmail(_) => "sender_email",
         }
     }
 
@@ -129,6 +137,9 @@ impl SettingsProblem {
             SettingsProblem::NoWorkingDays => "no day of the week is a working day".into(),
             SettingsProblem::WorkDayEmpty => "the working day must end after it starts".into(),
             SettingsProblem::TooManyHolidays { max } => format!("more than {max} holidays"),
+            SettingsProblem::BadEmail(e) => {
+                crate::validate::Problem::Email(*e).message().to_string()
+            }
         }
     }
 }
@@ -155,11 +166,12 @@ pub const RANGES: [(&str, fn(&mut Settings) -> &mut u32, u32, u32); 13] = [
 
 /// The texts and their longest allowed length in characters.
 #[allow(clippy::type_complexity)]
-const TEXTS: [(&str, fn(&mut Settings) -> &mut String, usize); 9] = [
+const TEXTS: [(&str, fn(&mut Settings) -> &mut String, usize); 10] = [
     ("company", |s| &mut s.company, 200),
     ("sender_name", |s| &mut s.sender_name, 200),
     ("sender_title", |s| &mut s.sender_title, 200),
     ("signature", |s| &mut s.signature, 2000),
+    ("sender_email", |s| &mut s.sender_email, 254),
     ("return_address", |s| &mut s.return_address, 1000),
     ("company_en", |s| &mut s.company_en, 200),
     ("sender_name_en", |s| &mut s.sender_name_en, 200),
@@ -199,6 +211,14 @@ impl Settings {
         }
     }
 
+    /// The sender's e-mail as written to a `From:`, `None` when none is set.
+    pub fn sender_address(&self) -> Result<Option<String>, EmailProblem> {
+        if self.sender_email.trim().is_empty() {
+            return Ok(None);
+        }
+        normalize_email(&self.sender_email).map(Some)
+    }
+
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
         let idx = day.weekday().num_days_from_monday() as usize;
         self.working_days[idx] && !self.holidays.contains(&day)
@@ -227,6 +247,9 @@ impl Settings {
         }
         if self.holidays.len() > MAX_HOLIDAYS {
             out.push(SettingsProblem::TooManyHolidays { max: MAX_HOLIDAYS });
+        }
+        if let Err(e) = self.sender_address() {
+            out.push(SettingsProblem::BadEmail(e));
         }
         out
     }
@@ -257,6 +280,9 @@ impl Settings {
             (self.work_from, self.work_to) = (d.work_from, d.work_to);
         }
         self.holidays.truncate(MAX_HOLIDAYS);
+        if self.sender_address().is_err() {
+            self.sender_email.clear();
+        }
         (self, problems)
     }
 }
@@ -335,5 +361,22 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(s.clone().repaired(), (s, vec![]));
+    }
+
+    #[test]
+    fn the_sender_address_must_be_an_address() {
+        let mut s = Settings {
+            sender_email: " Letters@Lavr-Venets.ru ".into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            s.sender_address(),
+            Ok(Some("letters@lavr-venets.ru".into()))
+        );
+        s.sender_email = "letters lavr-venets.ru".into();
+        let fields: Vec<_> = s.problems().iter().map(SettingsProblem::field).collect();
+        assert_eq!(fields, ["sender_email"]);
+        let (fixed, _) = s.repaired();
+        assert_eq!(fixed.sender_address(), Ok(None));
     }
 }

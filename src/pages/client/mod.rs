@@ -259,7 +259,7 @@ fn History(client: Id, draft: RwSignal<Client>) -> impl IntoView {
                             None => view! {
                                 <tr>
                                     <td class="num">{dmy_hm(crate::app::clock::local(e.at))}</td>
-                                    <td>{e.field.clone()}</td>
+                                    <td>{let f = e.field.clone(); move || s.tr().field_path(&f)}</td>
                                     <td class="old">{s.base.with_untracked(|b| history::shown(b, &e.field, &e.old))}</td>
                                     <td>"→"</td>
                                     <td>{s.base.with_untracked(|b| history::shown(b, &e.field, &e.new))}</td>
@@ -302,7 +302,7 @@ fn Conflict(
     view! {
         <tr class="conflict">
             <td class="num">{dmy_hm(crate::app::clock::local(entry.at))}</td>
-            <td>{field.clone()}</td>
+            <td>{let f = field.clone(); move || s.tr().field_path(&f)}</td>
             <td colspan="4">
                 {tx(|t| t.y.conflict)} ": " {tx(|t| t.y.kept)} " «" {new} "», "
                 {tx(|t| t.y.replaced)} " «" <span class="old">{old}</span> "» "

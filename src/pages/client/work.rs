@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::new_id;
 use crate::app::clock::{local, now};
-use crate::app::i18n::tx;
+use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::Batch;
@@ -29,7 +29,7 @@ fn apply(
 ) {
     match result {
         Ok(batch) => s.save_then_in(pending, batch, done, || {}),
-        Err(e) => s.toast(e.to_string(), true),
+        Err(e) => s.toast(e.said(s.tr_untracked()), true),
     }
 }
 

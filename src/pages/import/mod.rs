@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::{decode_cp1251, new_id, next_tick, read_bytes};
 use crate::app::clock::now;
-use crate::app::i18n::tx;
+use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::restore::{keep, Cause};
 use crate::app::router::Route;
@@ -155,7 +155,7 @@ pub fn ImportPage() -> impl IntoView {
                     table.set(Some(t));
                     recheck();
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.said(s.tr_untracked()))),
             }
         });
     };

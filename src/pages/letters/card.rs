@@ -12,12 +12,31 @@ use crate::app::queue::{change, Change};
 use crate::app::router::Route;
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::Batch;
-use crate::domain::format::{dmy, dmy_hm, full_name, money};
+use crate::domain::format::{dmy, dmy_hm, file_name, full_name, money};
 use crate::domain::letters::mail::{eml, mailto};
 use crate::domain::letters::pool::usable_email;
 use crate::domain::letters::russian::{ago, ago_en};
 use crate::domain::letters::send::*;
 use crate::domain::model::*;
+
+/// Who an e-mailed letter is from: the signing name, and the settings' address or else the
+/// e-mail of the person at this computer.
+fn sender(s: AppState, client: Id) -> (String, Option<String>) {
+    let name = s
+        .settings
+        .with_untracked(|x| x.sender_for(client_lang(s, client))[1].to_string());
+    let set = s
+        .settings
+        .with_untracked(|x| x.sender_address().ok().flatten());
+    let mine = || {
+        let me = s.me.get_untracked()?;
+        let email = s
+            .base
+            .with_untracked(|b| b.staff.get(&me).map(|p| p.email.clone()))?;
+        crate::domain::contact::normalize_email(&email).ok()
+    };
+    (name, set.or_else(mine))
+}
 
 /// The letter as it stands in the card.
 struct Written {
@@ -174,9 +193,10 @@ pub(super) fn LetterCard(id: Id, #[prop(into)] on_sent: Callback<()>) -> impl In
                     let to = to.clone();
                     view! {
                         <button id="eml" on:click=move |_| {
-                            let sender = s.settings.with_untracked(|x| x.sender_for(client_lang(s, id))[1].to_string());
-                            let text = eml(&sender, &to, &subject.get_untracked(), &body.get_untracked(), now());
-                            if let Err(e) = download("letter.eml", "message/rfc822", &text) {
+                            let (sender, address) = sender(s, id);
+                            let text = eml((&sender, address.as_deref()), &to, &subject.get_untracked(), &body.get_untracked(), now());
+                            let name = s.base.with_untracked(|b| b.clients.get(&id).map(full_name)).unwrap_or_default();
+                            if let Err(e) = download(&file_name(&name, "letter", today(), "eml"), "message/rfc822", &text) {
                                 s.toast(e, true);
                             }
                         }>{tx(|t| t.l.download_eml)}</button>

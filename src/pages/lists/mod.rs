@@ -15,7 +15,7 @@ use crate::app::scan::ensure;
 use crate::app::state::{use_app, AppState};
 use crate::components::labels::LabelSheets;
 use crate::domain::base::Batch;
-use crate::domain::format::{dmy_hm, group};
+use crate::domain::format::{dmy_hm, file_name, group};
 use crate::domain::mailing::csv::{export, Encoding};
 use crate::domain::mailing::{select, Selection};
 use crate::domain::model::*;
@@ -61,22 +61,6 @@ fn log(s: AppState, d: Draft, format: &str, given_to: String, addresses: usize) 
     );
 }
 
-fn file_name(name: &str, day: chrono::NaiveDate) -> String {
-    let base: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let base = if base.is_empty() { "list".into() } else { base };
-    format!("{base}-{}.csv", day.format("%Y-%m-%d"))
-}
-
 #[component]
 pub fn ListsPage() -> impl IntoView {
     let s = use_app();
@@ -100,7 +84,7 @@ pub fn ListsPage() -> impl IntoView {
             let e = export(&sel.rows, s.lang.get_untracked(), encoding);
             (e.bytes, e.replaced, sel.rows.len())
         });
-        let name = file_name(&d.name.get_untracked(), local(now()).date());
+        let name = file_name(&d.name.get_untracked(), "list", local(now()).date(), "csv");
         match download_bytes(&name, "text/csv", &bytes) {
             Ok(()) => {
                 if replaced > 0 {

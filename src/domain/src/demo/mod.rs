@@ -152,6 +152,7 @@ pub fn settings() -> Settings {
     Settings {
         company: "Лавровый венец".into(),
         sender_name: "Иван Петров".into(),
+        sender_email: "letters@lavr-venets.ru".into(),
         sender_title: "менеджер по работе с постоянными клиентами".into(),
         signature: "Иван Петров\nменеджер по работе с постоянными клиентами\nООО «Лавровый венец»\n+7 (343) 222-33-44, letters@lavr-venets.ru".into(),
         company_en: "Lavrovy Venets".into(),

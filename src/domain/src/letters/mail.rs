@@ -58,18 +58,26 @@ fn encoded_words(text: &str) -> String {
         .join("\r\n ")
 }
 
-/// The `.eml` text: headers, then the body in base64 lines of 76 characters.
-pub fn eml(from_name: &str, to: &str, subject: &str, body: &str, date: Timestamp) -> String {
+/// The `.eml` text: headers, then the body in base64 lines of 76 characters. `From:` names the
+/// sender with their address; without an address it is left out, and the mail program puts its
+/// own account there (a name alone is not a valid `From:`).
+pub fn eml(
+    from: (&str, Option<&str>),
+    to: &str,
+    subject: &str,
+    body: &str,
+    date: Timestamp,
+) -> String {
     let encoded = STANDARD.encode(crlf(body));
     let lines: Vec<&str> = encoded
         .as_bytes()
         .chunks(76)
         .filter_map(|c| std::str::from_utf8(c).ok())
         .collect();
-    let from = if from_name.trim().is_empty() {
-        String::new()
-    } else {
-        format!("From: {}\r\n", encoded_words(from_name.trim()))
+    let from = match (from.0.trim(), from.1.map(str::trim)) {
+        (_, None | Some("")) => String::new(),
+        ("", Some(address)) => format!("From: {address}\r\n"),
+        (name, Some(address)) => format!("From: {}\r\n <{address}>\r\n", encoded_words(name)),
     };
     format!(
         "{from}To: {to}\r\nSubject: {subject}\r\nDate: {date}\r\nMIME-Version: 1.0\r\n\
@@ -102,11 +110,13 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap();
         let subject = "Ваши хрустальные кубки: не пора ли обновить награды к весеннему турниру?";
         let body = "Уважаемая Анна Сергеевна!\n\nПишу Вам…";
-        let text = eml("Иван Петров", "anna@school.ru", subject, body, at);
+        let from = ("Иван Петров", Some("letters@lavr-venets.ru"));
+        let text = eml(from, "anna@school.ru", subject, body, at);
         let (head, encoded) = text.split_once("\r\n\r\n").unwrap();
         assert!(head.contains("Content-Type: text/plain; charset=UTF-8"));
         assert!(head.contains("Date: Thu, 26 Nov 2026 09:30:00 +0000"));
         assert!(head.contains("To: anna@school.ru"));
+        assert!(head.contains(" <letters@lavr-venets.ru>\r\n"), "{head}");
         for line in head.split("\r\n") {
             assert!(line.len() <= 78, "header line too long: {line}");
             assert!(line.is_ascii());
@@ -125,5 +135,17 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(decoded, body.replace('\n', "\r\n"));
+    }
+
+    #[test]
+    fn from_has_the_address_or_is_left_to_the_mail_program() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap();
+        let head = |from| eml(from, "a@b.ru", "Тема", "Текст", at);
+        assert!(!head(("Иван Петров", None)).contains("From:"));
+        assert!(!head(("Иван Петров", Some(" "))).contains("From:"));
+        assert!(head(("", Some("letters@lavr-venets.ru")))
+            .starts_with("From: letters@lavr-venets.ru\r\nTo: a@b.ru\r\n"));
+        assert!(head(("Ivan Petrov", Some("letters@lavr-venets.ru")))
+            .starts_with("From: Ivan Petrov\r\n <letters@lavr-venets.ru>\r\n"));
     }
 }

@@ -2,6 +2,7 @@
 //! address once), and why the others were left out. The export to CSV is in [`csv`].
 
 pub mod csv;
+pub mod label;
 
 use std::collections::HashSet;
 
