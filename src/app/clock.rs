@@ -67,6 +67,19 @@ pub fn local(t: Timestamp) -> NaiveDateTime {
     t.with_timezone(&Local).naive_local()
 }
 
+/// A day the user picked as a moment: now for today, local noon for another day (a payment
+/// entered late is dated the day the money came, and noon keeps it on that day in any zone).
+pub fn on_day(day: NaiveDate) -> Timestamp {
+    if day == today() {
+        return now();
+    }
+    day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default())
+        .and_local_timezone(Local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(now)
+}
+
 /// The browser's offset from UTC at the app's now: working hours are counted in local time.
 pub fn tz() -> chrono::FixedOffset {
     use chrono::Offset;

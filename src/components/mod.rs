@@ -1,5 +1,6 @@
 //! View pieces more than one page uses.
 
+pub mod agenda;
 pub mod chart;
 pub mod field;
 pub mod labels;

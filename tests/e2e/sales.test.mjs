@@ -60,16 +60,26 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     const deal = page.locator('#deals tr', { hasText: 'Кубки на областной турнир' });
     await deal.waitFor();
     assert.equal(await deal.getAttribute('data-stage'), 'contract');
+    // A next step for the deal, due today (the tests' clock: 26 November).
+    await page.fill('#step-text', 'Позвонить: согласовать макет');
+    await page.fill('#step-due', '2026-11-26');
+    await page.selectOption('#step-deal', { label: 'Кубки на областной турнир' });
+    await page.click('#add-step');
+    await page.waitForSelector('#steps tr:has-text("Позвонить: согласовать макет")');
+    await page.waitForFunction(() => /Следующий шаг: Позвонить: согласовать макет — 26\.11\.2026/.test(document.querySelector('#deals').innerText));
     await deal.locator('.next-stage').click();
     await page.waitForFunction(() => [...document.querySelectorAll('#deals tr')].some((tr) => tr.dataset.stage === 'invoiced'));
-    await deal.locator('.next-stage').click();
+    // Paid in full: the money came on 20 November and is entered today.
+    await deal.locator('.pay-amount').fill('15 000');
+    await deal.locator('.pay-date').fill('2026-11-20');
+    await deal.locator('.pay').click();
     await page.waitForFunction(() => [...document.querySelectorAll('#deals tr')].some((tr) => tr.dataset.stage === 'paid'));
     await page.waitForFunction((n) => document.querySelectorAll('.orders-table tbody tr').length === n + 1, ordersBefore);
-    assert.match(await page.innerText('.orders-table'), /Кубки на областной турнир/);
-    // The deal shows who sells it, each stage with its date, and the payment that paid it.
+    assert.ok((await page.locator('.orders-table tbody tr', { hasText: 'Кубки на областной турнир' }).innerText()).includes('20.11.2026'), 'the order is dated when the money came');
+    // The deal shows who sells it, each stage with its date, the payment and the next step.
     const steps = await deal.locator('.deal-steps').innerText();
     assert.ok(steps.startsWith(seller), steps);
-    assert.match(steps, /\d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4} · 15\s000\s₽ \d\d\.\d\d\.\d{4}$/);
+    assert.match(steps, /\d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4} → .+ 20\.11\.2026 · 15\s000\s₽ 20\.11\.2026 · Следующий шаг: Позвонить: согласовать макет — 26\.11\.2026$/);
     await page.fill('#activity-text', 'Договорились об отгрузке');
     await page.click('#log-activity');
     await page.waitForSelector('#activities tr:has-text("Договорились об отгрузке")');
@@ -78,6 +88,16 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     const row = page.locator('#salespeople tbody tr', { hasText: seller });
     await row.waitFor();
     assert.equal(rub(await row.locator('td').nth(3).innerText()), revenueBefore + 15000, 'in the revenue figure');
+    // The seller's start page: today's step on top, done in one click.
+    await row.locator('a').first().click();
+    const due = page.locator('#agenda tr', { hasText: 'Позвонить: согласовать макет' });
+    await due.waitFor();
+    assert.ok((await due.innerText()).includes('26.11.2026'));
+    assert.ok(await page.$eval('#agenda', (a) => a.compareDocumentPosition(document.querySelector('#book')) & Node.DOCUMENT_POSITION_FOLLOWING), 'above the book');
+    await due.locator('.step-done').click();
+    await due.waitFor({ state: 'detached' });
+    await page.click('nav a[href="#/sales"]');
+    await row.waitFor();
     // Revenue by a chosen period: the year holds at least this month.
     const monthTotal = rub(await page.innerText('#sales-total'));
     assert.ok(monthTotal >= 15000);
@@ -125,8 +145,19 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     await req.locator('.step').click();
     await page.waitForFunction(() => [...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура') && tr.dataset.status === 'relayed'));
     assert.equal(await counted(), before + 1, 'the response-time figure counts it');
-    // The client's status summary, to print or e-mail: the request is answered.
-    assert.match(await page.innerText('#client-summary'), /Где счёт-фактура по договору\? — (ответ готов|answered)/);
+    // Response times read as hours and minutes.
+    assert.match(await page.innerText('#response-times tr[data-department="finance"] td:nth-child(2)'), /^\d+:\d\d/);
+    // The client's status summary, for the client chosen for it: the request is answered.
+    await page.selectOption('#summary-client', { label: client });
+    await page.waitForFunction(() => /Где счёт-фактура по договору\? — (ответ готов|answered)/.test(document.querySelector('#client-summary').innerText));
+    // Closed, the request leaves the open board and is found among the closed ones.
+    await req.locator('.step').click();
+    await page.waitForFunction(() => ![...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура')));
+    await page.locator('.board-filter .tabs button', { hasText: 'Закрытые' }).click();
+    await page.fill('#board-search', 'счёт-фактура');
+    await page.waitForFunction(() => [...document.querySelectorAll('#board tr')].some((tr) => tr.textContent.includes('Где счёт-фактура') && tr.dataset.status === 'closed'));
+    await page.locator('.board-filter .tabs button', { hasText: 'Открытые' }).click();
+    await page.fill('#board-search', '');
 
     // Corporate revenue by a chosen period: a year holds at least the month.
     const corpMonth = rub(await page.innerText('#corporate-revenue'));
@@ -136,12 +167,23 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
       return Number(v.replace(/[^\d,]/g, '').replace(',', '.')) > m;
     }, corpMonth);
 
-    // A contract moved on shows each stage with its date.
-    const contract = page.locator('#contracts tr').first();
-    const stage = contract.locator('select.contract-stage');
-    await stage.selectOption('Paid');
-    await page.waitForFunction(() => /→/.test(document.querySelector('#contracts tr .contract-steps').innerText));
+    // A contract for the client chosen beside it; paid, it counts in the period's revenue.
+    await page.selectOption('#contract-client', { label: client });
+    await page.fill('#contract-number', 'К-999/26');
+    await page.fill('#contract-amount', '1 234 567');
+    await page.click('#add-contract');
+    const contract = page.locator('#contracts tr', { hasText: 'К-999/26' });
+    await contract.waitFor();
+    assert.ok((await contract.innerText()).includes(client), await contract.innerText());
+    const yearBefore = rub(await page.innerText('#corporate-revenue'));
+    await contract.locator('select.contract-stage').selectOption('Paid');
+    await page.waitForFunction(() => /→/.test([...document.querySelectorAll('#contracts tr')].find((tr) => tr.textContent.includes('К-999/26')).querySelector('.contract-steps').innerText));
+    // Each stage with its date.
     assert.match(await contract.locator('.contract-steps').innerText(), /\d\d\.\d\d\.\d{4} → .+ \d\d\.\d\d\.\d{4}$/);
+    await page.waitForFunction((m) => {
+      const v = document.querySelector('#corporate-revenue').innerText;
+      return Math.round(Number(v.replace(/[^\d,]/g, '').replace(',', '.'))) === m;
+    }, Math.round(yearBefore + 1234567));
 
     // The dashboard: four sections for this month, a chart over time for each figure, a CSV.
     await page.click('nav a[href="#/dashboard"]');

@@ -7,6 +7,7 @@ use crate::domain::dedup::merge::MergeError;
 use crate::domain::import::CsvError;
 use crate::domain::letters::answer::AnswerError;
 use crate::domain::sales::deals::DealError;
+use crate::domain::sales::steps::StepError;
 
 /// An error as the person at the computer is told it.
 pub trait Said {
@@ -27,6 +28,22 @@ impl Said for DealError {
                 DealError::NoReason => "Say why the deal was lost",
                 DealError::Closed => "The deal is closed",
                 DealError::BadPayment => "The payment must be more than zero",
+            },
+        )
+        .into()
+    }
+}
+
+impl Said for StepError {
+    fn said(&self, t: &Tr) -> String {
+        t.pick(
+            match self {
+                StepError::NoText => "Напишите, что сделать",
+                StepError::Done => "Этот шаг уже сделан",
+            },
+            match self {
+                StepError::NoText => "Say what is to be done",
+                StepError::Done => "This step is done already",
             },
         )
         .into()

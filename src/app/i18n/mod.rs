@@ -85,6 +85,7 @@ impl Tr {
             RecordKind::Deal => self.s.deals,
             RecordKind::Contract => self.s.contracts,
             RecordKind::Snapshot => self.s.snapshots,
+            RecordKind::NextStep => self.s.next_steps,
         }
     }
 

@@ -119,6 +119,12 @@ pub fn money_input(kop: i64) -> String {
     }
 }
 
+/// Hours as a clock reads them: 3.9 → «3:54», 26.5 → «26:30».
+pub fn hours_minutes(hours: f64) -> String {
+    let minutes = (hours * 60.0).round().max(0.0) as i64;
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// A download's file name from a name people read («Школа № 5» → «Школа_5-2026-11-26.eml»):
 /// letters and digits kept, any run of other characters one «_», at most 60 characters of the
 /// name, `fallback` for a name with nothing left.
@@ -212,5 +218,13 @@ mod tests {
             file_name(&"Я".repeat(100), "x", day, "csv").chars().count(),
             60 + "-2026-11-26.csv".len()
         );
+    }
+
+    #[test]
+    fn hours_read_as_hours_and_minutes() {
+        assert_eq!(hours_minutes(3.9), "3:54");
+        assert_eq!(hours_minutes(26.5), "26:30");
+        assert_eq!(hours_minutes(0.0), "0:00");
+        assert_eq!(hours_minutes(1.999), "2:00");
     }
 }

@@ -40,6 +40,7 @@ macro_rules! record_kinds {
             Deal => Deal, deals, "deal", History, client;
             Contract => Contract, contracts, "contract", History, client;
             Snapshot => Snapshot, snapshots, "snapshot", History, none;
+            NextStep => NextStep, steps, "step", History, client;
         }
     };
 }

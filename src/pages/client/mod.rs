@@ -6,6 +6,7 @@ mod form;
 mod letters;
 mod likely;
 mod orders;
+mod steps;
 mod work;
 
 use leptos::prelude::*;

@@ -1,17 +1,19 @@
-//! The sales side of a client: the activity log (what «actively worked» means) and the deals,
+//! The sales side of a client: next steps, the activity log (what «actively worked» means) and the deals,
 //! from contract to payment, each paid deal becoming an order in the history above.
 
 use leptos::prelude::*;
 
+use super::steps::ClientSteps;
 use crate::app::browser::new_id;
-use crate::app::clock::{local, now};
+use crate::app::clock::{local, now, on_day, today};
 use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::state::{use_app, AppState};
 use crate::domain::base::Batch;
 use crate::domain::format::{dmy, dmy_hm, money, parse_money};
 use crate::domain::model::*;
-use crate::domain::sales::{self, deals};
+use crate::domain::sales::{self, deals, steps};
+use chrono::NaiveDate;
 
 const KINDS: [ActivityKind; 5] = [
     ActivityKind::Call,
@@ -61,13 +63,14 @@ pub fn ClientWork(client: Id) -> impl IntoView {
     });
     let list = Memo::new(move |_| {
         s.base.with(|b| {
-            let mut v: Vec<Deal> = b
+            // Each deal with its next step, so a step planned redraws the deal.
+            let mut v: Vec<(Deal, Option<NextStep>)> = b
                 .deals
                 .iter()
                 .filter(|d| d.client == client)
-                .cloned()
+                .map(|d| (d.clone(), steps::of_deal(b, d.id).cloned()))
                 .collect();
-            crate::domain::sort::sort_by_key(&mut v, |d| std::cmp::Reverse(d.opened));
+            crate::domain::sort::sort_by_key(&mut v, |(d, _)| std::cmp::Reverse(d.opened));
             v
         })
     });
@@ -137,34 +140,37 @@ pub fn ClientWork(client: Id) -> impl IntoView {
             .with_untracked(|b| deals::move_to(b, &d, DealStage::Lost, &reason, now(), new_id));
         apply(s, None, r, |t| t.s.deal_moved);
     };
-    let pay = move |d: Deal, typed: String| {
+    let pay = move |d: Deal, typed: String, day: NaiveDate| {
         let kop = parse_money(&typed).unwrap_or(0);
         let r = s
             .base
-            .with_untracked(|b| deals::pay(b, &d, kop, now(), new_id));
+            .with_untracked(|b| deals::pay(b, &d, kop, on_day(day), now(), new_id));
         apply(s, None, r, |t| t.s.payment_saved);
     };
     view! {
         <section class="work">
+            <ClientSteps client=client />
             <h2>{tx(|t| t.s.deals)}</h2>
             <div class="new-deal">
-                <input id="deal-title" placeholder=tx(|t| t.s.deal_title) prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
-                <input id="deal-amount" class="num" inputmode="decimal" placeholder=tx(|t| t.s.amount) prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />
+                <input id="deal-title" aria-label=tx(|t| t.s.deal_title) placeholder=tx(|t| t.s.deal_title) prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
+                <input id="deal-amount" class="num" inputmode="decimal" aria-label=tx(|t| t.s.amount) placeholder=tx(|t| t.s.amount) prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />
                 <button id="open-deal" disabled=move || opening.get() on:click=open_deal>{tx(|t| t.s.open_deal)}</button>
             </div>
             <table class="dense" id="deals">
                 <tbody>
-                    {move || list.get().into_iter().map(|d| {
+                    {move || list.get().into_iter().map(|(d, step)| {
                         let (d1, d2, d3) = (d.clone(), d.clone(), d.clone());
                         let typed = RwSignal::new(String::new());
+                        let day = RwSignal::new(today());
                         let open = d.stage.is_open();
                         let t = s.tr();
                         let lang = s.lang.get_untracked();
                         // Who sells it, each stage with its date, each payment with its date.
                         let seller = s.base.with_untracked(|b| d.staff.and_then(|x| b.staff.get(&x)).map(|x| x.name.clone()));
-                        let steps = d.stages.iter().map(|(x, at)| format!("{} {}", t.deal_stage(*x), dmy(local(*at).date()))).collect::<Vec<_>>().join(" → ");
+                        let stages = d.stages.iter().map(|(x, at)| format!("{} {}", t.deal_stage(*x), dmy(local(*at).date()))).collect::<Vec<_>>().join(" → ");
                         let payments = d.payments.iter().map(|p| format!("{} {}", money(p.amount_kop, lang), dmy(local(p.at).date()))).collect::<Vec<_>>().join("; ");
-                        let detail = [seller.unwrap_or_default(), steps, payments].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+                        let next_step = step.map(|x| format!("{}: {} — {}", t.s.next_step, x.text, dmy(x.due))).unwrap_or_default();
+                        let detail = [seller.unwrap_or_default(), stages, payments, next_step].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
                         view! {
                             <tr data-stage=format!("{:?}", d.stage).to_lowercase()>
                                 <td class="num">{dmy(local(d.opened).date())}</td>
@@ -176,8 +182,9 @@ pub fn ClientWork(client: Id) -> impl IntoView {
                                 <td class="actions-cell">
                                     {open.then(|| view! {
                                         <button class="next-stage" on:click=move |_| next(d1.clone())>{tx(|t| t.s.next_stage)}</button>
-                                        <input class="pay-amount num" size="8" placeholder=tx(|t| t.s.pay) prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
-                                        <button class="pay" on:click=move |_| pay(d2.clone(), typed.get_untracked())>{tx(|t| t.s.pay)}</button>
+                                        <input class="pay-amount num" size="8" aria-label=tx(|t| t.s.pay_amount) placeholder=tx(|t| t.s.pay) prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                                        <input class="pay-date" type="date" aria-label=tx(|t| t.s.pay_date) max=today().to_string() prop:value=move || day.get().to_string() on:change=move |ev| if let Ok(x) = event_target_value(&ev).parse() { day.set(x) } />
+                                        <button class="pay" on:click=move |_| pay(d2.clone(), typed.get_untracked(), day.get_untracked())>{tx(|t| t.s.pay)}</button>
                                         <button class="lose" on:click=move |_| lose(d3.clone())>{tx(|t| t.s.lose)}</button>
                                     })}
                                 </td>
@@ -188,13 +195,13 @@ pub fn ClientWork(client: Id) -> impl IntoView {
             </table>
             <h2>{tx(|t| t.s.activities)}</h2>
             <div class="new-activity">
-                <select id="activity-kind" on:change=move |ev| {
+                <select id="activity-kind" aria-label=tx(|t| t.s.activity_kind) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(k) = KINDS.iter().find(|k| format!("{k:?}") == v) { kind.set(*k); }
                 }>
                     {KINDS.iter().map(|k| { let k = *k; view! { <option value=format!("{k:?}")>{move || s.tr().activity(k)}</option> } }).collect_view()}
                 </select>
-                <input id="activity-text" placeholder=tx(|t| t.s.activity_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
+                <input id="activity-text" aria-label=tx(|t| t.s.activity_text) placeholder=tx(|t| t.s.activity_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
                 <button id="log-activity" disabled=move || logging.get() on:click=add>{tx(|t| t.s.log_activity)}</button>
             </div>
             <table class="dense" id="activities">

@@ -1,6 +1,7 @@
-//! One salesperson: what the letters handed them and they have not yet called, their active
-//! clients against capacity with each one's last contact, their open deals, revenue by month
-//! this year, and their clients gone quiet.
+//! One salesperson: their next steps due today and overdue, what the letters handed them and
+//! they have not yet called, their active clients against capacity with each one's last
+//! contact, their open deals with each one's next step, revenue by month this year, and their
+//! clients gone quiet.
 
 use leptos::prelude::*;
 
@@ -9,11 +10,12 @@ use crate::app::clock::{local, today};
 use crate::app::i18n::tx;
 use crate::app::router::Route;
 use crate::app::state::use_app;
+use crate::components::agenda::{due_class, Agenda};
 use crate::components::chart::{Bar, BarChart};
 use crate::domain::format::{dmy, full_name, money};
 use crate::domain::letters::figures::Period;
 use crate::domain::model::*;
-use crate::domain::sales::{self, deals};
+use crate::domain::sales::{self, deals, steps};
 
 #[component]
 pub fn PersonPage(id: Id) -> impl IntoView {
@@ -35,7 +37,8 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                 .filter(|d| d.staff == Some(id) && d.stage.is_open())
                 .map(|d| {
                     let name = b.clients.get(&d.client).map(full_name).unwrap_or_default();
-                    (d.clone(), name)
+                    let next = steps::of_deal(b, d.id).cloned();
+                    (d.clone(), name, next)
                 })
                 .collect::<Vec<_>>()
         })
@@ -71,6 +74,7 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                     format!("{} / {cap}", clients.with(Vec::len))
                 }}</b></span>
             </div>
+            <Agenda staff=Signal::derive(move || Some(id)) />
             <Show when=move || handed.with(|h| !h.is_empty())>
                 <h2>{tx(|t| t.s.handed_over)}</h2>
                 <table class="dense" id="handed-over">
@@ -89,13 +93,18 @@ pub fn PersonPage(id: Id) -> impl IntoView {
             <div class="charts">{chart}</div>
             <h2>{tx(|t| t.s.open_deals)}</h2>
             <table class="dense" id="person-deals">
+                <thead><tr><th>{tx(|t| t.s.client)}</th><th>{tx(|t| t.s.deal_title)}</th><th>{tx(|t| t.s.stage)}</th><th class="num">{tx(|t| t.s.amount)}</th><th>{tx(|t| t.s.next_step)}</th></tr></thead>
                 <tbody>
-                    {move || open.get().into_iter().map(|(d, name)| view! {
+                    {move || open.get().into_iter().map(|(d, name, next)| view! {
                         <tr>
                             <td><a href=Route::Client(d.client).href()>{name}</a></td>
                             <td>{d.title.clone()}</td>
                             <td>{move || s.tr().deal_stage(d.stage)}</td>
                             <td class="num">{money(d.amount_kop, s.lang.get_untracked())}</td>
+                            {match next {
+                                Some(x) => view! { <td class=format!("next-step {}", due_class(&x))>{x.text.clone()} " — " {dmy(x.due)}</td> }.into_any(),
+                                None => view! { <td class="next-step none">{tx(|t| t.s.no_next_step)}</td> }.into_any(),
+                            }}
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -46,6 +46,9 @@ pub struct FileV1 {
     pub contracts: Vec<Contract>,
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
+    /// Added with next steps, as `decisions` was; older readers ignore it.
+    #[serde(default)]
+    pub steps: Vec<NextStep>,
     #[serde(default)]
     pub tombstones: Vec<Tombstone>,
     /// Added after the first release of v1, as `decisions` was: the day's letter queue and the
@@ -82,6 +85,7 @@ impl FileV1 {
                 deals: self.deals,
                 contracts: self.contracts,
                 snapshots: self.snapshots,
+                steps: self.steps,
                 tombstones: self.tombstones,
                 clocks: self.clocks,
             },
@@ -118,6 +122,8 @@ struct FileV1Ref<'a> {
     contracts: &'a [Contract],
     #[serde(skip_serializing_if = "<[Snapshot]>::is_empty")]
     snapshots: &'a [Snapshot],
+    #[serde(skip_serializing_if = "<[NextStep]>::is_empty")]
+    steps: &'a [NextStep],
     tombstones: &'a [Tombstone],
     #[serde(skip_serializing_if = "Option::is_none")]
     letters_day: Option<&'a LettersDay>,
@@ -152,6 +158,7 @@ pub fn write(
         deals: data.deals,
         contracts: data.contracts,
         snapshots: data.snapshots,
+        steps: data.steps,
         tombstones: data.tombstones,
         letters_day: letters_day.filter(|d| !d.is_empty()),
         clocks: data.clocks,

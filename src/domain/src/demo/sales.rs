@@ -29,6 +29,44 @@ const DEALS: [&str; 6] = [
     "Вымпелы для спартакиады",
 ];
 
+const STEPS: [&str; 5] = [
+    "Позвонить: согласовать макет",
+    "Отправить счёт и договор",
+    "Уточнить количество и сроки",
+    "Встреча: показать образцы",
+    "Позвонить после совещания у директора",
+];
+
+/// Next steps on the open deals and on some clients, due from three days ago to a week ahead,
+/// so each salesperson's start page has some for today and some overdue. Ids and texts come from
+/// the records' ids, not the random sequence, which the rest of the demo goes on with.
+fn next_steps(b: &mut Batch, owned: &[(Id, Id)], today: NaiveDate) {
+    let mut steps = Vec::new();
+    let mut push = |key: Id, client: Id, deal: Option<Id>, staff: Id| {
+        let seed = key.as_u128();
+        let offset = (seed % 11) as i64 - 3;
+        steps.push(NextStep {
+            id: Id::from_u128(seed ^ 0x6e65_7874),
+            client,
+            deal,
+            staff: Some(staff),
+            text: STEPS[(seed >> 8) as usize % STEPS.len()].to_string(),
+            due: today + Duration::days(offset),
+            done: None,
+            updated_at: at(today, 8, 0),
+        });
+    };
+    for d in b.deals.iter().filter(|d| d.stage.is_open()) {
+        if let Some(staff) = d.staff {
+            push(d.id, d.client, Some(d.id), staff);
+        }
+    }
+    for (client, seller) in owned.iter().step_by(9) {
+        push(*client, *client, None, *seller);
+    }
+    b.steps.extend(steps);
+}
+
 const REQUESTS: [(Department, &str); 6] = [
     (Department::Finance, "Нужен акт сверки за квартал"),
     (Department::Technical, "Когда будет отгрузка заказа?"),
@@ -178,6 +216,7 @@ pub(super) fn sales_history(rng: &mut Rng, b: &mut Batch, settings: &Settings, t
         }
         b.deals.push(deal);
     }
+    next_steps(b, &owned, today);
     let Some((manager, manager_name)) = manager else {
         return;
     };
@@ -210,7 +249,8 @@ fn corporate_history(
             {
                 continue;
             }
-            t += Duration::days(2 + rng.below(6) as i64);
+            // Never after the demo's «now» (see the deals above).
+            t = (t + Duration::days(2 + rng.below(6) as i64)).min(at(today, 8, 0));
             stages.push((s, t));
         }
         b.contracts.push(Contract {

@@ -174,7 +174,13 @@ fn the_demo_sales_and_corporate_sections_have_work_to_show() {
         .requests
         .iter()
         .any(|r| corporate::status(r) == corporate::Status::New));
-    assert!(corporate::revenue(&b, &period) > 0);
+    assert!(
+        corporate::revenue(
+            &b,
+            &period,
+            chrono::FixedOffset::east_opt(3 * 3600).unwrap()
+        ) > 0
+    );
 }
 
 #[test]

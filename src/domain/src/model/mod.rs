@@ -13,7 +13,9 @@ pub use decision::{Decision, DecisionKind, Moved};
 pub use letter::{Channel, Letter, LetterStatus, Response, ResponseKind};
 pub use mailing::{AddressList, ListChannel, ListFilter, Mailing, OwnerFilter};
 pub use request::{Department, Message, Request};
-pub use sales::{Activity, ActivityKind, Contract, ContractStage, Deal, DealStage, Payment};
+pub use sales::{
+    Activity, ActivityKind, Contract, ContractStage, Deal, DealStage, NextStep, Payment,
+};
 pub use snapshot::Snapshot;
 
 use chrono::{DateTime, NaiveDate, Utc};

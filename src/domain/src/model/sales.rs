@@ -139,3 +139,22 @@ pub struct Contract {
     pub signed_on: chrono::NaiveDate,
     pub updated_at: Timestamp,
 }
+
+/// What someone means to do next with a client or one of its deals, and by when: «позвонить
+/// 5 декабря». A CRM's to-do: its owner's start page lists those due today or overdue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextStep {
+    pub id: Id,
+    pub client: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deal: Option<Id>,
+    /// Whose step it is: the salesperson or account manager who will do it.
+    #[serde(default)]
+    pub staff: Option<Id>,
+    pub text: String,
+    pub due: chrono::NaiveDate,
+    /// When it was done; an open step has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Timestamp>,
+    pub updated_at: Timestamp,
+}

@@ -225,7 +225,7 @@ fn deleting_a_client_takes_every_record_that_belongs_to_it() {
     let owned = give.owned;
     assert_eq!(
         owned,
-        ["order", "letter", "request", "change", "activity", "deal", "contract"]
+        ["order", "letter", "request", "change", "activity", "deal", "contract", "step"]
     );
     let mut base = Base::from_batch(&b);
     let before = base.counts().total();

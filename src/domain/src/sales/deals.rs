@@ -127,11 +127,14 @@ pub fn move_to(
     Ok(batch)
 }
 
-/// Records a payment; the one that completes the amount moves the deal to «paid».
+/// Records a payment that came on `paid` (today, or a day before: bank statements come late); the
+/// one that completes the amount moves the deal to «paid», the stage and the order dated when the
+/// money came. The records themselves are edited `at`, now, whatever day the money is dated.
 pub fn pay(
     base: &Base,
     deal: &Deal,
     amount_kop: i64,
+    paid: Timestamp,
     at: Timestamp,
     new_id: impl FnOnce() -> Id,
 ) -> Result<Batch, DealError> {
@@ -141,11 +144,22 @@ pub fn pay(
     if amount_kop <= 0 {
         return Err(DealError::BadPayment);
     }
+    let paid = paid.min(at);
     let mut d = deal.clone();
-    d.payments.push(Payment { at, amount_kop });
+    d.payments.push(Payment {
+        at: paid,
+        amount_kop,
+    });
     d.updated_at = at;
     if d.paid_kop() >= d.amount_kop && d.stage < DealStage::Paid {
-        return move_to(base, &d, DealStage::Paid, "", at, new_id);
+        let mut batch = move_to(base, &d, DealStage::Paid, "", paid, new_id)?;
+        for x in &mut batch.deals {
+            x.updated_at = at;
+        }
+        for o in &mut batch.orders {
+            o.updated_at = at;
+        }
+        return Ok(batch);
     }
     Ok(Batch {
         deals: vec![d],

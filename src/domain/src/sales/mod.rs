@@ -3,6 +3,7 @@
 //! letter pool, and one-click reassign and release (both logged). Deals are in [`deals`].
 
 pub mod deals;
+pub mod steps;
 
 use std::collections::HashMap;
 

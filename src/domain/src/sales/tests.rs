@@ -173,13 +173,36 @@ fn a_deal_moves_to_paid_and_becomes_an_order() {
     b.apply(&invoiced);
     let d = b.deals.get(&id(70)).unwrap().clone();
     // Half paid: still invoiced; the rest completes it.
-    let half = deals::pay(&b, &d, 6_000_00, at(2026, 11, 5), || id(81)).unwrap();
+    let half = deals::pay(&b, &d, 6_000_00, at(2026, 11, 5), at(2026, 11, 5), || {
+        id(81)
+    })
+    .unwrap();
     assert_eq!(half.deals[0].stage, DealStage::Invoiced);
     assert!(half.orders.is_empty());
     b.apply(&half);
     let d = b.deals.get(&id(70)).unwrap().clone();
-    let rest = deals::pay(&b, &d, 6_000_00, at(2026, 11, 9), || id(82)).unwrap();
+    // The rest came on the 9th and is entered on the 11th: dated when the money came, edited now.
+    let rest = deals::pay(&b, &d, 6_000_00, at(2026, 11, 9), at(2026, 11, 11), || {
+        id(82)
+    })
+    .unwrap();
     assert_eq!(rest.deals[0].stage, DealStage::Paid);
+    assert_eq!(rest.deals[0].updated_at, at(2026, 11, 11));
+    assert_eq!(
+        rest.deals[0].stages.last(),
+        Some(&(DealStage::Paid, at(2026, 11, 9)))
+    );
+    assert_eq!(
+        rest.deals[0].payments.last().map(|p| p.at),
+        Some(at(2026, 11, 9))
+    );
+    assert_eq!(rest.orders[0].updated_at, at(2026, 11, 11));
+    // A payment dated ahead is taken as today's.
+    let ahead = deals::pay(&b, &d, 100, at(2026, 12, 9), at(2026, 11, 11), || id(89)).unwrap();
+    assert_eq!(
+        ahead.deals[0].payments.last().map(|p| p.at),
+        Some(at(2026, 11, 11))
+    );
     assert_eq!(rest.deals[0].paid_kop(), 12_000_00);
     let order = &rest.orders[0];
     assert_eq!(
@@ -240,7 +263,14 @@ fn a_lost_deal_needs_a_reason_and_a_closed_one_stays_closed() {
     assert_eq!(lost.deals[0].lost_reason, "дорого");
     assert!(lost.orders.is_empty(), "no revenue from a lost deal");
     assert_eq!(
-        deals::pay(&b, &lost.deals[0], 100, at(2026, 11, 4), || id(86)),
+        deals::pay(
+            &b,
+            &lost.deals[0],
+            100,
+            at(2026, 11, 4),
+            at(2026, 11, 4),
+            || id(86)
+        ),
         Err(DealError::Closed)
     );
 }
