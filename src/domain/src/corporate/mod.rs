@@ -7,7 +7,7 @@
 pub mod hours;
 pub mod summary;
 
-use chrono::FixedOffset;
+use chrono::{FixedOffset, NaiveDate};
 
 use crate::base::Base;
 use crate::letters::figures::Period;
@@ -232,9 +232,22 @@ pub fn figures(
         .collect()
 }
 
-/// Revenue from corporate clients (and orders marked corporate) in the period.
-pub fn revenue(base: &Base, period: &Period) -> i64 {
-    base.orders
+/// The day a contract's money came, in `tz`: when it first reached «paid» or a stage past it (a
+/// contract moved straight to «shipped» was paid too).
+pub fn paid_on(c: &Contract, tz: FixedOffset) -> Option<NaiveDate> {
+    c.stages
+        .iter()
+        .filter(|(s, _)| *s >= ContractStage::Paid)
+        .map(|(_, t)| t.with_timezone(&tz).date_naive())
+        .min()
+}
+
+/// Revenue from corporate clients in the period: their contracts paid in it, and the orders of
+/// corporate clients (and orders marked corporate) dated in it. A contract is not an order, so
+/// the two do not overlap.
+pub fn revenue(base: &Base, period: &Period, tz: FixedOffset) -> i64 {
+    let orders: i64 = base
+        .orders
         .iter()
         .filter(|o| period.contains(o.date))
         .filter(|o| {
@@ -242,7 +255,14 @@ pub fn revenue(base: &Base, period: &Period) -> i64 {
                 || base.clients.get(&o.client).is_some_and(|c| c.corporate)
         })
         .map(Order::total_kop)
-        .sum()
+        .fold(0, i64::saturating_add);
+    let contracts: i64 = base
+        .contracts
+        .iter()
+        .filter(|c| paid_on(c, tz).is_some_and(|d| period.contains(d)))
+        .map(|c| c.amount_kop)
+        .fold(0, i64::saturating_add);
+    orders.saturating_add(contracts)
 }
 
 /// Moves a contract to a stage, keeping the date it was reached.

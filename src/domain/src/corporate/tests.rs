@@ -221,7 +221,7 @@ fn corporate_revenue_counts_corporate_clients_and_corporate_orders() {
         ..Batch::default()
     });
     let nov = Period::month_of(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-    assert_eq!(revenue(&base, &nov), 150_00);
+    assert_eq!(revenue(&base, &nov, msk()), 150_00);
     let contract = Contract {
         id: Uuid::from_u128(20),
         client: Uuid::from_u128(1),
@@ -239,4 +239,24 @@ fn corporate_revenue_counts_corporate_clients_and_corporate_orders() {
     );
     assert_eq!(paid.stage, ContractStage::Paid);
     assert_eq!(paid.stages.len(), 2);
+    // The paid contract counts in the month its money came, not before.
+    let mut with_contract = base.clone();
+    with_contract.apply(&Batch {
+        contracts: vec![paid.clone()],
+        ..Batch::default()
+    });
+    assert_eq!(revenue(&with_contract, &nov, msk()), 250_00);
+    let october = Period::month_of(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+    assert_eq!(revenue(&with_contract, &october, msk()), 0);
+    // Moved straight to «shipped», it was paid then.
+    let shipped = advance(
+        &contract,
+        ContractStage::Shipped,
+        t + chrono::Duration::days(5),
+    );
+    assert_eq!(
+        paid_on(&shipped, msk()),
+        NaiveDate::from_ymd_opt(2026, 11, 6)
+    );
+    assert_eq!(paid_on(&contract, msk()), None);
 }

@@ -129,7 +129,7 @@ pub fn dashboard(base: &Base, period: Period, i: &Inputs) -> Dashboard {
         sales_revenue_kop: by_staff.values().sum(),
         sales_by_staff,
         worked: worked_share(base, i.now, i.settings.inactive_days),
-        corporate_revenue_kop: corporate::revenue(base, &period),
+        corporate_revenue_kop: corporate::revenue(base, &period, i.tz),
         answer_median_hours: percentile(&answer, 0.5),
         answer_p90_hours: percentile(&answer, 0.9),
         overdue: base

@@ -140,6 +140,11 @@ pub fn series(
             corp[k] += rub;
         }
     }
+    for c in base.contracts.iter() {
+        if let Some(k) = corporate::paid_on(c, tz).and_then(index) {
+            corp[k] += c.amount_kop as f64 / 100.0;
+        }
+    }
     let mut answered = zero();
     for l in base.letters.iter() {
         if let Some(k) = sent_on(l).and_then(index) {
