@@ -6,6 +6,7 @@ pub mod change;
 pub mod clock;
 pub mod edit;
 pub mod i18n;
+pub mod leave;
 pub mod pending;
 pub mod person;
 pub mod queue;
@@ -40,7 +41,11 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang, settings);
     provide_app(state);
     if !repaired.is_empty() {
-        let fields: Vec<_> = repaired.iter().map(|p| p.field()).collect();
+        let t = state.tr_untracked();
+        let fields: Vec<_> = repaired
+            .iter()
+            .map(|p| format!("«{}»", t.setting_name(p.field())))
+            .collect();
         state.toast(
             format!(
                 "{}: {}",
@@ -57,7 +62,8 @@ pub fn App() -> impl IntoView {
         );
     }
     leptos::task::spawn_local(start(state));
-    let route = use_route();
+    let route = use_route(move || state.tr_untracked().leave_unsaved.to_string());
+    leave::ask_before_unload();
     slash_focuses_search();
 
     Effect::new(move || {

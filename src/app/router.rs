@@ -136,11 +136,36 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// The current route as a signal, following `hashchange`.
-pub fn use_route() -> ReadSignal<Route> {
+/// The current route as a signal, following `hashchange`. With an edit unsaved
+/// (`app::leave`), `question` is asked first; a «no» puts the old address back, without a
+/// history entry of its own.
+pub fn use_route(question: impl Fn() -> String + 'static) -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_hash()));
+    let shown = std::cell::RefCell::new(current_hash());
     if let Some(w) = web_sys::window() {
-        let cb = Closure::<dyn Fn()>::new(move || set_route.set(Route::parse(&current_hash())));
+        let cb = Closure::<dyn Fn()>::new(move || {
+            let hash = current_hash();
+            if hash == *shown.borrow() {
+                return;
+            }
+            if !super::leave::may_leave(&question()) {
+                let back = if shown.borrow().is_empty() {
+                    "#/".to_string()
+                } else {
+                    shown.borrow().clone()
+                };
+                if let Some(Ok(history)) = web_sys::window().map(|w| w.history()) {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&back),
+                    );
+                }
+                return;
+            }
+            *shown.borrow_mut() = hash.clone();
+            set_route.set(Route::parse(&hash));
+        });
         let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
         // The listener lives as long as the page.
         cb.forget();

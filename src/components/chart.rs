@@ -8,8 +8,7 @@ const H: f64 = 150.0;
 const TOP: f64 = 12.0;
 const LEFT: f64 = 34.0;
 const BOTTOM: f64 = 22.0;
-/// Every chart has the same drawing width, so charts of 6 and of 53 bars sit side by side at
-/// the same height.
+/// The drawing's width until the chart is measured (and where it cannot be).
 const WIDTH: f64 = 640.0;
 
 /// One group of bars: its label under the axis and one value per series (none: no data).
@@ -38,6 +37,17 @@ fn compact(x: f64) -> String {
     }
 }
 
+/// What a chart shows, apart from its frame.
+struct Drawing {
+    bars: Vec<Bar>,
+    series: Vec<String>,
+    target: Option<(u32, String)>,
+    stacked: bool,
+}
+
+/// The chart's width in CSS pixels before it is measured, and the narrowest it is drawn.
+const NARROWEST: f64 = 280.0;
+
 #[component]
 pub fn BarChart(
     bars: Vec<Bar>,
@@ -58,6 +68,56 @@ pub fn BarChart(
     #[prop(optional)]
     note: String,
 ) -> impl IntoView {
+    let legend = series
+        .iter()
+        .enumerate()
+        .map(|(k, name)| view! { <span class="key"><i class=format!("s{}", k % 8)></i>{name.clone()}</span> })
+        .collect_view();
+    let drawing = StoredValue::new(Drawing {
+        bars,
+        series,
+        target,
+        stacked,
+    });
+    // Drawn at the width it is shown, one unit a pixel, so its labels keep the size the style
+    // gives them however wide the column is (a fixed drawing scaled down made them ~7 px).
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(WIDTH);
+    let measure = move || {
+        if let Some(el) = frame.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w.max(NARROWEST));
+            }
+        }
+    };
+    Effect::new(move || {
+        if frame.get().is_some() {
+            measure();
+        }
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || on_resize.remove());
+    view! {
+        <figure class="chart" id=id data-chart=name>
+            <figcaption>{title.clone()}</figcaption>
+            <div class="plot" node_ref=frame>
+                {move || drawing.with_value(|d| draw(d, width.get(), &title))}
+            </div>
+            <div class="legend">{legend}</div>
+            {(!note.is_empty()).then(|| view! { <p class="chart-note">{note}</p> })}
+        </figure>
+    }
+}
+
+fn draw(d: &Drawing, width: f64, title: &str) -> impl IntoView {
+    let Drawing {
+        bars,
+        series,
+        target,
+        stacked,
+    } = d;
+    let stacked = *stacked;
     let n = if stacked { 1 } else { series.len().max(1) };
     let clean = |v: &f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let height = |b: &Bar| -> f64 {
@@ -73,8 +133,7 @@ pub fn BarChart(
         .chain(target.as_ref().map(|t| f64::from(t.0)))
         .fold(0.0, f64::max);
     let max = if max > 0.0 { max } else { 1.0 };
-    let width = WIDTH;
-    let group = (WIDTH - LEFT - 8.0) / bars.len().max(1) as f64;
+    let group = (width - LEFT - 8.0) / bars.len().max(1) as f64;
     let y = move |v: f64| TOP + H - H * v / max;
     let gap = (group * 0.2).min(6.0);
     let bar_w = (group - gap) / n as f64;
@@ -85,8 +144,10 @@ pub fn BarChart(
             format!("{v:.1}")
         }
     };
-    // Every label when there is room, else every few, so they never overlap.
-    let every = bars.len().div_ceil(12).max(1);
+    // Every label when there is room (a label is about 40 px wide), else every few, so they
+    // never overlap.
+    let room = ((width - LEFT) / 40.0).floor().max(1.0) as usize;
+    let every = bars.len().div_ceil(room).max(1);
     let rects = bars
         .iter()
         .enumerate()
@@ -141,25 +202,15 @@ pub fn BarChart(
             <text class="target-label" x=width - 6.0 y=h - 3.0 text-anchor="end">{format!("{name}: {v}")}</text>
         }
     });
-    let legend = series
-        .iter()
-        .enumerate()
-        .map(|(k, name)| view! { <span class="key"><i class=format!("s{}", k % 8)></i>{name.clone()}</span> })
-        .collect_view();
     view! {
-        <figure class="chart" id=id data-chart=name>
-            <figcaption>{title.clone()}</figcaption>
-            <svg viewBox=format!("0 0 {width} {}", TOP + H + BOTTOM) role="img" aria-label=title preserveAspectRatio="xMinYMin meet">
-                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + H />
-                <line class="axis" x1=LEFT x2=width - 4.0 y1=TOP + H y2=TOP + H />
-                <text class="y" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{compact(max)}</text>
-                <text class="y" x=LEFT - 4.0 y=TOP + H text-anchor="end">"0"</text>
-                {rects}
-                {line}
-                {labels}
-            </svg>
-            <div class="legend">{legend}</div>
-            {(!note.is_empty()).then(|| view! { <p class="chart-note">{note}</p> })}
-        </figure>
+        <svg viewBox=format!("0 0 {width} {}", TOP + H + BOTTOM) role="img" aria-label=title.to_string() preserveAspectRatio="xMinYMin meet">
+            <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + H />
+            <line class="axis" x1=LEFT x2=width - 4.0 y1=TOP + H y2=TOP + H />
+            <text class="y" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{compact(max)}</text>
+            <text class="y" x=LEFT - 4.0 y=TOP + H text-anchor="end">"0"</text>
+            {rects}
+            {line}
+            {labels}
+        </svg>
     }
 }

@@ -13,7 +13,7 @@ use crate::components::chart::{Bar, BarChart};
 use crate::components::period::PeriodPicker;
 use crate::domain::base::Batch;
 use crate::domain::dashboard::{csv, dashboard, refresh_snapshot, series, CsvLook, Inputs, Series};
-use crate::domain::format::{group, money};
+use crate::domain::format::{group, hours_minutes, money};
 use crate::domain::letters::figures::Period;
 
 fn percent(x: f64) -> String {
@@ -197,7 +197,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <section class="panel" id="dash-corporate">
                     <h2>{tx(|t| t.s.corporate)}</h2>
                     {tile("corporate_revenue", |t| t.s.revenue, Box::new(move || money(d().corporate_revenue_kop, lang())))}
-                    {tile("answer_hours", |t| t.s.answer_tile, Box::new(move || { let x = d(); match (x.answer_median_hours, x.answer_p90_hours) { (Some(m), Some(p)) => format!("{m:.1} / {p:.1}"), _ => "—".into() } }))}
+                    {tile("answer_hours", |t| t.s.answer_tile, Box::new(move || { let x = d(); match (x.answer_median_hours, x.answer_p90_hours) { (Some(m), Some(p)) => format!("{} / {}", hours_minutes(m), hours_minutes(p)), _ => "—".into() } }))}
                     {tile("overdue", |t| t.s.overdue_now, Box::new(move || d().overdue.to_string()))}
                 </section>
                 <section class="panel" id="dash-base">

@@ -124,9 +124,14 @@ test('letters: queue, draft, edit, send, print, answer, hand over, figures', asy
     assert.equal(await page.inputValue('textarea[name=body]'), edited, 'the edit was kept');
 
     // Mark it sent: the sent text is stored as sent.
-    await page.click('#mark-sent');
+    // From the keyboard: «sent» is a button like any other.
+    await page.focus('#mark-sent');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#queue-list button.sent');
     assert.match(await page.innerText('#queue-count'), /1 из 40/);
+    // The keyboard goes on from the next letter: its line in the queue has the focus.
+    await page.waitForFunction(() => document.activeElement?.closest('#queue-list li') && document.activeElement.getAttribute('aria-current') === 'true');
+    assert.notEqual(await page.innerText('#letter-card h2'), first);
 
     // The print view has the letter, as edited, with the client's address.
     await page.goto(server.url + '#/letters/print/a4');

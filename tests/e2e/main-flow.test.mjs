@@ -183,3 +183,98 @@ test('a page opened from the menu starts at its top', async () => {
     await c.close();
   }
 });
+
+test('leaving a client card with unsaved edits asks first', async () => {
+  const c = await freshBrowser();
+  try {
+    const { page } = c;
+    await loadDemo(page, server.url);
+    await page.goto(server.url + '#/clients');
+    await page.locator('.vlist a.row').first().click();
+    await page.waitForSelector('#client-title');
+    const name = page.locator('input[name="name"]');
+    const typed = (await name.inputValue()) + ' (правка)';
+    await name.fill(typed);
+    await page.waitForSelector('.unsaved');
+    // «No»: the card stays, with the edit, and the address is the card's again.
+    const url = page.url();
+    const asked = [];
+    page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+    await page.click('nav a[href="#/sales"]');
+    await page.waitForTimeout(300);
+    assert.match(asked[0] ?? '', /не сохранены/);
+    assert.equal(page.url(), url);
+    assert.equal(await name.inputValue(), typed);
+    // «Yes»: the menu's page opens, and the edit is not saved.
+    page.once('dialog', (d) => d.accept());
+    await page.click('nav a[href="#/sales"]');
+    await page.waitForSelector('#salespeople');
+    await page.goBack();
+    await page.waitForSelector('#client-title');
+    assert.notEqual(await page.locator('input[name="name"]').inputValue(), typed);
+    // A card without edits, and a new client's blank form, are left without a question.
+    page.on('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+    await page.click('nav a[href="#/letters"]');
+    await page.waitForSelector('#queue-list li');
+    await page.goto(server.url + '#/clients/new');
+    await page.waitForSelector('#client-title');
+    await page.click('nav a[href="#/dashboard"]');
+    await page.waitForSelector('.dashboard');
+    assert.equal(asked.length, 1, asked.join(' | '));
+    assert.deepEqual(c.errors, []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('every field on every page has a label, and the menu works at 1024 px with a visible focus', async () => {
+  const c = await freshBrowser();
+  try {
+    const { page } = c;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await loadDemo(page, server.url);
+    const unlabelled = () => page.$$eval('input, select, textarea', (els) => els
+      .filter((e) => e.type !== 'hidden' && e.offsetParent !== null)
+      .filter((e) => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.closest('label')
+        || (e.id && document.querySelector(`label[for="${e.id}"]`))))
+      .map((e) => `${location.hash} ${e.tagName.toLowerCase()}#${e.id}[name=${e.name}]`));
+    const routes = ['#/', '#/clients', '#/clients/new', '#/clients/duplicates', '#/clients/changes', '#/clients/import',
+      '#/clients/quality', '#/clients/lists', '#/letters', '#/letters/answers', '#/letters/figures', '#/products',
+      '#/staff', '#/sales', '#/corporate', '#/dashboard', '#/settings', '#/backup', '#/sync'];
+    const found = [];
+    for (const route of routes) {
+      await page.goto(server.url + route);
+      await page.waitForSelector('main > section');
+      await page.waitForTimeout(300);
+      found.push(...await unlabelled());
+    }
+    await page.goto(server.url + '#/clients');
+    await page.locator('.vlist a.row').first().click();
+    await page.waitForSelector('#client-title');
+    found.push(...await unlabelled());
+    assert.deepEqual(found, []);
+
+    // At 1024 px every menu item is on screen and opens its page.
+    const links = await page.$$eval('header.top nav a', (as) => as.map((a) => {
+      const r = a.getBoundingClientRect();
+      return { href: a.getAttribute('href'), inside: r.left >= 0 && r.right <= window.innerWidth && r.height > 0 };
+    }));
+    assert.ok(links.length >= 9);
+    assert.deepEqual(links.filter((l) => !l.inside), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+    await page.click('header.top nav a[href="#/settings"]');
+    await page.waitForSelector('.settings');
+    // The keyboard focus on the dark menu is drawn in white, not the page's dark green.
+    await page.focus('header.top nav a[href="#/sales"]');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, inMenu: !!document.activeElement.closest('header.top') };
+    });
+    assert.deepEqual(ring, { style: 'solid', width: 2, color: 'rgb(255, 255, 255)', inMenu: true });
+    assert.deepEqual(c.errors, []);
+  } finally {
+    await c.close();
+  }
+});

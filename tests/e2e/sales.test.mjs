@@ -196,6 +196,9 @@ test('sales and corporate: deal to order, request relayed, dashboard', async () 
     await page.waitForSelector('[data-chart="pending_duplicates"] rect');
     assert.equal(await page.locator('[data-chart="pending_duplicates"] rect').count(), 1, 'only this month so far');
     assert.ok((await page.locator('[data-chart="sales_revenue_by_staff"] .legend .key').count()) >= 6, 'stacked by salesperson');
+    // The axis labels are drawn at the chart's width: readable, not a scaled-down 7 px.
+    const sizes = await page.$$eval('.dashboard .chart svg text.x', (ts) => ts.map((t) => t.getBoundingClientRect().height));
+    assert.ok(sizes.length > 0 && Math.min(...sizes) >= 11, `label heights ${Math.min(...sizes)} px`);
     assert.ok(rub(await page.innerText('[data-figure="sales_revenue"] .value')) >= 15000);
     assert.ok(rub(await page.innerText('[data-figure="letters_revenue"] .value')) > 0);
     assert.match(await page.innerText('[data-figure="answer_hours"] .value'), /\d/);

@@ -116,6 +116,34 @@ impl Tr {
         }
     }
 
+    /// A setting's name as the settings page labels it (`SettingsProblem::field`).
+    pub fn setting_name(&self, field: &str) -> &'static str {
+        match field {
+            "quota" => self.quota,
+            "cycle_days" => self.cycle_days,
+            "minutes_per_letter" => self.minutes_per_letter,
+            "minutes_per_call" => self.minutes_per_call,
+            "attribution_days" => self.attribution_days,
+            "inactive_days" => self.s.inactive_days,
+            "work_from" => self.s.work_from,
+            "work_to" => self.s.work_to,
+            "answer_hours[0]" => self.s.answer_finance,
+            "answer_hours[1]" => self.s.answer_technical,
+            "answer_hours[2]" => self.s.answer_quality,
+            "answer_hours[3]" => self.s.answer_sales,
+            "new_within_months" => self.s.new_within_months,
+            "company" | "company_en" => self.company,
+            "sender_name" | "sender_name_en" => self.sender_name,
+            "sender_title" | "sender_title_en" => self.sender_title,
+            "signature" | "signature_en" => self.signature,
+            "return_address" => self.return_address,
+            "sender_email" => self.sender_email,
+            "working_days" => self.working_days,
+            "holidays" => self.holidays,
+            _ => self.pick("настройка", "a setting"),
+        }
+    }
+
     /// Why a setting cannot be saved, with the range it must keep to.
     pub fn settings_problem(&self, p: SettingsProblem) -> String {
         match p {

@@ -111,7 +111,7 @@ texts! {
     confirmed: "Подтверждены за год", "Confirmed within a year";
     invalid_contacts: "Неверные контакты", "Invalid contacts";
     letters_sent: "Писем отправлено", "Letters sent";
-    answer_tile: "Ответ отдела, рабочих часов: медиана / 90 %", "Department's answer, working hours: median / 90 %";
+    answer_tile: "Ответ отдела, рабочее время (ч:мм): медиана / 90 %", "Department's answer, working time (h:mm): median / 90 %";
     overdue_month_end: "Просрочено на конец месяца", "Overdue at the month's end";
     no_salesperson: "без продавца", "no salesperson";
     from_snapshots: "Состояние базы на последний просмотр сводки в каждом месяце; где точка — сводку в тот месяц не открывали.", "The base as it stood when the dashboard was last opened in each month; a dot marks a month nobody opened it.";

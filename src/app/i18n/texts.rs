@@ -74,6 +74,7 @@ texts! {
     client_missing: "Клиент не найден (возможно, удалён)", "Client not found (perhaps deleted)";
     back_to_clients: "← Клиенты", "← Clients";
     unsaved: "Есть несохранённые изменения", "Unsaved changes";
+    leave_unsaved: "Изменения в карточке не сохранены. Уйти и потерять их?", "The changes on this page are not saved. Leave and lose them?";
     save: "Сохранить", "Save";
     delete: "Удалить", "Delete";
     edit: "Изменить", "Edit";

@@ -100,8 +100,16 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
     };
     let client_id = draft.client.with_untracked(|c| c.id);
     let original = StoredValue::new(stored);
-    let dirty =
-        Memo::new(move |_| original.with_value(|o| draft.client.with(|c| o.as_ref() != Some(c))));
+    // A new client is unsaved once something was typed into its blank form.
+    let blank = draft.client.get_untracked();
+    let dirty = Memo::new(move |_| {
+        original.with_value(|o| {
+            draft
+                .client
+                .with(|c| o.as_ref().map_or(*c != blank, |o| o != c))
+        })
+    });
+    crate::app::leave::guard(dirty);
 
     let saving = Pending::new();
     let save = move || {

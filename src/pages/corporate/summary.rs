@@ -49,8 +49,8 @@ pub fn Summary(clients: Memo<Vec<Corporate>>) -> impl IntoView {
         }
     };
     view! {
-        <div class="toolbar">
-            <h2 class="summary-title">{tx(|t| t.s.summary_for_client)}</h2>
+        <div class="toolbar summary-title">
+            <h2>{tx(|t| t.s.summary_for_client)}</h2>
             <span class="screen-only"><ClientPicker id="summary-client" clients=clients chosen=chosen /></span>
         </div>
         <div class="client-summary">

@@ -71,7 +71,7 @@ pub fn AnswersPage() -> impl IntoView {
             </div>
             <div class="toolbar">
                 <h1>{tx(|t| t.l.answers)}</h1>
-                <input type="search" class="search" id="answers-filter" placeholder=move || s.tr().l.find_client
+                <input type="search" class="search" id="answers-filter" aria-label=move || s.tr().l.find_client placeholder=move || s.tr().l.find_client
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                 <label class="check">
                     <input type="checkbox" prop:checked=move || unanswered.get()

@@ -139,12 +139,15 @@ pub fn QueuePage() -> impl IntoView {
             .get_untracked()
             .and_then(|id| rows.iter().position(|r| r.id == id))
             .unwrap_or(0);
-        let after = rows.iter().skip(at + 1).chain(rows.iter().take(at));
+        let after = (at + 1..rows.len()).chain(0..at);
         let next = after
-            .filter(|r| matches!(r.state, RowState::New | RowState::Edited))
-            .find(|r| Some(r.id) != selected.get_untracked());
-        if let Some(r) = next {
-            selected.set(Some(r.id));
+            .filter(|i| matches!(rows[*i].state, RowState::New | RowState::Edited))
+            .find(|i| Some(rows[*i].id) != selected.get_untracked());
+        if let Some(i) = next {
+            selected.set(Some(rows[i].id));
+            // The «sent» button is gone with the letter it sent: the keyboard goes on from the
+            // next letter's line, once the list has redrawn.
+            set_timeout(move || focus_row(i), std::time::Duration::ZERO);
         }
     };
     let counts = move || {
