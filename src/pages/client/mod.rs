@@ -109,9 +109,10 @@ pub fn ClientPage(id: Option<Id>) -> impl IntoView {
                 .with(|c| o.as_ref().map_or(*c != blank, |o| o != c))
         })
     });
-    crate::app::leave::guard(dirty);
 
     let saving = Pending::new();
+    // A save under way is not an edit to lose: leaving then does not ask (a failed save says so).
+    crate::app::leave::guard(Memo::new(move |_| dirty.get() && !saving.get()));
     let save = move || {
         // Enter in a field submits too: a save under way is not started twice.
         if saving.get_untracked() {
