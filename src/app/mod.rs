@@ -23,6 +23,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::components::nav::Nav;
 use crate::components::toasts::Toasts;
+use crate::components::update::UpdateBanner;
 use crate::pages;
 use crate::storage::{self, Db};
 use router::{use_route, Route};
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Nav route=route />
+        <UpdateBanner />
         {clock::set_to().map(|at| view! {
             <p class="clock-set" role="status">
                 {move || state.tr().clock_set} " " {crate::domain::format::dmy_hm(at)}

@@ -7,4 +7,5 @@ pub mod labels;
 pub mod nav;
 pub mod period;
 pub mod toasts;
+pub mod update;
 pub mod virtual_list;

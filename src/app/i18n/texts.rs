@@ -74,6 +74,9 @@ texts! {
     client_missing: "Клиент не найден (возможно, удалён)", "Client not found (perhaps deleted)";
     back_to_clients: "← Клиенты", "← Clients";
     unsaved: "Есть несохранённые изменения", "Unsaved changes";
+    update_ready: "Готова новая версия «Письма»: обновить, когда удобно (ваши данные останутся).", "A new version of Pismo is ready: update when it suits you (your data stays).";
+    update_now: "Обновить", "Update";
+    update_later: "Позже", "Later";
     leave_unsaved: "Изменения в карточке не сохранены. Уйти и потерять их?", "The changes on this page are not saved. Leave and lose them?";
     save: "Сохранить", "Save";
     delete: "Удалить", "Delete";
