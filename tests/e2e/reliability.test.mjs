@@ -50,10 +50,13 @@ test('a full storage quota: the demo is not said to be loaded, and nothing of it
 test('a full storage quota: a save that does not fit keeps the stored client and says so', async () => {
   const b = await freshBrowser();
   try {
-    // Room for the demo company and not much more.
+    // Room for the demo company and not much more, beside the app's own files the service
+    // worker keeps for working offline.
     await b.page.goto(server.url);
     await ready(b.page);
-    await setQuota(b, 8_000_000);
+    await b.page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated');
+    const app = await b.page.evaluate(() => navigator.storage.estimate().then((e) => e.usage));
+    await setQuota(b, app + 8_000_000);
     await b.page.click('#load-demo');
     await b.page.waitForSelector('[data-count="clients"]');
     const clients = await tileCount(b.page, 'clients');
