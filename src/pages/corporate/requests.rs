@@ -173,6 +173,39 @@ pub fn Board() -> impl IntoView {
             v
         })
     });
+    let choices: [(Show, Label); 3] = [
+        (Show::Open, |t| t.s.requests_open),
+        (Show::Closed, |t| t.s.requests_closed),
+        (Show::All, |t| t.s.requests_all),
+    ];
+    view! {
+        <div class="toolbar board-filter">
+            <div class="tabs" role="tablist" aria-label=tx(|t| t.s.relay)>
+                {choices.into_iter().map(|(k, label)| view! {
+                    <button role="tab" class:current=move || show.get() == k aria-selected=move || (show.get() == k).to_string() on:click=move |_| show.set(k)>{tx(label)}</button>
+                }).collect_view()}
+            </div>
+            <input id="board-search" type="search" aria-label=tx(|t| t.s.find_request) placeholder=tx(|t| t.s.find_request) prop:value=search on:input=move |ev| search.set(event_target_value(&ev)) />
+            <span class="count" id="board-count">{move || board.with(Vec::len)}</span>
+        </div>
+        <table class="dense board" id="board">
+            <thead><tr>
+                <th>{tx(|t| t.s.client)}</th><th>{tx(|t| t.s.department)}</th><th>{tx(|t| t.s.subject)}</th>
+                <th>{tx(|t| t.s.due)}</th><th>{tx(|t| t.s.status)}</th><th></th>
+            </tr></thead>
+            <tbody>
+                {move || board.get().into_iter().map(|(r, name, late)| view! { <RequestRow request=r name=name late=late /> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// One request: the client, the department, the thread under its subject, the due time (late
+/// ones marked) and the step that takes it on.
+#[component]
+fn RequestRow(request: Request, name: String, late: bool) -> impl IntoView {
+    let s = use_app();
+    let r = request;
     let advance = move |r: Request, to: Status, text: String| {
         let from = match to {
             Status::Answered => s.tr_untracked().department(r.department).to_string(),
@@ -195,58 +228,40 @@ pub fn Board() -> impl IntoView {
             Err(e) => s.toast(e.said(s.tr_untracked()), true),
         }
     };
-    let choices: [(Show, Label); 3] = [
-        (Show::Open, |t| t.s.requests_open),
-        (Show::Closed, |t| t.s.requests_closed),
-        (Show::All, |t| t.s.requests_all),
-    ];
+    let status = corporate::status(&r);
+    let next = BOARD
+        .iter()
+        .copied()
+        .find(|x| *x > status)
+        .unwrap_or(Status::Closed);
+    let text = RwSignal::new(String::new());
+    let thread: Vec<String> = r
+        .messages
+        .iter()
+        .map(|m| format!("{} · {}: {}", dmy_hm(local(m.at)), m.from, m.text))
+        .collect();
+    let last = thread.last().cloned().unwrap_or_default();
+    let r2 = r.clone();
     view! {
-        <div class="toolbar board-filter">
-            <div class="tabs" role="tablist" aria-label=tx(|t| t.s.relay)>
-                {choices.into_iter().map(|(k, label)| view! {
-                    <button role="tab" class:current=move || show.get() == k aria-selected=move || (show.get() == k).to_string() on:click=move |_| show.set(k)>{tx(label)}</button>
-                }).collect_view()}
-            </div>
-            <input id="board-search" type="search" aria-label=tx(|t| t.s.find_request) placeholder=tx(|t| t.s.find_request) prop:value=search on:input=move |ev| search.set(event_target_value(&ev)) />
-            <span class="count" id="board-count">{move || board.with(Vec::len)}</span>
-        </div>
-        <table class="dense board" id="board">
-            <thead><tr>
-                <th>{tx(|t| t.s.client)}</th><th>{tx(|t| t.s.department)}</th><th>{tx(|t| t.s.subject)}</th>
-                <th>{tx(|t| t.s.due)}</th><th>{tx(|t| t.s.status)}</th><th></th>
-            </tr></thead>
-            <tbody>
-                {move || board.get().into_iter().map(|(r, name, late)| {
-                    let status = corporate::status(&r);
-                    let next = BOARD.iter().copied().find(|x| *x > status).unwrap_or(Status::Closed);
-                    let text = RwSignal::new(String::new());
-                    let thread: Vec<String> = r.messages.iter().map(|m| format!("{} · {}: {}", dmy_hm(local(m.at)), m.from, m.text)).collect();
-                    let last = thread.last().cloned().unwrap_or_default();
-                    let r2 = r.clone();
-                    view! {
-                        <tr class:overdue=late data-status=format!("{status:?}").to_lowercase()>
-                            <td><a href=Route::Client(r.client).href()>{name}</a></td>
-                            <td>{move || s.tr().department(r.department)}</td>
-                            <td>{r.subject.clone()}
-                                <details class="thread">
-                                    <summary class="hint">{last}</summary>
-                                    {thread.into_iter().map(|m| view! { <div class="message">{m}</div> }).collect_view()}
-                                </details>
-                            </td>
-                            <td class="num">{dmy_hm(local(r.due))}{late.then(|| view! { <span class="badge bad">{tx(|t| t.s.overdue)}</span> })}</td>
-                            <td>{move || s.tr().request_status(status)}</td>
-                            <td class="actions-cell">
-                                {(status != Status::Closed).then(|| view! {
-                                    {matches!(next, Status::Answered | Status::Relayed).then(|| view! {
-                                        <input class="step-text" aria-label=tx(|t| t.s.answer_text) placeholder=tx(|t| t.s.answer_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
-                                    })}
-                                    <button class="step" on:click=move |_| advance(r2.clone(), next, text.get_untracked())>"→ " {move || s.tr().request_status(next)}</button>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <tr class:overdue=late data-status=format!("{status:?}").to_lowercase()>
+            <td><a href=Route::Client(r.client).href()>{name}</a></td>
+            <td>{move || s.tr().department(r.department)}</td>
+            <td>{r.subject.clone()}
+                <details class="thread">
+                    <summary class="hint">{last}</summary>
+                    {thread.into_iter().map(|m| view! { <div class="message">{m}</div> }).collect_view()}
+                </details>
+            </td>
+            <td class="num">{dmy_hm(local(r.due))}{late.then(|| view! { <span class="badge bad">{tx(|t| t.s.overdue)}</span> })}</td>
+            <td>{move || s.tr().request_status(status)}</td>
+            <td class="actions-cell">
+                {(status != Status::Closed).then(|| view! {
+                    {matches!(next, Status::Answered | Status::Relayed).then(|| view! {
+                        <input class="step-text" aria-label=tx(|t| t.s.answer_text) placeholder=tx(|t| t.s.answer_text) prop:value=text on:input=move |ev| text.set(event_target_value(&ev)) />
+                    })}
+                    <button class="step" on:click=move |_| advance(r2.clone(), next, text.get_untracked())>"→ " {move || s.tr().request_status(next)}</button>
+                })}
+            </td>
+        </tr>
     }
 }
