@@ -172,10 +172,14 @@ fn number_slip(a: &str, b: &str) -> bool {
     a.len().max(b.len()) >= 2 && (osa(a, b) <= 1 || a.chars().rev().eq(b.chars()))
 }
 
+/// Whether two addresses are in one city (a typo forgiven); `None` when a city is missing.
+pub fn same_city(x: &AddressParts, y: &AddressParts) -> Option<bool> {
+    (!x.city.is_empty() && !y.city.is_empty()).then(|| jaro_winkler(&x.city, &y.city) >= 0.9)
+}
+
 /// `None` when nothing can be compared: no city on one side and no street on the other.
 pub fn compare(x: &AddressParts, y: &AddressParts) -> Option<Likeness> {
-    let cities =
-        (!x.city.is_empty() && !y.city.is_empty()).then(|| jaro_winkler(&x.city, &y.city) >= 0.9);
+    let cities = same_city(x, y);
     if cities == Some(false) {
         return Some(Likeness::Different);
     }

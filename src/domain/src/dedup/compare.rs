@@ -6,7 +6,7 @@
 use super::similar::jaro_winkler;
 use serde::Serialize;
 
-use super::address::{compare as compare_addresses, Likeness};
+use super::address::{compare as compare_addresses, same_city, Likeness};
 use super::blocking::SharedCounts;
 use super::normalize::Profile;
 use super::person::{compare as compare_persons, NameLikeness, PersonName};
@@ -218,6 +218,27 @@ pub fn names(a: &Profile, b: &Profile) -> (Field, Option<Match>) {
     }
 }
 
+/// Schools, kindergartens, clubs are numbered within their town: «Детский сад № 162» of
+/// Первоуральск and of Каменск-Уральский are two kindergartens, however alike the rest. True of a
+/// company with a number in its name too, unless an ИНН says otherwise.
+fn numbered_elsewhere(a: &Profile, b: &Profile) -> bool {
+    let numbered = |p: &Profile| {
+        p.person.is_none()
+            && p.name_words
+                .iter()
+                .any(|w| w.bytes().any(|c| c.is_ascii_digit()))
+    };
+    let towns = |p: &Profile| p.addresses.iter().filter(|x| !x.city.is_empty()).count() > 0;
+    numbered(a)
+        && numbered(b)
+        && towns(a)
+        && towns(b)
+        && !a
+            .addresses
+            .iter()
+            .any(|x| b.addresses.iter().any(|y| same_city(x, y) == Some(true)))
+}
+
 /// The levels of one pair; `None` when a hard rule says they are two clients.
 pub fn levels(
     a: &Profile,
@@ -241,6 +262,10 @@ pub fn levels(
                 Match::Different
             }),
         );
+    }
+    let same_inn = matches!((&a.inn, &b.inn), (Some(x), Some(y)) if x == y);
+    if !same_inn && numbered_elsewhere(a, b) {
+        return None;
     }
     let (field, name) = names(a, b);
     set(field, name);
@@ -309,6 +334,40 @@ pub fn levels(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn school(name: &str, city: &str) -> Profile {
+        let mut c = crate::model::Client::named(
+            crate::model::Id::from_u128(name.len() as u128 + city.len() as u128),
+            name,
+            chrono::DateTime::UNIX_EPOCH,
+        );
+        c.legal_form = "МБОУ".into();
+        c.addresses = vec![crate::model::Address {
+            city: city.into(),
+            street: "ул. Ленина, д. 5".into(),
+            ..Default::default()
+        }];
+        Profile::of(&c)
+    }
+
+    #[test]
+    fn a_numbered_school_of_another_town_is_another_school() {
+        let settings = DedupSettings::default();
+        let perm = school("Детский сад № 162", "Первоуральск");
+        let kamensk = school("Детский сад № 162", "Каменск-Уральский");
+        let counts = SharedCounts::of(&[perm.clone(), kamensk.clone()]);
+        assert_eq!(levels(&perm, &kamensk, &counts, &settings), None);
+        // One town (a typo in it forgiven), or a town on one side only: compared as usual.
+        let typo = school("Детский сад № 162", "Первоуральск");
+        assert!(levels(&perm, &typo, &counts, &settings).is_some());
+        let mut nowhere = school("Детский сад № 162", "");
+        nowhere.addresses.clear();
+        assert!(levels(&perm, &nowhere, &counts, &settings).is_some());
+        // Without a number, a name in two towns is left to the weights.
+        let a = school("Радуга", "Пермь");
+        let b = school("Радуга", "Омск");
+        assert!(levels(&a, &b, &counts, &settings).is_some());
+    }
 
     #[test]
     fn patterns_round_trip() {

@@ -191,31 +191,63 @@ fn corrupt(rng: &mut Rng, src: &Client, id: Id, difficulty: Difficulty) -> Clien
     d
 }
 
+/// Streets the look-alikes are put on: each on its own, as a different organisation would be.
+const OTHER_STREETS: [&str; 6] = [
+    "ул. Садовая",
+    "ул. Заречная",
+    "ул. Парковая",
+    "ул. Полевая",
+    "ул. Весенняя",
+    "ул. Трудовая",
+];
+
+/// A client's name as the search reads it: its words, whatever joins them («Лидер-Сервис» is
+/// «Лидер Сервис»).
+fn name_words(c: &Client) -> String {
+    crate::text::fold(&c.name)
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A different client that looks like `src`: the same name with another number or one more word,
-/// the same city, and (often) the same switchboard phone.
-fn look_alike(rng: &mut Rng, src: &Client, id: Id) -> Client {
+/// the same city, and (often) the same switchboard phone. Its name is one no other client has
+/// (`taken`): a «look-alike» with another client's very name would be that client's duplicate to
+/// anyone (to a copy that kept only the name, surely), and the truth would call the search wrong
+/// for finding it.
+fn look_alike(rng: &mut Rng, src: &Client, id: Id, taken: &mut HashSet<String>) -> Option<Client> {
     let mut d = src.clone();
     d.id = id;
     d.inn.clear();
     d.contacts.clear();
     d.emails.clear();
     let digits: String = d.name.chars().filter(char::is_ascii_digit).collect();
-    d.name = if digits.is_empty() {
-        format!(
-            "{} {}",
-            d.name,
-            ["Плюс", "Групп", "Сервис", "Центр"][rng.below(4)]
-        )
+    let names: Vec<String> = if digits.is_empty() {
+        let words = ["Плюс", "Групп", "Сервис", "Центр"];
+        let first = rng.below(words.len());
+        (0..words.len())
+            .map(|k| format!("{} {}", d.name, words[(first + k) % words.len()]))
+            .collect()
     } else {
-        d.name.replacen(&digits, &format!("1{digits}"), 1)
+        (1..=9)
+            .map(|k| d.name.replacen(&digits, &format!("{k}{digits}"), 1))
+            .collect()
     };
+    d.name = names.into_iter().find(|n| {
+        let mut probe = d.clone();
+        probe.name = n.clone();
+        !taken.contains(&name_words(&probe))
+    })?;
+    taken.insert(name_words(&d));
+    let street = OTHER_STREETS[rng.below(OTHER_STREETS.len())];
     for a in &mut d.addresses {
-        a.street = format!("ул. Садовая, д. {}", 1 + rng.below(150));
+        a.street = format!("{street}, д. {}", 1 + rng.below(150));
     }
     if !rng.chance(60) {
         d.phones.clear();
     }
-    d
+    Some(d)
 }
 
 /// `n` originals (about), `dup_share` percent of them with one or two corrupted copies.
@@ -257,12 +289,13 @@ pub fn generate_with(n: usize, dup_share: u64, seed: u64, difficulty: Difficulty
         truth.push(group);
     }
     if difficulty == Difficulty::Hard {
+        let mut taken: HashSet<String> = originals.iter().map(name_words).collect();
         for src in &originals {
             if src.kind != ClientKind::Company || !rng.chance(5) {
                 continue;
             }
             let id = rng.uuid();
-            clients.push(look_alike(&mut rng, src, id));
+            clients.extend(look_alike(&mut rng, src, id, &mut taken));
         }
     }
     shuffle(&mut rng, &mut clients);
