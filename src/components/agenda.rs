@@ -26,7 +26,29 @@ pub fn complete(s: AppState, step: &NextStep) {
     }
 }
 
-/// «Overdue since 02.12» or «today» beside a step's date.
+/// One open step: its date (marked when due or late), the client's name when the list is not the
+/// client's own, what to do and for which deal, and «done».
+#[component]
+pub fn StepRow(
+    step: NextStep,
+    deal: Option<String>,
+    /// The client's name, linked; `None` on the client's own card.
+    #[prop(optional)]
+    client: Option<String>,
+) -> impl IntoView {
+    let s = use_app();
+    let done = step.clone();
+    view! {
+        <tr class=due_class(&step)>
+            <td class="num">{dmy(step.due)}</td>
+            {client.map(|name| view! { <td><a href=Route::Client(step.client).href()>{name}</a></td> })}
+            <td>{step.text.clone()}{deal.map(|d| view! { <span class="hint">" · " {d}</span> })}</td>
+            <td class="actions-cell"><button class="small step-done" on:click=move |_| complete(s, &done)>{tx(|t| t.s.done)}</button></td>
+        </tr>
+    }
+}
+
+/// The class of a step's row: due today, overdue, or later.
 pub fn due_class(step: &NextStep) -> &'static str {
     if step.due < today() {
         "due overdue"
@@ -67,16 +89,8 @@ pub fn Agenda(#[prop(into)] staff: Signal<Option<Id>>) -> impl IntoView {
             </Show>
             <table class="dense">
                 <tbody>
-                    {move || rows.get().into_iter().map(|(st, client, deal)| {
-                        let done = st.clone();
-                        view! {
-                            <tr class=due_class(&st)>
-                                <td class="num">{dmy(st.due)}</td>
-                                <td><a href=Route::Client(st.client).href()>{client}</a></td>
-                                <td>{st.text.clone()}{deal.map(|d| view! { <span class="hint">" · " {d}</span> })}</td>
-                                <td class="actions-cell"><button class="small step-done" on:click=move |_| complete(s, &done)>{tx(|t| t.s.done)}</button></td>
-                            </tr>
-                        }
+                    {move || rows.get().into_iter().map(|(step, client, deal)| view! {
+                        <StepRow step=step deal=deal client=client />
                     }).collect_view()}
                 </tbody>
             </table>

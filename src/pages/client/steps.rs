@@ -8,9 +8,8 @@ use crate::app::clock::{now, today};
 use crate::app::i18n::{tx, Said};
 use crate::app::pending::Pending;
 use crate::app::state::use_app;
-use crate::components::agenda::{complete, due_class};
+use crate::components::agenda::StepRow;
 use crate::domain::base::Batch;
-use crate::domain::format::dmy;
 use crate::domain::model::*;
 use crate::domain::sales::steps;
 
@@ -103,16 +102,7 @@ pub fn ClientSteps(client: Id) -> impl IntoView {
         </form>
         <table class="dense" id="steps">
             <tbody>
-                {move || open.get().into_iter().map(|(st, deal)| {
-                    let done = st.clone();
-                    view! {
-                        <tr class=due_class(&st)>
-                            <td class="num">{dmy(st.due)}</td>
-                            <td>{st.text.clone()}{deal.map(|d| view! { <span class="hint">" · " {d}</span> })}</td>
-                            <td class="actions-cell"><button class="small step-done" on:click=move |_| complete(s, &done)>{tx(|t| t.s.done)}</button></td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {move || open.get().into_iter().map(|(step, deal)| view! { <StepRow step=step deal=deal /> }).collect_view()}
             </tbody>
         </table>
         <Show when=move || open.with(Vec::is_empty)>
