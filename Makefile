@@ -9,9 +9,14 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 # Tools live outside the work tree, keyed by version, so a fresh clone (CI) reuses them.
 TOOLS ?= $(HOME)/.cache/pismo/tools
+# The splitter that cuts the wasm into per-section pieces (.ci/wasm-pieces.mjs). It follows
+# wasm-bindgen's and the runtime's (wasm_split_helpers in Cargo.lock) internals: moved only
+# together with them and a full `make test`; .ci/check-versions holds the three together.
+WASM_SPLIT_VERSION := 0.2.4
 TRUNK_ROOT := $(TOOLS)/trunk-$(TRUNK_VERSION)
+WASM_SPLIT_ROOT := $(TOOLS)/wasm-split-$(WASM_SPLIT_VERSION)
 WASM_BINDGEN_ROOT := $(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)
-export PATH := $(TRUNK_ROOT)/bin:$(WASM_BINDGEN_ROOT)/bin:$(CURDIR)/.ci/tools/node_modules/.bin:$(PATH)
+export PATH := $(TRUNK_ROOT)/bin:$(WASM_BINDGEN_ROOT)/bin:$(WASM_SPLIT_ROOT)/bin:$(CURDIR)/.ci/tools/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
 .PHONY: serve test build setup tools browser npm check-versions lint test-native test-wasm test-e2e bench bench-dedup bench-couch screenshots clean
@@ -34,6 +39,10 @@ tools:
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) from crates.io (a few minutes, once)"
 	  # Not --locked: its lock names a crate version the registry index lacks (see TOOLCHAIN notes).
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root "$(WASM_BINDGEN_ROOT)"
+	fi
+	if ! [ -x "$(WASM_SPLIT_ROOT)/bin/wasm-split-cli" ]; then
+	  echo "Installing wasm-split-cli $(WASM_SPLIT_VERSION) from crates.io (a few minutes, once)"
+	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --locked --features build-binary --root "$(WASM_SPLIT_ROOT)"
 	fi
 
 browser:
@@ -65,6 +74,8 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin pismo --tests -- -D warnings
+	# The build's own flavour: each section's pages behind a split point (src/app/pieces.rs).
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bin pismo --features split -- -D warnings
 
 test-native:
 	cargo test --locked --workspace
@@ -82,7 +93,9 @@ test-e2e: build
 # not tests and fail only if something breaks. Figures go to docs/BENCHMARKS.md by hand.
 bench: setup build
 	cargo bench --locked --bench native
-	WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --locked --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | grep -E '^BENCH|panicked'
+	node tests/bench/first-load.mjs
+	# The domain at the app's own opt-level (.ci/wasm-pieces.mjs), not the native one.
+	WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --locked --release --config 'profile.release.package.pismo-domain.opt-level="s"' --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | grep -E '^BENCH|panicked'
 
 # Pismo's duplicate search beside the Python recordlinkage toolkit on the same test bases (the
 # toolkit is installed from PyPI into a venv under ~/.cache/pismo, pinned in tests/bench/requirements.txt).
@@ -93,7 +106,6 @@ bench-couch: setup build
 
 bench-dedup:
 	python3 tests/bench/compare-dedup.py
-	.ci/bundle-size
 
 screenshots: build
 	node tests/e2e/screenshots.mjs

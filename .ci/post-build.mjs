@@ -1,4 +1,6 @@
-// Trunk's post_build hook (Trunk.toml): makes the staged build installable and servable.
+// Trunk's post_build hook (Trunk.toml): builds the app's wasm and makes the staged build
+// installable and servable.
+// 0. The wasm, cut into a first load and one piece per section (.ci/wasm-pieces.mjs).
 // 1. The service worker: its version (a hash of every file of the build) and its file list, in
 //    place of the markers in public/sw.js; a build without them fails here, loudly.
 // 2. Precompressed twins of every text and wasm file (`.gz`, `.br`), for a static server that
@@ -7,9 +9,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { buildPieces } from './wasm-pieces.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk build)');
+
+await buildPieces(dir, { release: process.env.TRUNK_PROFILE === 'release', split: process.env.PISMO_SPLIT !== '0' });
 
 function files(at) {
   return readdirSync(at).flatMap((name) => {

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod leave;
 pub mod pending;
 pub mod person;
+pub mod pieces;
 pub mod queue;
 pub mod rescue;
 pub mod restore;
@@ -104,38 +105,18 @@ pub fn App() -> impl IntoView {
                         <p>{state.tr().storage_failed_hint}</p>
                     </section>
                 }.into_any(),
-                LoadStatus::Ready => page(route.get()),
+                LoadStatus::Ready => view! { <pieces::Pages route=route /> }.into_any(),
             }}
         </main>
         <Toasts />
     }
 }
 
-fn page(route: Route) -> AnyView {
+/// The pages in the first load: the start page and the one for a wrong address.
+fn page_of_first_load(route: Route) -> AnyView {
     match route {
-        Route::Home => view! { <pages::home::Home /> }.into_any(),
-        Route::Clients => view! { <pages::clients::Clients /> }.into_any(),
-        Route::NewClient => view! { <pages::client::ClientPage id=None /> }.into_any(),
-        Route::Duplicates => view! { <pages::duplicates::DuplicatesPage /> }.into_any(),
-        Route::Changes => view! { <pages::changes::ChangesPage /> }.into_any(),
-        Route::Quality => view! { <pages::quality::QualityPage /> }.into_any(),
-        Route::Lists => view! { <pages::lists::ListsPage /> }.into_any(),
-        Route::Import => view! { <pages::import::ImportPage /> }.into_any(),
-        Route::Client(id) => view! { <pages::client::ClientPage id=Some(id) /> }.into_any(),
-        Route::Letters => view! { <pages::letters::QueuePage /> }.into_any(),
-        Route::Answers => view! { <pages::letters::AnswersPage /> }.into_any(),
-        Route::LetterFigures => view! { <pages::letters::FiguresPage /> }.into_any(),
-        Route::Print(kind) => view! { <pages::letters::PrintPage kind=kind /> }.into_any(),
-        Route::Products => view! { <pages::products::Products /> }.into_any(),
-        Route::Staff => view! { <pages::staff::StaffPage /> }.into_any(),
-        Route::Person(id) => view! { <pages::sales::person::PersonPage id=id /> }.into_any(),
-        Route::Sales => view! { <pages::sales::SalesPage /> }.into_any(),
-        Route::Corporate => view! { <pages::corporate::CorporatePage /> }.into_any(),
-        Route::Dashboard => view! { <pages::dashboard::DashboardPage /> }.into_any(),
-        Route::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
-        Route::Backup => view! { <pages::backup::BackupPage /> }.into_any(),
-        Route::Sync => view! { <pages::sync::SyncPage /> }.into_any(),
         Route::NotFound(path) => view! { <pages::home::NotFound path=path /> }.into_any(),
+        _ => view! { <pages::home::Home /> }.into_any(),
     }
 }
 
@@ -155,8 +136,9 @@ async fn start(state: AppState) {
     state.reload().await;
     person::open_start(state);
     change::listen(state);
-    sync::folder::start(state);
-    sync::couch::start(state);
+    if sync::configured().await && pieces::sync_engine(state).await.is_err() {
+        state.toast(state.tr_untracked().piece_failed.to_string(), true);
+    }
     state
         .persistence
         .set(Some(storage::request_persistence().await));

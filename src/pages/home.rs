@@ -5,7 +5,7 @@ use crate::app::i18n::tx;
 use crate::app::pending::Pending;
 use crate::app::person::PersonPicker;
 use crate::app::router::Route;
-use crate::app::state::use_app;
+use crate::app::state::{use_app, AppState};
 use crate::domain::demo;
 use crate::domain::format::group;
 use crate::storage::{self, LocalKey, Persistence};
@@ -29,37 +29,15 @@ fn Welcome() -> impl IntoView {
     let s = use_app();
     let loading = Pending::new();
     let load_demo = move |_| {
-        let (demo_settings, batch) = demo::generate(clock::today());
-        let clients = batch.clients.len();
-        // The demo opens as its letter writer, whose work the demo shows first; a person already
-        // chosen on this computer stays.
-        let writer = batch
-            .staff
-            .iter()
-            .find(|p| p.role == crate::domain::model::Role::LetterWriter)
-            .map(|p| p.id);
+        let today = clock::today();
         let mine = loading.start();
         leptos::task::spawn_local(async move {
             let _mine = mine;
-            if s.replace(batch).await.is_ok() {
-                if let Some(id) = writer.filter(|_| s.me.get_untracked().is_none()) {
-                    crate::app::person::choose(s, id);
-                }
-                let mut settings = s.settings.get_untracked();
-                if settings.company.is_empty() {
-                    settings = crate::domain::settings::Settings {
-                        ui_language: settings.ui_language,
-                        ..demo_settings
-                    };
-                    if let Err(e) = storage::save_settings(&settings) {
-                        s.storage_error(&e);
-                    }
-                    s.settings.set(settings);
-                }
-                s.toast(
-                    format!("{} {}", s.tr_untracked().demo_loaded, group(clients as i64)),
-                    false,
-                );
+            // The generator and the writing of a whole base are a piece of their own, fetched
+            // on this click.
+            match crate::app::pieces::demo_company(s, today).await {
+                Ok(opening) => opening.await,
+                Err(_) => s.toast(s.tr_untracked().piece_failed.to_string(), true),
             }
         });
     };
@@ -75,6 +53,39 @@ fn Welcome() -> impl IntoView {
             </div>
             <p class="hint">{tx(|t| t.welcome_hint)}</p>
         </section>
+    }
+}
+
+/// Makes the demo company and puts it in place of the (empty) base: the demo piece's work.
+pub async fn open_demo(s: AppState, today: chrono::NaiveDate) {
+    let (demo_settings, batch) = demo::generate(today);
+    let clients = batch.clients.len();
+    // The demo opens as its letter writer, whose work the demo shows first; a person already
+    // chosen on this computer stays.
+    let writer = batch
+        .staff
+        .iter()
+        .find(|p| p.role == crate::domain::model::Role::LetterWriter)
+        .map(|p| p.id);
+    if s.replace(batch).await.is_ok() {
+        if let Some(id) = writer.filter(|_| s.me.get_untracked().is_none()) {
+            crate::app::person::choose(s, id);
+        }
+        let mut settings = s.settings.get_untracked();
+        if settings.company.is_empty() {
+            settings = crate::domain::settings::Settings {
+                ui_language: settings.ui_language,
+                ..demo_settings
+            };
+            if let Err(e) = storage::save_settings(&settings) {
+                s.storage_error(&e);
+            }
+            s.settings.set(settings);
+        }
+        s.toast(
+            format!("{} {}", s.tr_untracked().demo_loaded, group(clients as i64)),
+            false,
+        );
     }
 }
 

@@ -10,6 +10,8 @@ after(() => server?.stop());
 
 /** Picks the person whose option starts with `name` in the picker `select`. */
 async function pick(page, select, name) {
+  // A section's page arrives with its piece of the wasm, a moment after the address changes.
+  await page.waitForSelector(select);
   const value = await page.$eval(select, (s, n) => [...s.options].find((o) => o.textContent.startsWith(n))?.value, name);
   assert.ok(value, `${name} is offered in ${select}`);
   await page.selectOption(select, value);

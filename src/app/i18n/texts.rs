@@ -11,6 +11,10 @@ texts! {
     ;
     brand: "Письмо", "Pismo";
     loading: "Загрузка базы…", "Loading the base…";
+    piece_loading: "Открываем раздел…", "Opening the section…";
+    piece_failed: "Раздел не загрузился: нет связи с сервером приложения или на нём уже новая версия. Данные не тронуты.", "The section did not load: the app's server cannot be reached or now has a new version. Nothing was changed.";
+    piece_retry: "Попробовать ещё раз", "Try again";
+    piece_reload: "Перезагрузить страницу", "Reload the page";
     history_loading: "дождитесь загрузки заказов и писем", "wait until orders and letters are loaded";
     storage_failed: "Хранилище браузера недоступно", "Browser storage is unavailable";
     storage_failed_hint: "Данные не тронуты. Закройте другие вкладки «Письма», проверьте, что браузер не в приватном режиме, и перезагрузите страницу.", "Nothing was changed. Close other Pismo tabs, make sure the browser is not in private mode, and reload the page.";

@@ -32,6 +32,11 @@ fn test_folder() -> bool {
         .is_some_and(|s| s.contains("sync-folder=private"))
 }
 
+/// Whether this computer syncs through a folder (or the tests' stand-in for one).
+pub async fn chosen() -> bool {
+    test_folder() || stored().await.is_some()
+}
+
 /// The folder chosen on this computer, if any.
 async fn stored() -> Option<JsValue> {
     let v = db().ok()?.get_meta_value(HANDLE).await.ok()??;

@@ -24,6 +24,11 @@ use crate::storage::{self, LocalKey, StorageError};
 
 const KEPT: &str = "sync_state";
 
+/// Whether this computer syncs at all: only then is the sync engine's piece fetched at start.
+pub async fn configured() -> bool {
+    folder::chosen().await || couch::set_up().await
+}
+
 thread_local! {
     /// This computer's clock; its last reading is the latest stamp in the base (so nothing needs
     /// keeping across restarts), taken in when the history is loaded.

@@ -21,6 +21,18 @@ pub(super) fn ty(
 pub fn SyncPage() -> impl IntoView {
     let s = use_app();
     let st = sync::status();
+    // A computer that did not sync when the app opened gets its sync engine here, for the
+    // folder or the database about to be set up; like at start, once the whole base is read
+    // (a sync before that would find nothing to compare with and wait a minute for its next turn).
+    Effect::new(move || {
+        if s.history_ready.get() {
+            leptos::task::spawn_local(async move {
+                if crate::app::pieces::sync_engine(s).await.is_err() {
+                    s.toast(s.tr_untracked().piece_failed.to_string(), true);
+                }
+            });
+        }
+    });
     let run = move |_| leptos::task::spawn_local(folder::run(s, true));
     let choose = move |_| leptos::task::spawn_local(folder::choose(s));
     let export = move |_| {

@@ -103,6 +103,11 @@ thread_local! {
     static CHECKPOINT_REV: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
+/// Whether this computer syncs with a CouchDB.
+pub async fn set_up() -> bool {
+    matches!(load().await, Ok(Some(_)))
+}
+
 async fn load() -> Result<Option<Kept>, StorageError> {
     let text = db()?.get_meta(KEPT).await?;
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
