@@ -56,13 +56,15 @@ export async function serve() {
 }
 
 /** A browser with a fresh profile (a new user on a new computer), or with the profile in `dir`
- *  (the same user after a browser restart; `keep` leaves it on disk when closed). */
-export async function freshBrowser({ dir = mkdtempSync(join(tmpdir(), 'pismo-e2e-')), keep = false } = {}) {
+ *  (the same user after a browser restart; `keep` leaves it on disk when closed).
+ *  `serviceWorkers: 'block'`: a browser that keeps no files of the app (plain http elsewhere). */
+export async function freshBrowser({ dir = mkdtempSync(join(tmpdir(), 'pismo-e2e-')), keep = false, serviceWorkers = 'allow' } = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROME_ARGS,
     acceptDownloads: true,
+    serviceWorkers,
     locale: 'ru-RU',
     viewport: { width: 1280, height: 860 },
   });
