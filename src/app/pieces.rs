@@ -198,6 +198,11 @@ impl Piece {
     }
 }
 
+thread_local! {
+    /// The pieces fetched since the page was opened.
+    static ARRIVED: std::cell::RefCell<Vec<Piece>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// What the main area shows for a route: its page, or a line while its piece loads, or what to do
 /// when it could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,13 +217,18 @@ enum Shown {
 #[component]
 pub fn Pages(route: ReadSignal<Route>) -> impl IntoView {
     let s = super::state::use_app();
-    let loaded = RwSignal::new(Vec::<Piece>::new());
+    // The frame is built anew when the base is read again (an import, a restore): the pieces
+    // already here are shown at once, without a «loading» line.
+    let loaded = RwSignal::new(ARRIVED.with(|a| a.borrow().clone()));
     let failed = RwSignal::new(None::<Piece>);
     let fetch = move |piece: Piece| {
         failed.set(None);
         leptos::task::spawn_local(async move {
             match piece.load().await {
-                Ok(()) => loaded.update(|l| l.push(piece)),
+                Ok(()) => {
+                    ARRIVED.with(|a| a.borrow_mut().push(piece));
+                    loaded.update(|l| l.push(piece));
+                }
                 Err(_) => failed.set(Some(piece)),
             }
         });
