@@ -136,9 +136,13 @@ async fn start(state: AppState) {
     state.reload().await;
     person::open_start(state);
     change::listen(state);
-    if sync::configured().await && pieces::sync_engine(state).await.is_err() {
-        state.toast(state.tr_untracked().piece_failed.to_string(), true);
-    }
+    // Beside the rest of the start: fetching the engine's piece must not hold up the request for
+    // persistent storage.
+    leptos::task::spawn_local(async move {
+        if sync::configured().await && pieces::sync_engine(state).await.is_err() {
+            state.toast(state.tr_untracked().piece_failed.to_string(), true);
+        }
+    });
     state
         .persistence
         .set(Some(storage::request_persistence().await));
