@@ -3,7 +3,7 @@
 //! decided here but learned from the base (`model`). One hard rule is: two different valid ИНН
 //! are two clients.
 
-use super::similar::jaro_winkler;
+use super::similar::{jaro_winkler, osa};
 use serde::Serialize;
 
 use super::address::{compare as compare_addresses, same_city, Likeness};
@@ -138,45 +138,49 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
     } else {
         jaro_winkler(a.sorted_key(), b.sorted_key())
     };
-    // Numbers must agree exactly: «Школа № 5» and «Школа № 6» are two schools.
-    fn digits(p: &Profile) -> impl Iterator<Item = &String> {
-        p.name_words
-            .iter()
-            .filter(|w| w.bytes().any(|c| c.is_ascii_digit()))
-    }
     let best = whole.max(sorted);
     // Unlike already: what follows only lowers it (most neighbours by name end here).
     if name_level(best) == Match::Different {
         return best;
     }
-    // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is another
-    // company of a group far more often than a copy: another name.
-    // Each word of `y` stands for one of `x` («Волга-Групп Групп» has a word more than
-    // «Волга-Групп»).
-    let extra = |x: &Profile, y: &Profile| {
-        let mut used = 0u64;
-        x.name_words.iter().any(|w| {
-            let free = (0..y.name_words.len().min(64)).filter(|i| used & (1 << i) == 0);
-            let alike = free.clone().find(|&i| y.name_words[i] == *w).or_else(|| {
-                free.clone()
-                    .find(|&i| jaro_winkler(w, &y.name_words[i]) >= 0.85)
-            });
-            match alike {
-                Some(i) => {
-                    used |= 1 << i;
-                    false
-                }
-                None => w.chars().count() >= 3,
-            }
-        })
-    };
-    if !digits(a).eq(digits(b)) {
+    // A space lost or put in the wrong place («Детскийсад», «Orion Clu b59») is no other name:
+    // the words run together are compared too, and they tell whether the names differ by
+    // slips only or by a word.
+    let (glued_a, glued_b) = (a.name_words.concat(), b.name_words.concat());
+    let best = best.max(jaro_winkler(&glued_a, &glued_b));
+    let slips_only = glued_a.len().abs_diff(glued_b.len()) <= 2 && osa(&glued_a, &glued_b) <= 2;
+    // Numbers must agree exactly: «Школа № 5» and «Школа № 6» are two schools — read across
+    // the spaces, so that «Sport1 2» is «Sport 12».
+    let digits = |g: &str| g.bytes().filter(u8::is_ascii_digit).collect::<Vec<u8>>();
+    if digits(&glued_a) != digits(&glued_b) {
         best.min(0.5)
-    } else if extra(a, b) || extra(b, a) {
+    } else if !slips_only && (extra_word(a, b) || extra_word(b, a)) {
+        // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is
+        // another company of a group far more often than a copy: another name.
         best.min(0.6)
     } else {
         best
     }
+}
+
+/// A word of `x` that stands for none of `y`'s (each word of `y` stands for one of `x`:
+/// «Волга-Групп Групп» has a word more than «Волга-Групп»).
+fn extra_word(x: &Profile, y: &Profile) -> bool {
+    let mut used = 0u64;
+    x.name_words.iter().any(|w| {
+        let free = (0..y.name_words.len().min(64)).filter(|i| used & (1 << i) == 0);
+        let alike = free.clone().find(|&i| y.name_words[i] == *w).or_else(|| {
+            free.clone()
+                .find(|&i| jaro_winkler(w, &y.name_words[i]) >= 0.85)
+        });
+        match alike {
+            Some(i) => {
+                used |= 1 << i;
+                false
+            }
+            None => w.chars().count() >= 3,
+        }
+    })
 }
 
 /// The best agreement between any contact person of `a` and any of `b`.
@@ -367,6 +371,54 @@ mod tests {
         let a = school("Радуга", "Пермь");
         let b = school("Радуга", "Омск");
         assert!(levels(&a, &b, &counts, &settings).is_some());
+    }
+
+    fn company(name: &str) -> Profile {
+        let c = crate::model::Client::named(
+            crate::model::Id::from_u128(1),
+            name,
+            chrono::DateTime::UNIX_EPOCH,
+        );
+        Profile::of(&c)
+    }
+
+    fn name_match(a: &str, b: &str) -> Option<Match> {
+        names(&company(a), &company(b)).1
+    }
+
+    #[test]
+    fn spaces_lost_or_misplaced_and_latin_public_bodies_are_the_same_name() {
+        for (a, b) in [
+            ("Orion  Clu b59", "Orion Club 59"),
+            ("Sigma Sport 12", "Sigma Sport1 2"),
+            ("Детскийсад № 120", "Детский сад № 120"),
+            ("MagistralStroi", "Магистраль-Строй"),
+            ("«Nordic Trophy2 078»", "Nordic Trophy 2078"),
+            ("СОШ №1 52", "MBOU SOSh № 152"),
+            ("MBOU DIuSSh № 175", "ДЮСШ № 175"),
+            ("MKU «Tsentr tvorchestva g. Ufa»", "Центр творчества г. Уфа"),
+            (
+                "ANO klub sportivnogo orientirovaniia «Puls»",
+                "клуб спортивного ориентирования «Пульс»",
+            ),
+        ] {
+            assert_eq!(name_match(a, b), Some(Match::Same), "{a} ~ {b}");
+        }
+        // Slips with a space out of place: a typo still.
+        assert_eq!(
+            name_match("Aline Cus3 5", "Alpine Cups 35"),
+            Some(Match::Close)
+        );
+        // A number read across the spaces must still agree, and a word more is another name.
+        for (a, b) in [
+            ("Лицей № 32", "Лицей № 23"),
+            ("Nordic Trophy 39", "Nordic Trophy 399"),
+            ("Альфа", "Альфа Групп"),
+            ("Ромашка", "Ромашка Плюс"),
+            ("Альфа Плюс", "Альфа Про"),
+        ] {
+            assert_eq!(name_match(a, b), Some(Match::Different), "{a} ~ {b}");
+        }
     }
 
     #[test]

@@ -24,7 +24,10 @@ const FORMS: &[(&str, &[&str])] = &[
     ),
     ("АО", &["ао", "ao", "акционерное общество", "jsc"]),
     ("ИП", &["ип", "ip", "индивидуальный предприниматель"]),
-    ("АНО", &["ано", "автономная некоммерческая организация"]),
+    (
+        "АНО",
+        &["ано", "ano", "автономная некоммерческая организация"],
+    ),
     ("НКО", &["нко", "некоммерческая организация"]),
     ("LLC", &["llc", "limited liability company", "l l c"]),
     ("Ltd", &["ltd", "limited"]),
@@ -33,13 +36,49 @@ const FORMS: &[(&str, &[&str])] = &[
 ];
 
 /// Public bodies: МБОУ, ГБОУ, МАДОУ, ФГБОУ ВО... Many combinations of a few letters; recognised by
-/// shape rather than listed.
-fn public_body(word: &str) -> bool {
-    let n = word.chars().count();
-    (3..=7).contains(&n)
-        && word.chars().all(|c| "мгфбакоудпвчсн".contains(c))
-        && (word.ends_with('у') || word.ends_with("оу") || word.ends_with("уз"))
-        && (word.starts_with('м') || word.starts_with('г') || word.starts_with('ф'))
+/// shape rather than listed. Written in Latin letters too («MBOU», «MKU»: an export for a foreign
+/// partner, a transliterated base), and then given back its Russian code, the form the other
+/// spelling has.
+fn public_body(word: &str) -> Option<String> {
+    let code = if word.is_ascii() {
+        russian_code(word)?
+    } else {
+        word.to_string()
+    };
+    let n = code.chars().count();
+    ((3..=7).contains(&n)
+        && code.chars().all(|c| "мгфбакоудпвчсн".contains(c))
+        && (code.ends_with('у') || code.ends_with("оу") || code.ends_with("уз"))
+        && (code.starts_with('м') || code.starts_with('г') || code.starts_with('ф')))
+    .then(|| code.to_uppercase())
+}
+
+/// A public body's code written in Latin letters, letter by letter back in Russian ones.
+fn russian_code(word: &str) -> Option<String> {
+    const LETTERS: [(&str, char); 14] = [
+        ("ch", 'ч'),
+        ("m", 'м'),
+        ("g", 'г'),
+        ("f", 'ф'),
+        ("b", 'б'),
+        ("a", 'а'),
+        ("k", 'к'),
+        ("o", 'о'),
+        ("u", 'у'),
+        ("d", 'д'),
+        ("p", 'п'),
+        ("v", 'в'),
+        ("s", 'с'),
+        ("n", 'н'),
+    ];
+    let mut rest = word;
+    let mut out = String::new();
+    while !rest.is_empty() {
+        let (latin, russian) = LETTERS.iter().find(|(l, _)| rest.starts_with(l))?;
+        out.push(*russian);
+        rest = &rest[latin.len()..];
+    }
+    Some(out)
 }
 
 pub(super) fn split_words(s: &str) -> Vec<String> {
@@ -100,9 +139,13 @@ pub fn split_legal_form(legal_form: &str, name: &str) -> (Option<String>, Vec<St
             form.get_or_insert_with(|| FORMS[f].0.to_string());
             return;
         }
-        if let Some(at) = words.iter().position(|w| public_body(w)) {
-            let w = words.remove(at);
-            form.get_or_insert(w.to_uppercase());
+        if let Some((at, code)) = words
+            .iter()
+            .enumerate()
+            .find_map(|(at, w)| Some((at, public_body(w)?)))
+        {
+            words.remove(at);
+            form.get_or_insert(code);
         }
     };
     let mut lf = split_words(legal_form);
@@ -142,6 +185,15 @@ mod tests {
                 "иванов иван",
             ),
             ("", "МБОУ СОШ № 5", Some("МБОУ"), "сош № 5"),
+            ("", "MBOU SOSh № 5", Some("МБОУ"), "sosh № 5"),
+            (
+                "",
+                "MKU «Tsentr tvorchestva g. Ufa»",
+                Some("МКУ"),
+                "tsentr tvorchestva g ufa",
+            ),
+            ("", "ANO klub «Puls»", Some("АНО"), "klub puls"),
+            ("", "Kung Fu Club", None, "kung fu club"),
             ("ГБОУ", "Лицей № 2", Some("ГБОУ"), "лицей № 2"),
             ("", "Romashka LLC", Some("LLC"), "romashka"),
             ("", "Acme Ltd.", Some("Ltd"), "acme"),

@@ -173,8 +173,17 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
     }
     let mut worst: f64 = 1.0;
     let mut matched = done.count_ones();
+    let mut joined = 0;
     for (k, (w, t)) in short.words.iter().zip(&short.typed).enumerate() {
         if done & (1 << k) != 0 {
+            continue;
+        }
+        // «ЮрийКонстантинович»: two words of the other name with the space lost, a slip.
+        if let Some((i, j)) = glued(w, &long.words, used) {
+            used |= (1 << i) | (1 << j);
+            worst = worst.min(0.9);
+            matched += 2;
+            joined += 1;
             continue;
         }
         let best = (0..long.words.len())
@@ -211,12 +220,24 @@ pub fn compare(a: &PersonName, b: &PersonName) -> NameLikeness {
         _ if !a.initials.is_empty() || !b.initials.is_empty() => NameLikeness::Similar,
         // A part on one side only (a patronymic left out) is no disagreement, but two names
         // agreeing in full say more: the rest equal, as much as a typo says.
-        _ if a.words.len() != b.words.len() && worst == 1.0 => NameLikeness::Close,
-        _ if a.words.len() != b.words.len() => NameLikeness::Similar,
+        _ if short.words.len() + joined != long.words.len() && worst == 1.0 => NameLikeness::Close,
+        _ if short.words.len() + joined != long.words.len() => NameLikeness::Similar,
         _ if worst == 1.0 => NameLikeness::Same,
         _ if worst >= 0.88 => NameLikeness::Close,
         _ => NameLikeness::Similar,
     }
+}
+
+/// Two of `words` not `used` yet that make `w` run together, in either order.
+fn glued(w: &str, words: &[String], used: u64) -> Option<(usize, usize)> {
+    let free = |i: &usize| used & (1 << i) == 0;
+    (0..words.len()).filter(free).find_map(|i| {
+        let rest = w.strip_prefix(words[i].as_str())?;
+        let j = (0..words.len())
+            .filter(free)
+            .find(|&j| j != i && words[j] == rest)?;
+        Some((i, j))
+    })
 }
 
 /// Every initial of `x` agrees with `y`: with the same slot when both know their slots, otherwise
@@ -345,6 +366,26 @@ mod tests {
         assert_eq!(
             like("Ивваов Николай Романович", "Иванов Николай Романович"),
             NameLikeness::Close
+        );
+    }
+
+    #[test]
+    fn a_space_lost_between_two_words_is_a_slip() {
+        assert_eq!(
+            like(
+                "Кузьмин Юрий Константинович",
+                "«Кузьмин ЮрийКонстантинович»"
+            ),
+            NameLikeness::Close
+        );
+        assert_eq!(
+            like("КузьминЮрий Константинович", "Юрий Константинович Кузьмин"),
+            NameLikeness::Close
+        );
+        // Only the other name's own words run together.
+        assert_eq!(
+            like("Кузьмин Юрий Константинович", "Кузьмин ЮрийПетрович"),
+            NameLikeness::Different
         );
     }
 }
