@@ -146,17 +146,20 @@ fn company_similarity(a: &Profile, b: &Profile) -> f64 {
     // A space lost or put in the wrong place («Детскийсад», «Orion Clu b59») is no other name:
     // the words run together are compared too, and they tell whether the names differ by
     // slips only or by a word.
-    let (glued_a, glued_b) = (a.name_words.concat(), b.name_words.concat());
-    let best = best.max(jaro_winkler(&glued_a, &glued_b));
-    let slips_only = glued_a.len().abs_diff(glued_b.len()) <= 2 && osa(&glued_a, &glued_b) <= 2;
+    let (glued_a, glued_b) = (&a.glued, &b.glued);
+    let best = best.max(jaro_winkler(glued_a, glued_b));
     // Numbers must agree exactly: «Школа № 5» and «Школа № 6» are two schools — read across
     // the spaces, so that «Sport1 2» is «Sport 12».
     let digits = |g: &str| g.bytes().filter(u8::is_ascii_digit).collect::<Vec<u8>>();
-    if digits(&glued_a) != digits(&glued_b) {
-        best.min(0.5)
-    } else if !slips_only && (extra_word(a, b) || extra_word(b, a)) {
-        // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is
-        // another company of a group far more often than a copy: another name.
+    let numbered = |g: &str| g.bytes().any(|c| c.is_ascii_digit());
+    if (numbered(glued_a) || numbered(glued_b)) && digits(glued_a) != digits(glued_b) {
+        return best.min(0.5);
+    }
+    // A whole word more («Ромашка» and «Ромашка Плюс», «Альфа» and «Альфа Групп») is another
+    // company of a group far more often than a copy: another name — unless, run together, the
+    // names are two slips apart (the «word» was one split off by a misplaced space).
+    let slips_only = || glued_a.len().abs_diff(glued_b.len()) <= 2 && osa(glued_a, glued_b) <= 2;
+    if (extra_word(a, b) || extra_word(b, a)) && !slips_only() {
         best.min(0.6)
     } else {
         best
