@@ -135,7 +135,7 @@ pub struct Profile {
     /// A company's skeletons in alphabetical order, joined, when that differs from `name_key`
     /// (see [`Profile::sorted_key`]): made once here, not for every pair scored.
     sorted_words: Option<String>,
-    /// A company's skeletons run together («deckisad120»): a space lost or misplaced is no
+    /// The name's skeletons run together («deckisad120»): a space lost or misplaced is no
     /// other name (`compare`). Made once here, not for every pair.
     pub glued: String,
     pub person: Option<PersonName>,
@@ -188,11 +188,7 @@ impl Profile {
             form,
             name_key,
             sorted_words,
-            glued: if is_person {
-                String::new()
-            } else {
-                name_words.concat()
-            },
+            glued: name_words.concat(),
             person: is_person.then(|| person_name(&words)),
             name_words,
             phones,
